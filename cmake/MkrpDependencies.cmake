@@ -1,0 +1,10 @@
+# Every third-party dependency is found here, and only here.
+find_package(Poco REQUIRED COMPONENTS Foundation Util JSON Zip XML Net)
+find_package(LibXml2 REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(PODOFO REQUIRED IMPORTED_TARGET libpodofo)
+find_package(Threads REQUIRED)
+if(MKRP_BUILD_TESTS)
+  find_package(Catch2 2 REQUIRED)
+  include(Catch)
+endif()

@@ -1,0 +1,20 @@
+// The error classes callers need to tell apart. Each carries a message written for the person who
+// submitted the file: what was wrong and what to do about it.
+#pragma once
+
+#include <Poco/Exception.h>
+
+namespace mkrp::core {
+
+// The bytes are not a format we read (a legacy .doc, RTF, an image, ...).
+POCO_DECLARE_EXCEPTION(, UnsupportedFormatException, Poco::DataFormatException)
+// The file claims a format we read but is damaged (truncated zip, broken XML, missing part).
+POCO_DECLARE_EXCEPTION(, MalformedDocumentException, Poco::DataFormatException)
+// The file is larger or deeper than a configured limit allows (size, entries, ratio, pages, ...).
+POCO_DECLARE_EXCEPTION(, LimitExceededException, Poco::DataFormatException)
+// The file is protected by a password we do not have.
+POCO_DECLARE_EXCEPTION(, EncryptedDocumentException, Poco::DataFormatException)
+// Reading the file in the sandbox failed: the reader crashed, ran out of memory or time.
+POCO_DECLARE_EXCEPTION(, ExtractionFailedException, Poco::RuntimeException)
+
+}  // namespace mkrp::core
