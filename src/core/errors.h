@@ -16,5 +16,10 @@ POCO_DECLARE_EXCEPTION(, LimitExceededException, Poco::DataFormatException)
 POCO_DECLARE_EXCEPTION(, EncryptedDocumentException, Poco::DataFormatException)
 // Reading the file in the sandbox failed: the reader crashed, ran out of memory or time.
 POCO_DECLARE_EXCEPTION(, ExtractionFailedException, Poco::RuntimeException)
+// What was asked for does not exist (or is not visible to the person asking).
+POCO_DECLARE_EXCEPTION(, NotFoundException, Poco::NotFoundException)
+// The request collides with the current state: someone else got there first, or the record is
+// no longer in the state the request expects (already claimed, already submitted, duplicate).
+POCO_DECLARE_EXCEPTION(, ConflictException, Poco::RuntimeException)
 
 }  // namespace mkrp::core
