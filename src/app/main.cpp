@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "app/commands.h"
+#include "extract/sandbox.h"
 
 namespace {
 
@@ -10,7 +11,9 @@ constexpr std::string_view kUsage =
     "usage: mkrp <command> [options]\n"
     "\n"
     "commands:\n"
-    "  extract FILE [--format text|json] [--positions]   read a directive and print its text\n";
+    "  extract FILE [--format text|json] [--positions]   read a directive and print its text\n"
+    "          [--in-process] [--max-file-mb N] [--max-memory-mb N] [--timeout SECONDS]\n"
+    "          (the file is read in a separate process with these limits unless --in-process)\n";
 
 struct Command {
   std::string_view name;
@@ -30,6 +33,8 @@ int main(int argc, char** argv) {
   }
   const std::string_view name = argv[1];
   const mkrp::app::Arguments args(argv + 2, argv + argc);
+  // Not listed in the usage: how `extract` and the service start their sandboxed reader.
+  if (name == mkrp::extract::kExtractChildCommand) return mkrp::extract::runExtractChild(args);
   for (const Command& command : kCommands) {
     if (command.name == name) return command.run(args);
   }
