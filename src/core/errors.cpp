@@ -12,6 +12,7 @@ POCO_IMPLEMENT_EXCEPTION(LimitExceededException, Poco::DataFormatException, "Lim
 POCO_IMPLEMENT_EXCEPTION(EncryptedDocumentException, Poco::DataFormatException,
                          "Encrypted document")
 POCO_IMPLEMENT_EXCEPTION(ExtractionFailedException, Poco::RuntimeException, "Extraction failed")
+POCO_IMPLEMENT_EXCEPTION(InvalidChecklistException, Poco::DataFormatException, "Invalid checklist")
 POCO_IMPLEMENT_EXCEPTION(NotFoundException, Poco::NotFoundException, "Not found")
 POCO_IMPLEMENT_EXCEPTION(ConflictException, Poco::RuntimeException, "Conflict")
 

@@ -16,6 +16,8 @@ POCO_DECLARE_EXCEPTION(, LimitExceededException, Poco::DataFormatException)
 POCO_DECLARE_EXCEPTION(, EncryptedDocumentException, Poco::DataFormatException)
 // Reading the file in the sandbox failed: the reader crashed, ran out of memory or time.
 POCO_DECLARE_EXCEPTION(, ExtractionFailedException, Poco::RuntimeException)
+// A checklist file (checklists/*.xml) has a mistake: the service's data, not the submitter's.
+POCO_DECLARE_EXCEPTION(, InvalidChecklistException, Poco::DataFormatException)
 // What was asked for does not exist (or is not visible to the person asking).
 POCO_DECLARE_EXCEPTION(, NotFoundException, Poco::NotFoundException)
 // The request collides with the current state: someone else got there first, or the record is
