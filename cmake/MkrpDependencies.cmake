@@ -8,3 +8,12 @@ if(MKRP_BUILD_TESTS)
   find_package(Catch2 2 REQUIRED)
   include(Catch)
 endif()
+# libstemmer (Snowball) for check/text; Debian ships no CMake or pkg-config file for it.
+find_path(STEMMER_INCLUDE_DIR libstemmer.h REQUIRED)
+find_library(STEMMER_LIBRARY stemmer REQUIRED)
+if(NOT TARGET Stemmer::Stemmer)
+  add_library(Stemmer::Stemmer UNKNOWN IMPORTED)
+  set_target_properties(Stemmer::Stemmer PROPERTIES
+    IMPORTED_LOCATION "${STEMMER_LIBRARY}"
+    INTERFACE_INCLUDE_DIRECTORIES "${STEMMER_INCLUDE_DIR}")
+endif()

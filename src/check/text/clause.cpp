@@ -1,0 +1,67 @@
+#include "check/text/clause.h"
+
+#include <initializer_list>
+#include <string_view>
+
+namespace mkrp::check::text {
+
+namespace {
+
+bool lowerIs(std::span<const Token> tokens, std::size_t i,
+             std::initializer_list<std::string_view> words) {
+  if (i >= tokens.size()) return false;
+  for (std::string_view word : words) {
+    if (tokens[i].lower == word) return true;
+  }
+  return false;
+}
+
+bool isContrast(std::span<const Token> tokens, std::size_t k) {
+  if (lowerIs(tokens, k, {"unless", "except", "however", "although", "though", "whereas",
+                          "otherwise", "until"})) {
+    return true;
+  }
+  if (!lowerIs(tokens, k, {"but"})) return false;
+  if (lowerIs(tokens, k + 1, {"also"})) return false;
+  if (k > 0 && lowerIs(tokens, k - 1, {"including", "include", "includes"})) return false;
+  return !(lowerIs(tokens, k + 1, {"not"}) && lowerIs(tokens, k + 2, {"limited"}));
+}
+
+// "and will", "or may", "and not": a conjunction that starts a new predicate.
+bool startsPredicate(std::span<const Token> tokens, std::size_t k) {
+  if (!lowerIs(tokens, k, {"and", "or", "nor"})) return false;
+  if (k > 0 && lowerIs(tokens, k - 1, {"whether"})) return false;
+  if (k + 1 >= tokens.size() || tokens[k + 1].has(Gap::Sentence)) return false;
+  return lowerIs(tokens, k + 1, {"shall", "will", "must", "may", "should", "can", "could",
+                                 "would", "might", "is", "are", "was", "were", "do", "does",
+                                 "did", "has", "have", "need", "not", "never"});
+}
+
+}  // namespace
+
+TokenRange sentenceOf(std::span<const Token> tokens, std::size_t i) {
+  std::size_t begin = i;
+  while (begin > 0 && tokens[begin - 1].sentence == tokens[i].sentence) --begin;
+  std::size_t end = i + 1;
+  while (end < tokens.size() && tokens[end].sentence == tokens[i].sentence) ++end;
+  return {begin, end};
+}
+
+bool startsClause(std::span<const Token> tokens, std::size_t k) {
+  if (k == 0) return true;
+  if (k >= tokens.size()) return false;
+  const Token& token = tokens[k];
+  if (token.sentence != tokens[k - 1].sentence || token.has(Gap::Semicolon)) return true;
+  if (isContrast(tokens, k) || startsPredicate(tokens, k)) return true;
+  return token.has(Gap::Comma) && lowerIs(tokens, k, {"which", "who", "whereby"});
+}
+
+TokenRange clauseOf(std::span<const Token> tokens, TokenRange span) {
+  std::size_t begin = span.begin;
+  while (!startsClause(tokens, begin)) --begin;
+  std::size_t end = span.end;
+  while (end < tokens.size() && !startsClause(tokens, end)) ++end;
+  return {begin, end};
+}
+
+}  // namespace mkrp::check::text

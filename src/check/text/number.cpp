@@ -1,0 +1,145 @@
+#include "check/text/number.h"
+
+#include <array>
+#include <charconv>
+#include <string_view>
+
+namespace mkrp::check::text {
+
+namespace {
+
+constexpr std::array<std::string_view, 20> kUnits = {
+    "zero",    "one",     "two",       "three",    "four",     "five",    "six",
+    "seven",   "eight",   "nine",      "ten",      "eleven",   "twelve",  "thirteen",
+    "fourteen", "fifteen", "sixteen",  "seventeen", "eighteen", "nineteen"};
+constexpr std::array<std::string_view, 8> kTens = {"twenty", "thirty",  "forty",  "fifty",
+                                                   "sixty",  "seventy", "eighty", "ninety"};
+
+bool isWord(std::span<const Token> tokens, std::size_t i, std::string_view lower) {
+  return i < tokens.size() && tokens[i].lower == lower && !tokens[i].has(Gap::Sentence);
+}
+
+// The value of a number written in figures ("24", "1.5", "1,000"), or nothing for labels such as
+// "4.2.1" and for ordinals.
+std::optional<double> figureValue(const Token& token) {
+  if (!token.isNumber()) return std::nullopt;
+  const std::string& norm = token.norm;
+  double value = 0;
+  const auto [end, error] = std::from_chars(norm.data(), norm.data() + norm.size(), value);
+  if (error != std::errc() || end != norm.data() + norm.size()) return std::nullopt;
+  return value;
+}
+
+struct Partial {
+  double value;
+  std::size_t next;
+};
+
+// "seven", "nineteen", "twenty", "twenty-four", "twenty four".
+std::optional<Partial> belowHundred(std::span<const Token> tokens, std::size_t i) {
+  if (i >= tokens.size()) return std::nullopt;
+  const auto value = numberWordValue(tokens[i].lower);
+  if (!value) return std::nullopt;
+  const bool joined = i + 1 < tokens.size() && !tokens[i + 1].has(Gap::Sentence) &&
+                      !tokens[i + 1].has(Gap::Comma);
+  if (*value >= 20 && joined) {
+    const auto unit = numberWordValue(tokens[i + 1].lower);
+    if (unit && *unit >= 1 && *unit <= 9) return Partial{double(*value + *unit), i + 2};
+  }
+  return Partial{double(*value), i + 1};
+}
+
+// "one hundred", "one hundred and eighty", "one hundred twenty".
+std::optional<Partial> wordNumber(std::span<const Token> tokens, std::size_t i) {
+  auto first = belowHundred(tokens, i);
+  if (!first || !isWord(tokens, first->next, "hundred")) return first;
+  Partial result{first->value * 100, first->next + 1};
+  std::size_t rest = result.next;
+  if (isWord(tokens, rest, "and")) ++rest;
+  if (const auto tail = belowHundred(tokens, rest)) {
+    result.value += tail->value;
+    result.next = tail->next;
+  }
+  return result;
+}
+
+// "(30)" right after a number in words: returns its value and the token after it.
+std::optional<Partial> parenthesizedFigures(std::span<const Token> tokens, std::size_t i) {
+  if (i >= tokens.size() || !tokens[i].has(Gap::OpenParen)) return std::nullopt;
+  const auto value = figureValue(tokens[i]);
+  if (!value) return std::nullopt;
+  const bool closed = i + 1 == tokens.size() || tokens[i + 1].has(Gap::CloseParen);
+  if (!closed) return std::nullopt;
+  return Partial{*value, i + 1};
+}
+
+// "1/2" at `i`: a proper fraction with a small denominator.
+std::optional<Partial> fraction(std::span<const Token> tokens, std::size_t i) {
+  if (i + 1 >= tokens.size() || !tokens[i + 1].has(Gap::Slash)) return std::nullopt;
+  if (tokens[i + 1].gapBefore != static_cast<std::uint16_t>(Gap::Slash)) return std::nullopt;
+  const auto top = figureValue(tokens[i]);
+  const auto bottom = figureValue(tokens[i + 1]);
+  if (!top || !bottom || *bottom < 2 || *bottom > 10 || *top >= *bottom) return std::nullopt;
+  return Partial{*top / *bottom, i + 2};
+}
+
+// Figures, a fraction, or a whole number and a fraction ("1 1/2").
+std::optional<Partial> figures(std::span<const Token> tokens, std::size_t i) {
+  if (auto proper = fraction(tokens, i)) return proper;
+  const auto value = figureValue(tokens[i]);
+  if (!value) return std::nullopt;
+  // A figure right after a slash belongs to a ratio or a date ("24/7", "3/15"), not a quantity.
+  if (tokens[i].has(Gap::Slash) && i > 0 && tokens[i - 1].isNumber()) return std::nullopt;
+  if (i + 1 < tokens.size() && tokens[i + 1].has(Gap::Slash) && tokens[i + 1].isNumber()) {
+    return std::nullopt;
+  }
+  Partial result{*value, i + 1};
+  if (i + 1 < tokens.size() && !tokens[i + 1].has(Gap::Sentence)) {
+    if (const auto tail = fraction(tokens, i + 1)) {
+      result.value += tail->value;
+      result.next = tail->next;
+    }
+  }
+  return result;
+}
+
+// "and a half", "and one-half", "and one half" after a number.
+std::size_t andAHalf(std::span<const Token> tokens, std::size_t i) {
+  if (!isWord(tokens, i, "and")) return 0;
+  const bool article = isWord(tokens, i + 1, "a") || isWord(tokens, i + 1, "one");
+  return article && isWord(tokens, i + 2, "half") ? i + 3 : 0;
+}
+
+}  // namespace
+
+std::optional<int> numberWordValue(std::string_view lower) {
+  for (std::size_t k = 0; k < kUnits.size(); ++k) {
+    if (kUnits[k] == lower) return static_cast<int>(k);
+  }
+  for (std::size_t k = 0; k < kTens.size(); ++k) {
+    if (kTens[k] == lower) return static_cast<int>(20 + 10 * k);
+  }
+  return std::nullopt;
+}
+
+std::optional<NumberReading> readNumber(std::span<const Token> tokens, std::size_t i) {
+  if (i >= tokens.size()) return std::nullopt;
+  NumberReading reading;
+  std::optional<Partial> found = figures(tokens, i);
+  if (!found) {
+    found = wordNumber(tokens, i);
+    if (!found) return std::nullopt;
+    reading.inWords = true;
+    if (const auto written = parenthesizedFigures(tokens, found->next)) found = written;
+  }
+  reading.value = found->value;
+  std::size_t end = found->next;
+  if (const std::size_t half = andAHalf(tokens, end); half != 0) {
+    reading.value += 0.5;
+    end = half;
+  }
+  reading.tokens = {i, end};
+  return reading;
+}
+
+}  // namespace mkrp::check::text

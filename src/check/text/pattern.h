@@ -1,0 +1,114 @@
+// Short word patterns matched against a token stream: the cue tables of the duration, age,
+// negation and modality readers are written in this form, and a matcher may use it too.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "check/text/token.h"
+
+namespace mkrp::check::text {
+
+class Tokenizer;
+
+// A sequence of slots, each matching one token or a few. Syntax of a spec:
+//   slots separated by blanks                 "as soon as practical"
+//   alternatives separated by '|'             "if|when|where possible"
+//   several words in one alternative by '_'   "younger_than|under 18"
+//   a trailing '?' makes the slot optional    "end of the? shift"
+//   '#' matches any number token, '*' any word token
+// Every alternative word goes through the Tokenizer, so "permits" also matches "permitted" and
+// "permitting", and "hours" matches "hour". A match never runs across a sentence boundary.
+class Pattern {
+ public:
+  // Compiles `spec`. Throws std::invalid_argument naming the spec when it has no slots or a slot
+  // with an empty alternative.
+  Pattern(std::string_view spec, Tokenizer& tokenizer);
+
+  // Returns the end (one past the last token) of the longest match that starts at token `i`, or
+  // nothing. A match with only optional slots matched is no match.
+  std::optional<std::size_t> matchAt(std::span<const Token> tokens, std::size_t i) const;
+
+  const std::string& spec() const { return spec_; }
+
+  // The norms a match can start with, or nothing when any token can start one (a leading '*',
+  // '#' or an all-optional pattern).
+  std::optional<std::vector<std::string>> firstWords() const;
+
+ private:
+  struct Slot {
+    std::vector<std::vector<std::string>> alternatives;  // token norms of each alternative
+    bool optional = false;
+    bool anyNumber = false;
+    bool anyWord = false;
+  };
+  // The longest end reachable from slot `s` at token `i`; `best` holds the best so far.
+  void extend(std::span<const Token> tokens, std::size_t slot, std::size_t i, std::size_t first,
+              std::optional<std::size_t>& best) const;
+  // The end of `alternative` matched at token `i`, or nothing.
+  static std::optional<std::size_t> matchWords(std::span<const Token> tokens, std::size_t i,
+                                               const std::vector<std::string>& alternative,
+                                               std::size_t first);
+
+  std::string spec_;
+  std::vector<Slot> slots_;
+};
+
+// A match of one row of a PatternTable: which row and the tokens it covers.
+struct RuleMatch {
+  std::size_t rule = 0;
+  TokenRange tokens;
+};
+
+// A cue table: patterns with the value each stands for, indexed by their possible first words so
+// that a scan over a long document tries only the rows that can start at a token.
+template <typename Value>
+class PatternTable {
+ public:
+  // Adds a row; rows added earlier win ties. Throws std::invalid_argument for a bad spec.
+  void add(std::string_view spec, Value value, Tokenizer& tokenizer) {
+    const std::size_t row = rows_.size();
+    rows_.push_back({Pattern(spec, tokenizer), std::move(value)});
+    if (const auto firsts = rows_.back().pattern.firstWords()) {
+      for (const std::string& word : *firsts) index_[word].push_back(row);
+    } else {
+      anyFirst_.push_back(row);
+    }
+  }
+
+  // Returns the longest match of any row starting at token `i`, or nothing.
+  std::optional<RuleMatch> longestAt(std::span<const Token> tokens, std::size_t i) const {
+    std::optional<RuleMatch> best;
+    auto consider = [&](std::size_t row) {
+      const auto end = rows_[row].pattern.matchAt(tokens, i);
+      if (!end) return;
+      const bool longer = !best || *end > best->tokens.end;
+      const bool earlierTie = best && *end == best->tokens.end && row < best->rule;
+      if (longer || earlierTie) best = RuleMatch{row, {i, *end}};
+    };
+    if (i >= tokens.size()) return best;
+    if (const auto found = index_.find(tokens[i].norm); found != index_.end()) {
+      for (std::size_t row : found->second) consider(row);
+    }
+    for (std::size_t row : anyFirst_) consider(row);
+    return best;
+  }
+
+  const Value& value(std::size_t row) const { return rows_[row].value; }
+  const Pattern& pattern(std::size_t row) const { return rows_[row].pattern; }
+
+ private:
+  struct Row {
+    Pattern pattern;
+    Value value;
+  };
+  std::vector<Row> rows_;
+  std::map<std::string, std::vector<std::size_t>, std::less<>> index_;
+  std::vector<std::size_t> anyFirst_;
+};
+
+}  // namespace mkrp::check::text

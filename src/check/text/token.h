@@ -1,0 +1,70 @@
+// A token of running text: one word or number, its normalized forms and where it is in the text.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace mkrp::check::text {
+
+// What stood between a token and the token before it. Token::gapBefore holds a bit set of these,
+// so a matcher can see punctuation without punctuation tokens in the stream.
+enum class Gap : std::uint16_t {
+  None = 0,
+  Space = 1 << 0,       // any blank, including no-break spaces
+  LineBreak = 1 << 1,   // a line break inside the block
+  Hyphen = 1 << 2,      // a hyphen or dash joining two words with no space: "24-hour", "18–20"
+  Dash = 1 << 3,        // a free-standing dash: "report – then", "--"
+  Comma = 1 << 4,
+  Semicolon = 1 << 5,
+  Colon = 1 << 6,
+  OpenParen = 1 << 7,   // ( [ {
+  CloseParen = 1 << 8,  // ) ] }
+  Slash = 1 << 9,       // "parent/guardian", "1/2"
+  Period = 1 << 10,     // a period that did not end a sentence: "approx. two", "missingkids.org"
+  Quote = 1 << 11,      // straight or curly quotes, guillemets
+  Sentence = 1 << 12,   // this token starts a new sentence (never set on a block's first token)
+  Other = 1 << 13,      // any other symbol: § # % $ * bullets ...
+};
+
+enum class TokenKind : std::uint8_t {
+  Word,     // letters, possibly with inner apostrophes ("o'brien")
+  Number,   // digits with inner '.' or ',' ("24", "1.5", "1,000", "4.2.1") or ½ ¼ ¾
+  Ordinal,  // "1st", "2nd", "30th"
+};
+
+struct Token {
+  // The form phrases are compared on: lower case, Unicode folded, possessive removed, then stemmed
+  // with the English Snowball stemmer ("Entering" -> "enter", "child's" -> "child"). Numbers keep
+  // their digits without thousands separators ("1,000" -> "1000", "1½" -> "1.5").
+  std::string norm;
+  // The lower-case, folded word before stemming ("entering", "child", "hrs"). Contractions are
+  // expanded: "won't" gives the tokens "will" and "not", "cannot" gives "can" and "not".
+  std::string lower;
+  // Bytes [start, end) of the token in the original UTF-8 text. A word joined across a line-break
+  // hyphen spans both pieces; a possessive spans its "'s".
+  std::uint32_t start = 0;
+  std::uint32_t end = 0;
+  std::uint32_t sentence = 0;  // index of the sentence within the tokenized text, from 0
+  std::uint16_t gapBefore = 0;  // bit set of Gap
+  TokenKind kind = TokenKind::Word;
+  bool capitalized = false;   // the first character is an upper-case letter in the original
+  bool abbreviation = false;  // a period right after this token was read as an abbreviation mark
+
+  bool has(Gap gap) const { return (gapBefore & static_cast<std::uint16_t>(gap)) != 0; }
+  bool isNumber() const { return kind == TokenKind::Number; }
+  bool isWord() const { return kind == TokenKind::Word; }
+};
+
+// A half-open range [begin, end) of token indexes.
+struct TokenRange {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+
+  bool empty() const { return begin >= end; }
+  std::size_t size() const { return empty() ? 0 : end - begin; }
+  bool contains(std::size_t index) const { return index >= begin && index < end; }
+  bool operator==(const TokenRange&) const = default;
+};
+
+}  // namespace mkrp::check::text

@@ -1,0 +1,666 @@
+#include "check/text/tokenizer.h"
+
+#include <algorithm>
+#include <initializer_list>
+
+#include "check/text/utf8.h"
+
+namespace mkrp::check::text {
+
+namespace {
+
+using detail::CharClass;
+
+bool isAnyOf(std::string_view word, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+// Words after which a full stop is an abbreviation mark, not the end of a sentence: titles and
+// ranks, reference words that precede a number, Latin abbreviations and legal initialisms.
+bool isNonFinalAbbreviation(std::string_view word) {
+  return isAnyOf(word, {"mr",   "mrs",  "ms",   "dr",  "st",   "sgt",   "lt",     "capt", "cpl",
+                        "det",  "ofc",  "insp", "cmdr", "dep", "gen",  "gov",   "sen",    "rep",
+                        "no",   "nos",  "vs",   "v",    "dept", "sec", "sect",  "art",    "ch",
+                        "chap", "para", "fig",  "vol",  "ref",  "approx", "appx", "cf",  "jr",
+                        "sr",   "subd", "subsec", "pg", "pp",   "eg",  "ie",    "usc",    "us",
+                        "cfr",  "viz",  "al",   "supt", "asst", "lieut", "inv",  "ptl"});
+}
+
+bool isRomanNumeral(std::string_view word) {
+  return !word.empty() && word.size() <= 5 &&
+         word.find_first_not_of("ivx") == std::string_view::npos;
+}
+
+// Words that often start a hyphenated compound: a line-end hyphen after them is a real hyphen
+// ("high-\nrisk" stays "high" "risk").
+bool isCompoundHead(std::string_view left) {
+  return isAnyOf(left, {"at",    "high",  "low",    "well",  "non",   "self",   "follow", "call",
+                        "multi", "cross", "full",   "part",  "long",  "short",  "life",   "court",
+                        "law",   "age",   "time",   "half",  "all",   "ex",     "anti",   "on",
+                        "off",   "near",  "mid",    "semi",  "door",  "first",  "one",    "two",
+                        "three", "four",  "five",   "six",   "seven", "eight",  "nine",   "ten",
+                        "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+                        "eighty", "ninety", "year", "day",   "hour",  "week",   "month",  "ill"});
+}
+
+bool isKnownCompound(std::string_view left, std::string_view right) {
+  static constexpr std::pair<std::string_view, std::string_view> kCompounds[] = {
+      {"in", "person"}, {"in", "service"}, {"in", "car"},   {"in", "house"},  {"in", "depth"},
+      {"check", "in"},  {"walk", "in"},    {"drop", "off"}, {"pick", "up"},   {"stand", "by"},
+      {"up", "to"},     {"sign", "in"},    {"set", "up"},   {"to", "date"}};
+  return std::find(std::begin(kCompounds), std::end(kCompounds),
+                   std::pair{left, right}) != std::end(kCompounds);
+}
+
+// Endings that never stand alone: a word broken before them is always joined again.
+bool isSuffix(std::string_view right) {
+  return isAnyOf(right, {"ing",  "ings", "ed",   "er",   "ers",  "es",    "s",     "ly",
+                         "ment", "ments", "tion", "tions", "sion", "sions", "ity",  "ities",
+                         "ness", "ance", "ances", "ence", "ences", "able", "ible",  "al",
+                         "ally", "ive",  "ous",  "ize",  "ise",  "ized",  "ure",   "ures",
+                         "ant",  "ants", "ent",  "ents", "ical", "ist",   "ists",  "ate",
+                         "ated", "ates", "ating", "ation", "ations", "ual", "ually", "ian"});
+}
+
+// Whether a word broken by a hyphen at a line end is one word ("investi-\ngation") or a
+// compound ("high-\nrisk", "in-\nperson").
+bool joinsAcrossLineBreak(std::string_view left, std::string_view right) {
+  if (isSuffix(right)) return true;
+  if (isKnownCompound(left, right)) return false;
+  return !isCompoundHead(left);
+}
+
+// The word that a contraction's stem stands for ("wo" in "won't" is "will").
+std::string_view expandNegatedStem(std::string_view stem) {
+  if (stem == "wo") return "will";
+  if (stem == "ca") return "can";
+  if (stem == "sha") return "shall";
+  if (stem == "ai") return "is";
+  return stem;
+}
+
+// Pronouns and adverbs whose "'s" is "is" ("there's no waiting period"), not a possessive.
+bool takesIsContraction(std::string_view stem) {
+  return isAnyOf(stem, {"it", "that", "there", "here", "what", "who", "he", "she", "where", "how"});
+}
+
+std::string_view expandContractionSuffix(std::string_view suffix) {
+  if (suffix == "'ll") return "will";
+  if (suffix == "'re") return "are";
+  if (suffix == "'ve") return "have";
+  if (suffix == "'d") return "would";
+  if (suffix == "'m") return "am";
+  return {};
+}
+
+// The normalized digits of a number: no thousands separators, vulgar fractions as decimals.
+std::string normalizeNumber(std::string_view written) {
+  std::string digits;
+  std::string_view fraction;
+  for (std::size_t i = 0; i < written.size(); ++i) {
+    const char c = written[i];
+    if (c == ',') continue;
+    if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < written.size()) {
+      const auto next = static_cast<unsigned char>(written[++i]);
+      fraction = next == 0xBC ? ".25" : next == 0xBD ? ".5" : ".75";
+      continue;
+    }
+    digits.push_back(c);
+  }
+  if (fraction.empty()) return digits;
+  if (digits.empty() || digits.find('.') != std::string::npos) digits.insert(0, "0");
+  return digits.append(fraction);
+}
+
+enum class SegmentKind { Letters, Digits };
+
+struct Segment {
+  SegmentKind kind;
+  std::size_t begin;  // in the folded buffer
+  std::size_t end;
+};
+
+// What follows a full stop, after closing quotes and brackets and then blanks.
+struct Lookahead {
+  bool atEnd = false;
+  bool blank = false;      // blanks or line breaks came first
+  bool paragraph = false;  // a blank line came first
+  CharClass next = CharClass::Space;
+  bool upper = false;
+};
+
+// One pass over one text. Keeps the state the Tokenizer must not: position, pending gap,
+// sentence counter.
+class Scanner {
+ public:
+  Scanner(std::string_view text, Stemmer& stemmer, std::string& folded,
+          std::vector<std::uint32_t>& starts, std::vector<std::uint32_t>& ends,
+          std::vector<Token>& out)
+      : text_(text), stemmer_(stemmer), folded_(folded), starts_(starts), ends_(ends), out_(out) {}
+
+  void run() {
+    while (pos_ < text_.size()) step();
+  }
+
+ private:
+  detail::CodePoint at(std::size_t i) const { return detail::decodeAt(text_, i); }
+  // The class of the character at `i`; the end of the text reads as a line break.
+  CharClass classAt(std::size_t i) const {
+    return i < text_.size() ? detail::classify(at(i).value) : CharClass::LineBreak;
+  }
+  static bool isWordChar(CharClass c) {
+    return c == CharClass::Letter || c == CharClass::Digit || c == CharClass::Fraction;
+  }
+  void addGap(Gap gap) { gap_ |= static_cast<std::uint16_t>(gap); }
+  void breakSentence() { sentenceBreakPending_ = !out_.empty(); }
+  // True when the last token ends right here, with at most closing quotes or brackets between.
+  bool followsToken() const {
+    constexpr auto kClosing =
+        static_cast<std::uint16_t>(Gap::Quote) | static_cast<std::uint16_t>(Gap::CloseParen);
+    return !out_.empty() && (gap_ & ~kClosing) == 0;
+  }
+
+  void step();
+  void readWord();
+  std::size_t initialismEnd(std::size_t i) const;
+  void emitInitialism(std::size_t end);
+  void appendChar(detail::CodePoint cp, CharClass cls, std::size_t at);
+  std::size_t continueWord(detail::CodePoint cp, CharClass cls, std::size_t at);
+  std::size_t lineBreakContinuation(std::size_t afterHyphen) const;
+  void emitSegments();
+  void emitWord(std::size_t begin, std::size_t end);
+  void emit(std::size_t begin, std::size_t end, TokenKind kind, std::string_view lower,
+            std::string norm);
+  void push(Token token);
+  void onPeriod();
+  void onTerminator();
+  void onHyphen();
+  void onLineBreak();
+  void onAmpersand();
+  Lookahead lookAhead(std::size_t i) const;
+  bool endsSentence(const Token& before, bool firstInSentence, const Lookahead& next) const;
+  bool listLabelAt(std::size_t i) const;
+  std::size_t skipBlanks(std::size_t i) const;
+
+  std::string_view text_;
+  Stemmer& stemmer_;
+  std::string& folded_;
+  std::vector<std::uint32_t>& starts_;
+  std::vector<std::uint32_t>& ends_;
+  std::vector<Token>& out_;
+  std::vector<Segment> segments_;
+  std::size_t pos_ = 0;
+  std::uint16_t gap_ = 0;
+  bool sentenceBreakPending_ = false;
+  std::uint32_t sentence_ = 0;
+  std::size_t sentenceStart_ = 0;  // index in out_ of the current sentence's first token
+};
+
+void Scanner::step() {
+  const auto cp = at(pos_);
+  const CharClass cls = detail::classify(cp.value);
+  switch (cls) {
+    case CharClass::Letter:
+    case CharClass::Digit:
+    case CharClass::Fraction: readWord(); return;
+    case CharClass::Period:
+    case CharClass::Ellipsis: onPeriod(); return;
+    case CharClass::Terminator: onTerminator(); return;
+    case CharClass::Hyphen: onHyphen(); return;
+    case CharClass::LineBreak: onLineBreak(); return;
+    case CharClass::Ampersand: onAmpersand(); return;
+    case CharClass::Space: addGap(Gap::Space); break;
+    case CharClass::Apostrophe:
+    case CharClass::Quote: addGap(Gap::Quote); break;
+    case CharClass::Comma: addGap(Gap::Comma); break;
+    case CharClass::Semicolon: addGap(Gap::Semicolon); break;
+    case CharClass::Colon: addGap(Gap::Colon); break;
+    case CharClass::OpenParen: addGap(Gap::OpenParen); break;
+    case CharClass::CloseParen: addGap(Gap::CloseParen); break;
+    case CharClass::Slash: addGap(Gap::Slash); break;
+    case CharClass::Bullet:
+      breakSentence();
+      addGap(Gap::Other);
+      break;
+    case CharClass::Invisible: break;
+    case CharClass::Other: addGap(Gap::Other); break;
+  }
+  pos_ += cp.length;
+}
+
+// "U.S.C.", "e.g.", "a.m.": single ASCII letters joined by periods. Returns the end of the last
+// letter (the final period is left to onPeriod), or 0 when the text at `i` is not one.
+std::size_t Scanner::initialismEnd(std::size_t i) const {
+  auto isAsciiLetter = [this](std::size_t k) {
+    if (k >= text_.size()) return false;
+    const char c = text_[k];
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  };
+  std::size_t letters = 0;
+  std::size_t k = i;
+  while (isAsciiLetter(k) && !isAsciiLetter(k + 1)) {
+    ++letters;
+    if (k + 1 >= text_.size() || text_[k + 1] != '.' || !isAsciiLetter(k + 2)) break;
+    k += 2;
+  }
+  if (letters < 2) return 0;
+  const std::size_t end = k + 1;
+  return isWordChar(classAt(end)) ? 0 : end;
+}
+
+void Scanner::emitInitialism(std::size_t end) {
+  std::string lower;
+  for (std::size_t k = pos_; k < end; k += 2) {
+    lower.push_back(static_cast<char>(text_[k] | 0x20));
+  }
+  Token token;
+  token.norm = lower;
+  token.lower = std::move(lower);
+  token.start = static_cast<std::uint32_t>(pos_);
+  token.end = static_cast<std::uint32_t>(end);
+  token.capitalized = detail::isUpper(static_cast<unsigned char>(text_[pos_]));
+  push(std::move(token));
+  pos_ = end;
+}
+
+void Scanner::readWord() {
+  if (const std::size_t end = initialismEnd(pos_); end != 0) {
+    emitInitialism(end);
+    return;
+  }
+  folded_.clear();
+  starts_.clear();
+  ends_.clear();
+  segments_.clear();
+  std::size_t i = pos_;
+  while (i < text_.size()) {
+    const auto cp = at(i);
+    const CharClass cls = detail::classify(cp.value);
+    if (isWordChar(cls)) {
+      appendChar(cp, cls, i);
+      i += cp.length;
+    } else if (const std::size_t next = continueWord(cp, cls, i); next != 0) {
+      i = next;
+    } else {
+      break;
+    }
+  }
+  emitSegments();
+  pos_ = i;
+}
+
+void Scanner::appendChar(detail::CodePoint cp, CharClass cls, std::size_t i) {
+  const bool letter = cls == CharClass::Letter || cls == CharClass::Apostrophe;
+  const SegmentKind kind = letter ? SegmentKind::Letters : SegmentKind::Digits;
+  if (segments_.empty() || segments_.back().kind != kind) {
+    segments_.push_back({kind, folded_.size(), folded_.size()});
+  }
+  if (cls == CharClass::Apostrophe) {
+    folded_.push_back('\'');
+  } else {
+    detail::appendFolded(cp.value, folded_);
+  }
+  starts_.resize(folded_.size(), static_cast<std::uint32_t>(i));
+  ends_.resize(folded_.size(), static_cast<std::uint32_t>(i + cp.length));
+  segments_.back().end = folded_.size();
+}
+
+// Characters that continue a word without being a letter or digit: returns where the word goes
+// on, or 0 when the word ends at `i`.
+std::size_t Scanner::continueWord(detail::CodePoint cp, CharClass cls, std::size_t i) {
+  if (segments_.empty()) return 0;
+  const std::size_t next = i + cp.length;
+  const Segment& last = segments_.back();
+  const bool afterLetter = last.kind == SegmentKind::Letters;
+  const bool afterDigit = last.kind == SegmentKind::Digits && folded_.back() >= '0' &&
+                          folded_.back() <= '9';
+  switch (cls) {
+    case CharClass::Invisible: {
+      const std::size_t continued = lineBreakContinuation(next);
+      return continued != 0 ? continued : next;
+    }
+    case CharClass::Apostrophe:
+      if (afterLetter && classAt(next) == CharClass::Letter) {
+        appendChar(cp, cls, i);
+        return next;
+      }
+      return 0;
+    case CharClass::Period:
+    case CharClass::Comma: {
+      if (!afterDigit || classAt(next) != CharClass::Digit) return 0;
+      if (cls == CharClass::Comma) {
+        // A thousands separator has exactly three digits after it.
+        for (std::size_t k = next; k < next + 3; ++k) {
+          if (classAt(k) != CharClass::Digit) return 0;
+        }
+        if (classAt(next + 3) == CharClass::Digit) return 0;
+      }
+      appendChar(cp, cls, i);
+      return next;
+    }
+    case CharClass::Hyphen: {
+      if (!afterLetter) return 0;
+      const std::size_t right = lineBreakContinuation(next);
+      if (right == 0) return 0;
+      std::string rightWord;
+      for (std::size_t k = right; k < text_.size() && classAt(k) == CharClass::Letter;) {
+        const auto c = at(k);
+        detail::appendFolded(c.value, rightWord);
+        k += c.length;
+      }
+      const std::string_view left =
+          std::string_view(folded_).substr(last.begin, last.end - last.begin);
+      return joinsAcrossLineBreak(left, rightWord) ? right : 0;
+    }
+    default: return 0;
+  }
+}
+
+// After a hyphen: blanks, one line break, blanks, then a lower-case letter. Returns the position
+// of that letter, or 0.
+std::size_t Scanner::lineBreakContinuation(std::size_t i) const {
+  i = skipBlanks(i);
+  if (i >= text_.size() || classAt(i) != CharClass::LineBreak) return 0;
+  if (text_[i] == '\r' && i + 1 < text_.size() && text_[i + 1] == '\n') ++i;
+  i = skipBlanks(i + at(i).length);
+  if (i >= text_.size() || classAt(i) != CharClass::Letter) return 0;
+  return detail::isUpper(at(i).value) ? 0 : i;
+}
+
+std::size_t Scanner::skipBlanks(std::size_t i) const {
+  while (i < text_.size() && classAt(i) == CharClass::Space) i += at(i).length;
+  return i;
+}
+
+void Scanner::emitSegments() {
+  for (std::size_t k = 0; k < segments_.size(); ++k) {
+    const Segment& segment = segments_[k];
+    const std::string_view written =
+        std::string_view(folded_).substr(segment.begin, segment.end - segment.begin);
+    if (segment.kind == SegmentKind::Letters) {
+      emitWord(segment.begin, segment.end);
+      continue;
+    }
+    if (k + 1 < segments_.size()) {
+      const Segment& suffix = segments_[k + 1];
+      const std::string_view letters =
+          std::string_view(folded_).substr(suffix.begin, suffix.end - suffix.begin);
+      if (isAnyOf(letters, {"st", "nd", "rd", "th"}) && k + 2 == segments_.size()) {
+        const std::string ordinal(std::string_view(folded_).substr(
+            segment.begin, suffix.end - segment.begin));
+        emit(segment.begin, suffix.end, TokenKind::Ordinal, ordinal, ordinal);
+        ++k;
+        continue;
+      }
+    }
+    emit(segment.begin, segment.end, TokenKind::Number, written, normalizeNumber(written));
+  }
+}
+
+// A run of letters: contractions and possessives are split or dropped here.
+void Scanner::emitWord(std::size_t begin, std::size_t end) {
+  const std::string_view word = std::string_view(folded_).substr(begin, end - begin);
+  auto stemmed = [this](std::string_view w) { return std::string(stemmer_.stem(w)); };
+  if (word == "cannot") {
+    emit(begin, begin + 3, TokenKind::Word, "can", "can");
+    emit(begin + 3, end, TokenKind::Word, "not", "not");
+    return;
+  }
+  if (word.size() > 3 && word.ends_with("n't")) {
+    const std::string_view stem = expandNegatedStem(word.substr(0, word.size() - 3));
+    emit(begin, end - 3, TokenKind::Word, stem, stemmed(stem));
+    emit(end - 3, end, TokenKind::Word, "not", "not");
+    return;
+  }
+  if (const auto apostrophe = word.rfind('\''); apostrophe != std::string_view::npos) {
+    const std::string_view stem = word.substr(0, apostrophe);
+    const std::string_view suffix = word.substr(apostrophe);
+    const std::size_t split = begin + apostrophe;
+    if (suffix == "'s" && takesIsContraction(stem)) {
+      emit(begin, split, TokenKind::Word, stem, stemmed(stem));
+      emit(split, end, TokenKind::Word, "is", "is");
+      return;
+    }
+    if (suffix == "'s") {
+      emit(begin, end, TokenKind::Word, stem, stemmed(stem));
+      return;
+    }
+    if (const std::string_view expanded = expandContractionSuffix(suffix); !expanded.empty()) {
+      emit(begin, split, TokenKind::Word, stem, stemmed(stem));
+      emit(split, end, TokenKind::Word, expanded, stemmed(expanded));
+      return;
+    }
+  }
+  emit(begin, end, TokenKind::Word, word, stemmed(word));
+}
+
+void Scanner::emit(std::size_t begin, std::size_t end, TokenKind kind, std::string_view lower,
+                   std::string norm) {
+  Token token;
+  token.norm = std::move(norm);
+  token.lower = lower;
+  token.kind = kind;
+  token.start = starts_[begin];
+  token.end = ends_[end - 1];
+  token.capitalized = detail::isUpper(at(token.start).value);
+  push(std::move(token));
+}
+
+void Scanner::push(Token token) {
+  if (sentenceBreakPending_) {
+    ++sentence_;
+    addGap(Gap::Sentence);
+    sentenceStart_ = out_.size();
+    sentenceBreakPending_ = false;
+  }
+  token.sentence = sentence_;
+  token.gapBefore = gap_;
+  gap_ = 0;
+  out_.push_back(std::move(token));
+}
+
+void Scanner::onPeriod() {
+  std::size_t i = pos_;
+  std::size_t periods = 0;
+  bool ellipsis = false;
+  while (i < text_.size()) {
+    const CharClass cls = classAt(i);
+    if (cls == CharClass::Ellipsis) ellipsis = true;
+    if (cls != CharClass::Period && cls != CharClass::Ellipsis) break;
+    ++periods;
+    i += at(i).length;
+  }
+  ellipsis = ellipsis || periods > 1;
+  const bool attached = followsToken();
+  const Lookahead next = lookAhead(i);
+  pos_ = i;
+  if (out_.empty()) return;
+  if (!next.blank && !next.atEnd && isWordChar(next.next)) {
+    addGap(Gap::Period);  // "missingkids.org"
+    return;
+  }
+  Token& before = out_.back();
+  const bool firstInSentence = out_.size() - 1 == sentenceStart_ && !sentenceBreakPending_;
+  bool ends;
+  if (ellipsis || !attached) {
+    ends = next.atEnd || next.paragraph || next.upper;
+  } else {
+    ends = endsSentence(before, firstInSentence, next);
+  }
+  if (ends) {
+    breakSentence();
+  } else {
+    addGap(Gap::Period);
+    before.abbreviation = attached && !ellipsis;
+  }
+}
+
+bool Scanner::endsSentence(const Token& before, bool firstInSentence,
+                           const Lookahead& next) const {
+  if (next.atEnd || next.paragraph) return true;
+  if (before.isWord() && isNonFinalAbbreviation(before.lower)) return false;
+  if (before.isWord() && before.end - before.start == 1) return false;  // an initial: "J. Smith"
+  if (firstInSentence && (before.isNumber() || isRomanNumeral(before.lower))) {
+    return false;  // a list label: "1. Officers shall", "IV. Procedures"
+  }
+  if (next.next == CharClass::Letter && !next.upper) return false;  // "approx. two hours"
+  return true;
+}
+
+Lookahead Scanner::lookAhead(std::size_t i) const {
+  Lookahead result;
+  while (i < text_.size()) {
+    const CharClass cls = classAt(i);
+    if (cls != CharClass::Quote && cls != CharClass::Apostrophe && cls != CharClass::CloseParen) {
+      break;
+    }
+    i += at(i).length;
+  }
+  int lineBreaks = 0;
+  while (i < text_.size()) {
+    const CharClass cls = classAt(i);
+    if (cls == CharClass::LineBreak) {
+      if (!(text_[i] == '\n' && i > 0 && text_[i - 1] == '\r')) ++lineBreaks;
+    } else if (cls != CharClass::Space) {
+      break;
+    }
+    result.blank = true;
+    i += at(i).length;
+  }
+  result.paragraph = lineBreaks >= 2;
+  if (i >= text_.size()) {
+    result.atEnd = true;
+    return result;
+  }
+  const auto cp = at(i);
+  result.next = detail::classify(cp.value);
+  result.upper = detail::isUpper(cp.value);
+  return result;
+}
+
+void Scanner::onTerminator() {
+  while (pos_ < text_.size() && classAt(pos_) == CharClass::Terminator) ++pos_;
+  const Lookahead next = lookAhead(pos_);
+  if (next.atEnd || next.blank) {
+    breakSentence();
+  } else {
+    addGap(Gap::Other);
+  }
+}
+
+void Scanner::onHyphen() {
+  std::size_t i = pos_;
+  std::size_t hyphens = 0;
+  while (i < text_.size() && classAt(i) == CharClass::Hyphen) {
+    i += at(i).length;
+    ++hyphens;
+  }
+  const bool attached = !out_.empty() && gap_ == 0;
+  if (hyphens == 1 && attached) {
+    if (isWordChar(classAt(i))) {
+      addGap(Gap::Hyphen);
+      pos_ = i;
+      return;
+    }
+    // A hyphen at a line end that the word reader kept ("24-\nhour", "high-\nrisk").
+    const std::size_t afterBreak = skipBlanks(i);
+    if (afterBreak < text_.size() && classAt(afterBreak) == CharClass::LineBreak) {
+      std::size_t k = afterBreak;
+      if (text_[k] == '\r' && k + 1 < text_.size() && text_[k + 1] == '\n') ++k;
+      k = skipBlanks(k + at(k).length);
+      if (k < text_.size() && isWordChar(classAt(k))) {
+        addGap(Gap::Hyphen);
+        addGap(Gap::LineBreak);
+        pos_ = k;
+        return;
+      }
+    }
+  }
+  addGap(Gap::Dash);
+  pos_ = i;
+}
+
+void Scanner::onLineBreak() {
+  std::size_t i = pos_;
+  if (text_[i] == '\r' && i + 1 < text_.size() && text_[i + 1] == '\n') ++i;
+  i += at(i).length;
+  addGap(Gap::LineBreak);
+  const std::size_t next = skipBlanks(i);
+  if (next < text_.size()) {
+    const CharClass cls = classAt(next);
+    const bool dashBullet = cls == CharClass::Hyphen && classAt(next + 1) == CharClass::Space;
+    if (cls == CharClass::LineBreak || dashBullet || listLabelAt(next)) breakSentence();
+  }
+  pos_ = i;
+}
+
+// "1. ", "12) ", "(a) ", "iv. ", "B. " at the start of a line.
+bool Scanner::listLabelAt(std::size_t i) const {
+  const bool parenthesized = i < text_.size() && text_[i] == '(';
+  if (parenthesized) ++i;
+  const std::size_t begin = i;
+  bool digits = true;
+  while (i < text_.size() && i - begin < 4) {
+    const char c = text_[i];
+    const bool isDigit = c >= '0' && c <= '9';
+    const bool isLetter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (!isDigit && !isLetter) break;
+    digits = digits && isDigit;
+    ++i;
+  }
+  const std::size_t length = i - begin;
+  if (length == 0 || i + 1 >= text_.size()) return false;
+  std::string label(text_.substr(begin, length));
+  for (char& c : label) c = static_cast<char>(c | 0x20);
+  const bool shapeOk = (digits && length <= 3) || length == 1 || isRomanNumeral(label);
+  const char mark = text_[i];
+  const bool markOk = mark == ')' || (!parenthesized && mark == '.');
+  return shapeOk && markOk && classAt(i + 1) == CharClass::Space;
+}
+
+void Scanner::onAmpersand() {
+  Token token;
+  token.lower = "and";
+  token.norm = "and";
+  token.start = static_cast<std::uint32_t>(pos_);
+  token.end = static_cast<std::uint32_t>(pos_ + 1);
+  push(std::move(token));
+  ++pos_;
+}
+
+}  // namespace
+
+std::vector<Token> Tokenizer::tokenize(std::string_view utf8) {
+  std::vector<Token> tokens;
+  tokenize(utf8, tokens);
+  return tokens;
+}
+
+void Tokenizer::tokenize(std::string_view utf8, std::vector<Token>& out) {
+  out.clear();
+  out.reserve(utf8.size() / 6 + 1);
+  Scanner(utf8, stemmer_, folded_, starts_, ends_, out).run();
+}
+
+std::vector<std::string> Tokenizer::normalizePhrase(std::string_view phrase) {
+  std::vector<std::string> norms;
+  for (Token& token : tokenize(phrase)) norms.push_back(std::move(token.norm));
+  return norms;
+}
+
+namespace {
+
+Tokenizer& threadTokenizer() {
+  thread_local Tokenizer tokenizer;
+  return tokenizer;
+}
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view utf8) { return threadTokenizer().tokenize(utf8); }
+
+std::vector<std::string> normalizePhrase(std::string_view phrase) {
+  return threadTokenizer().normalizePhrase(phrase);
+}
+
+}  // namespace mkrp::check::text
