@@ -1,5 +1,7 @@
 # Every third-party dependency is found here, and only here.
 find_package(Poco REQUIRED COMPONENTS Foundation Util JSON Zip XML Net)
+# The store: Poco::Data and its SQLite connector (PostgreSQL joins here with store/postgres).
+find_package(Poco REQUIRED COMPONENTS Data DataSQLite)
 find_package(LibXml2 REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(PODOFO REQUIRED IMPORTED_TARGET libpodofo)

@@ -1,0 +1,35 @@
+// The leasing both queues share (jobs, and the notification outbox). Internal to store/sql.
+#pragma once
+
+#include <string_view>
+
+#include "store/sql/connection.h"
+
+namespace mkrp::store::sql {
+
+// How a queue table spells its states and columns.
+struct LeaseTable {
+  std::string_view table;      // e.g. "jobs"
+  std::string_view waiting;    // the state of rows waiting to run, e.g. "queued"
+  std::string_view leased;     // the state of rows being worked on, e.g. "leased"
+  std::string_view failed;     // the state of rows that failed for good
+  std::string_view dueColumn;  // rows wait until this time, e.g. "run_after"
+  std::string_view columns;    // what claim and reap return
+};
+
+// Leases one row to `owner` until `leaseUntil` and counts the attempt: the row whose lease ran out
+// earliest if any, otherwise the oldest waiting row that is due. Returns it (or no row).
+// REQUIRES: inside a write transaction.
+Poco::Data::RecordSet claimNext(Connection& c, const LeaseTable& t, std::string_view owner,
+                                TimePoint now, TimePoint leaseUntil);
+
+// Fails, with `error`, the rows whose lease ran out after their last allowed attempt (their
+// worker died each time). Returns them. REQUIRES: inside a write transaction.
+Poco::Data::RecordSet reapExhausted(Connection& c, const LeaseTable& t, TimePoint now,
+                                    int maxAttempts, std::string_view error);
+
+// The SQL condition that `lease` still holds: same row, still leased, same owner and attempt.
+// Takes four parameters: id, leased state, owner, attempt.
+std::string leaseHolds();
+
+}  // namespace mkrp::store::sql
