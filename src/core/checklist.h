@@ -60,6 +60,7 @@ struct Matcher;
 // breaks and hyphenation; the words must appear in this order, next to each other.
 struct Phrase {
   std::string text;
+  bool exactCase = false;  // case="exact": an acronym that is also a word ("LEADS", not "leads")
 };
 
 // <concept ref="...">: any phrase of a named concept (ChecklistSet::concepts).
@@ -207,9 +208,9 @@ struct Checklist {
 struct Concept {
   std::string id;
   std::string label;  // how a reason names it ("NCIC or state system"); the id when not given
-  std::vector<std::string> phrases;   // its own phrases, as written
+  std::vector<Phrase> phrases;        // its own phrases, as written
   std::vector<std::string> includes;  // ids of included concepts, as written
-  std::vector<std::string> expanded;  // every phrase including included concepts, no duplicates
+  std::vector<Phrase> expanded;       // every phrase including included concepts, no duplicates
   std::string file;
   int line = 0;
 };
