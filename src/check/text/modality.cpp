@@ -22,7 +22,9 @@ void addMandatory(PatternTable<ModalRule>& rows, Tokenizer& tokenizer) {
   add("shall", "shall");
   add("will", "will");
   add("must", "must");
-  add("shall|will|must not|never", "shall not");
+  add("shall not|never", "shall not");
+  add("will not|never", "will not");
+  add("must not|never", "must not");
   add("may not", "may not");
   add("can not", "cannot");
   add("is|are|am|be|been|was|were required|mandated|obligated|obliged|directed", "is required");
