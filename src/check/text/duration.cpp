@@ -28,17 +28,17 @@ void addImmediate(PatternTable<PhraseRule>& rows, Tokenizer& tokenizer) {
   auto add = [&](std::string_view spec, std::string_view name) {
     rows.add(spec, {DurationKind::Immediate, none, name}, tokenizer);
   };
-  add("immediately", "immediately");
-  add("immediate entry|response|notification|action|dispatch|broadcast|attention|report|reporting",
+  add("=immediately", "immediately");
+  add("=immediate entry|response|notification|action|dispatch|broadcast|attention|report|reporting",
       "immediate");
-  add("on|in an immediate basis|manner", "immediate");
+  add("on|in an =immediate basis|manner", "immediate");
   add("at once", "at once");
   add("without any? delay", "without delay");
   add("with no delay", "without delay");
   add("without waiting", "without delay");
   add("forthwith", "forthwith");
   add("right away", "right away");
-  add("instantly", "immediately");
+  add("=instantly", "immediately");
   add("upon|on receipt", "upon receipt");
 }
 
@@ -55,9 +55,9 @@ void addVague(PatternTable<PhraseRule>& rows, Tokenizer& tokenizer) {
   add("as soon as circumstances permit|allow", "as soon as circumstances permit");
   add("asap", "as soon as possible");
   add("as quickly as possible|practical|practicable|feasible", "as quickly as possible");
-  add("promptly", "promptly");
+  add("=promptly", "promptly");
   add("in a prompt|timely manner|fashion", "in a timely manner");
-  add("timely", "timely");
+  add("=timely", "timely");
   add("when|as|if time permits|allows", "when time permits");
   add("time permitting", "when time permits");
   add("when|as|if workload|workloads permits|allows", "when workload permits");
@@ -65,13 +65,13 @@ void addVague(PatternTable<PhraseRule>& rows, Tokenizer& tokenizer) {
   add("as|when scheduling|schedules permits|allows", "as scheduling permits");
   add("when|if they|he|she|officers|personnel get|have time", "when they get time");
   add("when time is available", "when time is available");
-  add("periodically", "periodically");
+  add("=periodically", "periodically");
   add("on a periodic basis", "periodically");
   add("from time to time", "from time to time");
   add("as needed", "as needed");
   add("at the earliest opportunity|convenience", "at the earliest opportunity");
   add("at the earliest possible time|opportunity", "at the earliest opportunity");
-  add("expeditiously", "expeditiously");
+  add("=expeditiously", "expeditiously");
   add("without undue|unnecessary|unreasonable delay", "without unnecessary delay");
   add("within|in a reasonable time|period|timeframe", "within a reasonable time");
   add("a reasonable amount|period of time", "within a reasonable time");
@@ -101,6 +101,7 @@ void addRosterAndCalendar(PatternTable<PhraseRule>& rows, Tokenizer& tokenizer) 
   add("next|following calendar? day|morning", day, kNextDay, "next day");
   add("tomorrow", day, kNextDay, "next day");
   add("overnight", day, kOvernight, "overnight");
+  rows.add("every|each shift|tour|watch", {shift, kEndOfShift, "each shift", true}, tokenizer);
   add("until|by the? morning", day, kOvernight, "until morning");
 }
 
@@ -108,14 +109,14 @@ void addRecurring(PatternTable<PhraseRule>& rows, Tokenizer& tokenizer) {
   auto add = [&](std::string_view spec, seconds length, std::string_view name) {
     rows.add(spec, {DurationKind::Exact, length, name, true}, tokenizer);
   };
-  add("daily", hours(24), "daily");
-  add("weekly", hours(24 * 7), "weekly");
-  add("biweekly", hours(24 * 14), "biweekly");
-  add("monthly", hours(24 * 30), "monthly");
-  add("quarterly", hours(24 * 91), "quarterly");
-  add("semi annual|annually", hours(24 * 182), "semiannually");
-  add("semiannual|semiannually", hours(24 * 182), "semiannually");
-  add("annual|annually|yearly", hours(24 * 365), "annually");
+  add("=daily", hours(24), "daily");
+  add("=weekly", hours(24 * 7), "weekly");
+  add("=biweekly", hours(24 * 14), "biweekly");
+  add("=monthly", hours(24 * 30), "monthly");
+  add("=quarterly", hours(24 * 91), "quarterly");
+  add("semi =annual|=annually", hours(24 * 182), "semiannually");
+  add("=semiannual|=semiannually", hours(24 * 182), "semiannually");
+  add("=annual|=annually|=yearly", hours(24 * 365), "annually");
 }
 
 const PatternTable<PhraseRule>& phraseTable() {
@@ -285,6 +286,9 @@ std::optional<Amount> amountAt(std::span<const Token> tokens, std::size_t i) {
   if (unit->attachedOnly && (!quantity->figures || tokens[u].gapBefore != 0)) return std::nullopt;
   if (quantity->article && !unit->articleOk) return std::nullopt;
   if (quantity->figures && isClockTime(tokens[i], *unit)) return std::nullopt;
+  const bool compoundNoun = u + 1 < tokens.size() && tokens[u + 1].gapBefore ==
+                                                         static_cast<std::uint16_t>(Gap::Hyphen);
+  if (quantity->article && compoundNoun) return std::nullopt;  // "a day-care center"
   double value = quantity->value;
   std::size_t end = u + 1;
   if (lowerIs(tokens, end, {"and"}) && lowerIs(tokens, end + 1, {"a", "one"}) &&
@@ -340,7 +344,8 @@ std::vector<DurationMention> findDurations(std::span<const Token> tokens) {
   const std::vector<bool> inAge = ageTokens(tokens);
   std::size_t minBegin = 0;  // a lead may not reach back into the previous mention
   for (std::size_t i = 0; i < tokens.size();) {
-    if (const auto phrase = phraseTable().longestAt(tokens, i)) {
+    const auto phrase = inAge[i] ? std::nullopt : phraseTable().longestAt(tokens, i);
+    if (phrase) {
       const PhraseRule& rule = phraseTable().value(phrase->rule);
       Duration duration{rule.kind, rule.length, Direction::Plain, rule.recurring};
       std::size_t begin = i;

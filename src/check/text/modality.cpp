@@ -119,7 +119,7 @@ const PatternTable<std::string_view>& hedgeTable() {
     add("make|makes every|all reasonable? effort|efforts", "make every effort");
     add("reasonable effort|efforts", "make every effort");
     add("attempt|attempts|try|tries|endeavor|endeavors to", "attempt to");
-    add("generally|typically|usually|normally|ordinarily", "generally");
+    add("=generally|=typically|=usually|=normally|=ordinarily", "generally");
     add("in most cases|instances", "generally");
     add("when|once a|an unit|officer becomes|is available", "when a unit becomes available");
     return rows;

@@ -38,12 +38,18 @@ Pattern::Pattern(std::string_view spec, Tokenizer& tokenizer) : spec_(spec) {
     } else if (word == "*") {
       slot.anyWord = true;
     } else {
-      for (std::string_view alternative : split(word, '|')) {
-        std::string phrase(alternative);
+      for (std::string_view written : split(word, '|')) {
+        Alternative alternative;
+        alternative.exact = written.starts_with('=');
+        if (alternative.exact) written.remove_prefix(1);
+        std::string phrase(written);
         for (char& c : phrase) c = c == '_' ? ' ' : c;
-        auto norms = tokenizer.normalizePhrase(phrase);
-        if (norms.empty()) throw badSpec(spec, "a slot has an empty alternative");
-        slot.alternatives.push_back(std::move(norms));
+        for (Token& token : tokenizer.tokenize(phrase)) {
+          alternative.norms.push_back(std::move(token.norm));
+          alternative.lowers.push_back(std::move(token.lower));
+        }
+        if (alternative.norms.empty()) throw badSpec(spec, "a slot has an empty alternative");
+        slot.alternatives.push_back(std::move(alternative));
       }
     }
     slots_.push_back(std::move(slot));
@@ -55,7 +61,7 @@ std::optional<std::vector<std::string>> Pattern::firstWords() const {
   std::vector<std::string> words;
   for (const Slot& slot : slots_) {
     if (slot.anyNumber || slot.anyWord) return std::nullopt;
-    for (const auto& alternative : slot.alternatives) words.push_back(alternative.front());
+    for (const auto& alternative : slot.alternatives) words.push_back(alternative.norms.front());
     if (!slot.optional) return words;
   }
   return std::nullopt;
@@ -90,11 +96,13 @@ void Pattern::extend(std::span<const Token> tokens, std::size_t slot, std::size_
 }
 
 std::optional<std::size_t> Pattern::matchWords(std::span<const Token> tokens, std::size_t i,
-                                               const std::vector<std::string>& alternative,
+                                               const Alternative& alternative,
                                                std::size_t first) {
-  for (const std::string& norm : alternative) {
-    if (i >= tokens.size() || tokens[i].norm != norm) return std::nullopt;
-    if (i > first && tokens[i].has(Gap::Sentence)) return std::nullopt;
+  const auto& words = alternative.exact ? alternative.lowers : alternative.norms;
+  for (const std::string& word : words) {
+    if (i >= tokens.size()) return std::nullopt;
+    const std::string& have = alternative.exact ? tokens[i].lower : tokens[i].norm;
+    if (have != word || (i > first && tokens[i].has(Gap::Sentence))) return std::nullopt;
     ++i;
   }
   return i;

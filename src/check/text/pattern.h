@@ -21,7 +21,9 @@ class Tokenizer;
 //   several words in one alternative by '_'   "younger_than|under 18"
 //   a trailing '?' makes the slot optional    "end of the? shift"
 //   '#' matches any number token, '*' any word token
-// Every alternative word goes through the Tokenizer, so "permits" also matches "permitted" and
+//   a leading '=' matches the words as written, unstemmed ("=timely" does not match "time",
+//   which "timely" would, since the stemmer maps both to "time")
+// Every other alternative goes through the Tokenizer, so "permits" also matches "permitted" and
 // "permitting", and "hours" matches "hour". A match never runs across a sentence boundary.
 class Pattern {
  public:
@@ -40,8 +42,13 @@ class Pattern {
   std::optional<std::vector<std::string>> firstWords() const;
 
  private:
+  struct Alternative {
+    std::vector<std::string> norms;   // the tokenizer's norms of the words
+    std::vector<std::string> lowers;  // the tokenizer's lower-case words
+    bool exact = false;               // compare `lowers` instead of `norms`
+  };
   struct Slot {
-    std::vector<std::vector<std::string>> alternatives;  // token norms of each alternative
+    std::vector<Alternative> alternatives;
     bool optional = false;
     bool anyNumber = false;
     bool anyWord = false;
@@ -51,7 +58,7 @@ class Pattern {
               std::optional<std::size_t>& best) const;
   // The end of `alternative` matched at token `i`, or nothing.
   static std::optional<std::size_t> matchWords(std::span<const Token> tokens, std::size_t i,
-                                               const std::vector<std::string>& alternative,
+                                               const Alternative& alternative,
                                                std::size_t first);
 
   std::string spec_;
