@@ -3,6 +3,8 @@ find_package(Poco REQUIRED COMPONENTS Foundation Util JSON Zip XML Net)
 # The store: Poco::Data and its SQLite connector (PostgreSQL joins here with store/postgres).
 find_package(Poco REQUIRED COMPONENTS Data DataSQLite)
 find_package(LibXml2 REQUIRED)
+# zlib inflates the parts of DOCX/ODT packages (extract/package).
+find_package(ZLIB REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(PODOFO REQUIRED IMPORTED_TARGET libpodofo)
 find_package(Threads REQUIRED)
