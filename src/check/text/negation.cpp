@@ -47,7 +47,7 @@ const PatternTable<CueRule>& cueTable() {
     add("under no circumstance|circumstances", "under no circumstances", Scope::Rest);
     add("in no case|event|instance", "in no case", Scope::Rest);
     add("at no time", "at no time", Scope::Rest);
-    add("prohibited|prohibit|forbidden|forbid", "prohibited", Scope::Prohibition);
+    add("prohibited|prohibit|forbidden|forbid from?", "prohibited", Scope::Prohibition);
     return rows;
   }();
   return table;
@@ -113,15 +113,20 @@ bool hasBreak(const Token& token) {
          token.has(Gap::Semicolon);
 }
 
-// The cue governs the span directly: at most two modifiers between them, no preposition and no
-// comma ("no mandatory waiting period", "shall not be unreasonably refused").
-bool reachesDirectly(std::span<const Token> tokens, std::size_t from, std::size_t to) {
+// The cue governs the span directly. After "not" or "never" the span must be the first word
+// that is not an auxiliary ("shall not be refused"); otherwise the negated word is a verb and the
+// span is its object. After other cues one modifier may stand between ("no mandatory waiting
+// period"), but no auxiliary, which would put the span in the predicate ("no report shall be").
+bool reachesDirectly(std::span<const Token> tokens, Scope scope, std::size_t from,
+                     std::size_t to) {
+  const bool verbCue = scope == Scope::Verb || scope == Scope::Prohibition;
   int words = 0;
   for (std::size_t k = from; k < to; ++k) {
     if (hasBreak(tokens[k]) || isPreposition(tokens[k])) return false;
+    if (!verbCue && isAuxiliary(tokens[k])) return false;
     if (!isSkippable(tokens[k])) ++words;
   }
-  return words <= 2 && !hasBreak(tokens[to]);
+  return words <= (verbCue ? 0 : 1) && !hasBreak(tokens[to]);
 }
 
 // The words after a phrase cue, up to a comma and at most six words on.
@@ -143,7 +148,7 @@ bool headsClause(std::span<const Token> tokens, std::size_t c, TokenRange clause
 
 NegationReach reachForward(std::span<const Token> tokens, CueRule rule, TokenRange cue,
                            TokenRange span, TokenRange clause) {
-  if (reachesDirectly(tokens, cue.end, span.begin)) return NegationReach::Direct;
+  if (reachesDirectly(tokens, rule.scope, cue.end, span.begin)) return NegationReach::Direct;
   switch (rule.scope) {
     case Scope::Verb:
     case Scope::Rest:
@@ -221,7 +226,11 @@ Negation negationOf(std::span<const Token> tokens, TokenRange span) {
       best.reach = reach;
       best.cue = cue;
       best.cueName = rule.name;
-      best.negated = headAfter(tokens, cue.end, best.clause);
+      // What a trailing "prohibited" forbids is the subject before it.
+      const bool forbidsSubject = reach == NegationReach::Following &&
+                                  rule.scope == Scope::Prohibition;
+      best.negated = forbidsSubject ? headAfter(tokens, span.begin, span)
+                                    : headAfter(tokens, cue.end, best.clause);
       bestDistance = distance;
     }
     c = next;

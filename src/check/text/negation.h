@@ -34,7 +34,8 @@ struct Negation {
                               // ...; empty when Affirmed. Points to static storage.
   std::size_t negated = kNone;  // the word the cue applies to: the first word after the cue that
                                 // is not an auxiliary or article ("refused" in "shall not be
-                                // refused", "accepted" in "are not accepted"); kNone if none
+                                // refused", "accepted" in "are not accepted"; for a trailing
+                                // "prohibited", the span's first word); kNone if none
   TokenRange clause;          // the clause that was searched (see clauseOf)
 
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
@@ -53,9 +54,10 @@ struct Negation {
 //   negate the rest of the clause;
 // - "prohibited", "forbidden" negate what precedes them ("waiting periods are prohibited") and
 //   what follows ("prohibited from refusing").
-// Not cues: the bound words "no later than", "not more than", "not to exceed", "no less than",
-// "not only", "not limited to", "whether or not", and "No." before a number. A cue that is the
-// first token of the span is part of the concept ("no waiting period" as a phrase) and ignored.
+// Not cues: the bound words "no later than", "not more than", "not to exceed", "not exceed(ing)",
+// "no less than", and "not only", "not limited to", "whether or not", "if not", "No." before a
+// number. A cue that is the first token of the span is part of the concept ("no waiting period"
+// as a phrase) and ignored.
 // When several cues reach the span, Direct wins, then the nearest Preceding, then the nearest
 // Following. REQUIRES: span is non-empty and inside tokens. Thread-safe.
 Negation negationOf(std::span<const Token> tokens, TokenRange span);
