@@ -1,0 +1,20 @@
+// A pre-check report as JSON: the contract of `mkrp check --format json` and of the API.
+#pragma once
+
+#include <string>
+
+namespace mkrp::core {
+struct Report;
+struct ChecklistSet;
+}  // namespace mkrp::core
+
+namespace mkrp::render {
+
+// {"kind":"le","checklists":[{"id","edition"}],"items":[{"id","title","severity","status",
+//  "confidence","reason","evidence":[{"file","page","block","label","start","end","text","role"}]}],
+//  "summary":{"met":N,"partial":N,"missing":N,"contradicted":N,"not_applicable":N,
+//  "could_not_check":N}}
+// Titles come from `checklists`; an item it does not know gets an empty title.
+std::string reportToJson(const core::Report& report, const core::ChecklistSet& checklists);
+
+}  // namespace mkrp::render
