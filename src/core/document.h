@@ -61,6 +61,12 @@ struct Document {
   bool operator==(const Document&) const = default;
 };
 
+// One file of a submission: the name it was submitted under and what was read from it.
+struct SubmittedFile {
+  std::string name;
+  Document document;
+};
+
 // Stable lower-case names used in JSON and text output ("docx", "list_item", ...).
 std::string_view toString(Format format);
 std::string_view toString(BlockKind kind);
