@@ -124,7 +124,7 @@ std::string BlobStore::pathOf(std::string_view sha256) const {
 std::string BlobStore::put(std::string_view bytes) const {
   const std::string hash = sha256Hex(bytes);
   const std::string target = pathOf(hash);
-  if (Poco::File(target).exists()) return hash;
+  if (Poco::File file(target); file.exists() && file.isFile()) return hash;
   const std::string fanout = Poco::Path(target).parent().toString();
   ensureDirectory(fanout);
   const std::string temporary =

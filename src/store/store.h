@@ -98,7 +98,7 @@ struct StatusChange {
   TimePoint at;                // becomes updatedAt; also submittedAt or decidedAt, see below
   bool newRound = false;       // round + 1: a returned application submitted again
   bool releaseClaim = false;   // clear the assignee (e.g. after a decision)
-  std::optional<std::string> reviewerMessage;  // replaces the message when set
+  std::optional<std::string> reviewerMessage = std::nullopt;  // replaces the message when set
 };
 
 // Which applications the reviewers' queue shows. Unset filters match everything.

@@ -241,12 +241,14 @@ QueuePage SqlApplications::queue(const QueueQuery& query) {
   if (query.limit < 1 || query.limit > 500 || query.offset < 0) {
     throw Poco::InvalidArgumentException("A queue page holds 1 to 500 applications.");
   }
-  const Filter filter = queueFilter(query);
+  // Poco binds a parameter object once, so each statement gets its own.
+  Filter pageFilter = queueFilter(query);
+  Filter countFilter = queueFilter(query);
   const std::string from =
       " FROM applications a JOIN agencies g ON g.id = a.agency_id "
       "LEFT JOIN users u ON u.id = a.assignee_id" +
-      filter.where;
-  Params pageParams = filter.params;
+      pageFilter.where;
+  Params& pageParams = pageFilter.params;
   pageParams.push_back(param(query.limit));
   pageParams.push_back(param(query.offset));
   return context_.read([&](Connection& c) {
@@ -257,7 +259,7 @@ QueuePage SqlApplications::queue(const QueueQuery& query) {
                     from + " ORDER BY a.submitted_at, a.id LIMIT ? OFFSET ?",
                 pageParams),
         readQueueEntry);
-    page.total = Row(c.query("SELECT COUNT(*) AS n" + from, filter.params), 0).int64("n");
+    page.total = Row(c.query("SELECT COUNT(*) AS n" + from, countFilter.params), 0).int64("n");
     return page;
   });
 }

@@ -72,7 +72,9 @@ class Connection {
  public:
   Connection(Poco::Data::Session session, const Dialect& dialect);
 
-  // Runs a statement that returns rows (SELECT, or a write with RETURNING).
+  // Runs a statement that returns rows (SELECT, or a write with RETURNING). Never move the
+  // result: Poco 1.11's RecordSet move constructor frees its iterators twice. Read it with
+  // mapRows/mapFirst where it is made (a returned prvalue is fine).
   Poco::Data::RecordSet query(std::string_view sql, const Params& params);
   template <typename... Args>
   Poco::Data::RecordSet query(std::string_view sql, const Args&... args) {

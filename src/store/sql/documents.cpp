@@ -199,7 +199,7 @@ std::optional<Job> SqlJobs::claim(std::string_view owner, TimePoint now,
                                   const JobPolicy& policy) {
   return context_.write([&](Connection& c) {
     failExhaustedJobs(c, now, policy);
-    auto job = mapFirst(claimNext(c, kJobTable, owner, now, now + policy.lease), readJob);
+    auto job = claimNext(c, kJobTable, owner, now, now + policy.lease, readJob);
     if (job && job->documentId) {
       c.execute("UPDATE documents SET status = ?, message = '' WHERE id = ? AND status IN (?, ?)",
                 DocumentStatus::Extracting, *job->documentId, DocumentStatus::Queued,

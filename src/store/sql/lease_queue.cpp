@@ -9,7 +9,8 @@ std::string text(std::initializer_list<std::string_view> parts) {
   return out;
 }
 
-// Leases the first row matching `pick` (a condition with two parameters: state and time).
+}  // namespace
+
 Poco::Data::RecordSet leaseFirst(Connection& c, const LeaseTable& t, std::string_view pick,
                                  std::string_view state, std::string_view owner, TimePoint now,
                                  TimePoint leaseUntil) {
@@ -20,17 +21,6 @@ Poco::Data::RecordSet leaseFirst(Connection& c, const LeaseTable& t, std::string
        t.table, " WHERE ", pick, " ORDER BY id LIMIT 1", c.dialect().skipLocked, ") RETURNING ",
        t.columns});
   return c.query(statement, t.leased, owner, leaseUntil, state, now);
-}
-
-}  // namespace
-
-Poco::Data::RecordSet claimNext(Connection& c, const LeaseTable& t, std::string_view owner,
-                                TimePoint now, TimePoint leaseUntil) {
-  auto taken = leaseFirst(c, t, "state = ? AND lease_expires_at <= ?", t.leased, owner, now,
-                          leaseUntil);
-  if (taken.rowCount() > 0) return taken;
-  return leaseFirst(c, t, text({"state = ? AND ", t.dueColumn, " <= ?"}), t.waiting, owner, now,
-                    leaseUntil);
 }
 
 Poco::Data::RecordSet reapExhausted(Connection& c, const LeaseTable& t, TimePoint now,

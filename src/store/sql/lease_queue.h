@@ -17,11 +17,29 @@ struct LeaseTable {
   std::string_view columns;    // what claim and reap return
 };
 
-// Leases one row to `owner` until `leaseUntil` and counts the attempt: the row whose lease ran out
-// earliest if any, otherwise the oldest waiting row that is due. Returns it (or no row).
+// Leases the first row matching `pick` (a condition taking two parameters: the state and now)
+// to `owner` until `leaseUntil`, counting the attempt. Returns it, or no row.
+Poco::Data::RecordSet leaseFirst(Connection& c, const LeaseTable& t, std::string_view pick,
+                                 std::string_view state, std::string_view owner, TimePoint now,
+                                 TimePoint leaseUntil);
+
+// Leases one row to `owner` until `leaseUntil` and counts the attempt: the oldest row whose lease
+// ran out if any, otherwise the oldest waiting row that is due. Returns it read with `read`.
 // REQUIRES: inside a write transaction.
-Poco::Data::RecordSet claimNext(Connection& c, const LeaseTable& t, std::string_view owner,
-                                TimePoint now, TimePoint leaseUntil);
+template <typename Read>
+auto claimNext(Connection& c, const LeaseTable& t, std::string_view owner, TimePoint now,
+               TimePoint leaseUntil, Read read) {
+  // (Mapped at once: Poco 1.11's RecordSet must not be moved, its move constructor double-frees.)
+  if (auto row = mapFirst(leaseFirst(c, t, "state = ? AND lease_expires_at <= ?", t.leased, owner,
+                                     now, leaseUntil),
+                          read)) {
+    return row;
+  }
+  return mapFirst(leaseFirst(c, t, std::string("state = ? AND ") + std::string(t.dueColumn) +
+                                       " <= ?",
+                             t.waiting, owner, now, leaseUntil),
+                  read);
+}
 
 // Fails, with `error`, the rows whose lease ran out after their last allowed attempt (their
 // worker died each time). Returns them. REQUIRES: inside a write transaction.

@@ -121,7 +121,7 @@ std::optional<OutboxMessage> SqlOutbox::claim(std::string_view owner, TimePoint 
   return context_.write([&](Connection& c) {
     reapExhausted(c, kOutboxTable, now, policy.maxAttempts,
                   "delivery stopped before finishing, on every attempt");
-    return mapFirst(claimNext(c, kOutboxTable, owner, now, now + policy.lease), readOutbox);
+    return claimNext(c, kOutboxTable, owner, now, now + policy.lease, readOutbox);
   });
 }
 

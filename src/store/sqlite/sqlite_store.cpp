@@ -30,6 +30,8 @@ void registerConnector() {
 
 Poco::Data::Session connect(const Options& options) {
   Poco::Data::Session session("SQLite", options.path);
+  // First, so that even switching a new database to WAL waits for a concurrent opener.
+  session << "PRAGMA busy_timeout = " + std::to_string(options.busyTimeout.count()), now;
   std::string mode;
   session << "PRAGMA journal_mode = WAL", into(mode), now;
   if (mode != "wal") {
@@ -39,7 +41,6 @@ Poco::Data::Session connect(const Options& options) {
   }
   session << "PRAGMA foreign_keys = ON", now;
   session << "PRAGMA synchronous = FULL", now;
-  session << "PRAGMA busy_timeout = " + std::to_string(options.busyTimeout.count()), now;
   return session;
 }
 
