@@ -1,0 +1,396 @@
+#include "extract/pdf/layout_blocks.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "extract/pdf/section_labels.h"
+
+namespace mkrp::extract::pdf {
+namespace {
+
+// All relative to the font size unless said otherwise.
+constexpr float kLabelReach = 10.0f;        // how far a label may stand from its text
+constexpr float kSameRow = 0.3f;            // baselines of one table row
+constexpr float kRowReach = 3.0f;           // rows of one table are at most this far apart
+constexpr float kColumnLikeWidth = 0.25f;   // of the page width: wider cells are text columns
+constexpr float kSizeRatio = 1.25f;         // lines of one paragraph differ at most this much
+constexpr float kShortLine = 0.25f;         // of the block width: a line this short ends it
+constexpr float kMinGutter = 0.6f;          // a white gap this wide separates columns
+constexpr int kMaxCutDepth = 64;            // beyond, blocks are simply ordered top down
+
+struct Rect {
+  float left = 0, right = 0, bottom = 0, top = 0;
+  void add(const Rect& other) {
+    left = std::min(left, other.left);
+    right = std::max(right, other.right);
+    bottom = std::min(bottom, other.bottom);
+    top = std::max(top, other.top);
+  }
+};
+
+// A unit of reading order: one paragraph, or a whole table (its cells stay row by row).
+struct Atom {
+  Rect box;
+  std::vector<BlockDraft> blocks;
+};
+
+float overlap(float a0, float a1, float b0, float b1) {
+  return std::min(a1, b1) - std::max(a0, b0);
+}
+
+class PageLayout {
+ public:
+  PageLayout(const PageText& page, PageLines& lines) : page_(page), lines_(lines) {
+    for (const TextLine& line : lines_.lines) texts_.push_back(lineText(page_, lines_, line));
+  }
+
+  std::vector<BlockDraft> run();
+
+ private:
+  const TextLine& line(std::uint32_t index) const { return lines_.lines[index]; }
+  Rect rectOf(std::uint32_t index) const {
+    const TextLine& l = line(index);
+    return {l.left, l.right, l.bottom, l.top};
+  }
+  std::vector<std::uint32_t> linesWith(LineRole role, int direction) const;
+  void joinLabels(std::vector<std::uint32_t>& body);
+  std::uint32_t mergeLines(std::uint32_t a, std::uint32_t b);
+  std::vector<Atom> takeTables(std::vector<std::uint32_t>& body);
+  bool isTextColumns(const std::vector<std::vector<std::uint32_t>>& rows) const;
+  float typicalLeading(const std::vector<std::uint32_t>& body) const;
+  std::vector<std::vector<std::uint32_t>> paragraphs(std::vector<std::uint32_t> lines,
+                                                     float leading) const;
+  bool continues(const std::vector<std::uint32_t>& block, const Rect& bounds, std::uint32_t next,
+                 float leading) const;
+  Atom atomOf(std::vector<std::uint32_t> lines, DraftKind kind) const;
+  void order(std::vector<Atom*> atoms, std::vector<BlockDraft>& out, int depth) const;
+  bool cutVertically(std::vector<Atom*>& atoms, std::vector<BlockDraft>& out, int depth) const;
+  bool cutHorizontally(std::vector<Atom*>& atoms, std::vector<BlockDraft>& out, int depth) const;
+
+  const PageText& page_;
+  PageLines& lines_;
+  std::vector<std::string> texts_;
+  std::vector<bool> merged_;  // lines replaced by a merged line
+};
+
+std::vector<std::uint32_t> PageLayout::linesWith(LineRole role, int direction) const {
+  std::vector<std::uint32_t> out;
+  for (std::uint32_t i = 0; i < lines_.lines.size(); ++i) {
+    const TextLine& l = line(i);
+    const bool dead = i < merged_.size() && merged_[i];
+    if (!dead && l.role == role && (direction < 0 || l.direction == direction)) out.push_back(i);
+  }
+  return out;
+}
+
+std::uint32_t PageLayout::mergeLines(std::uint32_t a, std::uint32_t b) {
+  TextLine joined = line(a);
+  const TextLine second = line(b);
+  joined.first = static_cast<std::uint32_t>(lines_.glyphs.size());
+  for (std::uint32_t i = 0; i < line(a).count; ++i) {
+    lines_.glyphs.push_back(lines_.glyphs[line(a).first + i]);
+  }
+  for (std::uint32_t i = 0; i < second.count; ++i) {
+    LineGlyph g = lines_.glyphs[second.first + i];
+    if (i == 0) g.spaceBefore = true;
+    lines_.glyphs.push_back(g);
+  }
+  joined.count += second.count;
+  joined.left = std::min(joined.left, second.left);
+  joined.right = std::max(joined.right, second.right);
+  joined.top = std::max(joined.top, second.top);
+  joined.bottom = std::min(joined.bottom, second.bottom);
+  if (second.size > joined.size) {
+    joined.size = second.size;
+    joined.baseline = second.baseline;
+  }
+  joined.bold = joined.bold && second.bold;
+  lines_.lines.push_back(joined);
+  texts_.push_back(texts_[a] + " " + texts_[b]);
+  merged_.resize(lines_.lines.size(), false);
+  merged_[a] = merged_[b] = true;
+  return static_cast<std::uint32_t>(lines_.lines.size() - 1);
+}
+
+// "A." standing apart from its text (a tab stop) is joined to the text on its right.
+void PageLayout::joinLabels(std::vector<std::uint32_t>& body) {
+  std::vector<std::uint32_t> result;
+  std::vector<bool> used(lines_.lines.size(), false);
+  for (std::uint32_t label : body) {
+    if (used[label] || !isLabelOnly(texts_[label])) continue;
+    const TextLine& l = line(label);
+    std::uint32_t best = 0;
+    float bestGap = std::numeric_limits<float>::max();
+    for (std::uint32_t other : body) {
+      const TextLine& o = line(other);
+      if (other == label || used[other] || o.direction != l.direction) continue;
+      const float gap = o.left - l.right;
+      if (std::abs(o.baseline - l.baseline) > kSameRow * l.size || gap < -0.1f * l.size ||
+          gap > kLabelReach * l.size || gap >= bestGap) {
+        continue;
+      }
+      best = other;
+      bestGap = gap;
+    }
+    if (bestGap == std::numeric_limits<float>::max()) continue;
+    used[label] = used[best] = true;
+    result.push_back(mergeLines(label, best));
+  }
+  for (std::uint32_t index : body) {
+    if (!used[index]) result.push_back(index);
+  }
+  body.swap(result);
+}
+
+bool PageLayout::isTextColumns(const std::vector<std::vector<std::uint32_t>>& rows) const {
+  std::size_t wideRows = 0;
+  for (const auto& row : rows) {
+    const bool allWide = std::all_of(row.begin(), row.end(), [this](std::uint32_t i) {
+      return line(i).right - line(i).left >= kColumnLikeWidth * static_cast<float>(page_.width);
+    });
+    if (allWide) ++wideRows;
+  }
+  return wideRows * 10 >= rows.size() * 6;
+}
+
+// Runs of at least two consecutive rows with two or more aligned cells become tables. Their
+// lines leave `body`.
+std::vector<Atom> PageLayout::takeTables(std::vector<std::uint32_t>& body) {
+  std::sort(body.begin(), body.end(), [this](std::uint32_t a, std::uint32_t b) {
+    return line(a).baseline != line(b).baseline ? line(a).baseline > line(b).baseline
+                                                : line(a).left < line(b).left;
+  });
+  std::vector<std::vector<std::uint32_t>> rows;
+  for (std::uint32_t index : body) {
+    if (!rows.empty() && std::abs(line(rows.back().front()).baseline - line(index).baseline) <=
+                             kSameRow * line(index).size) {
+      rows.back().push_back(index);
+    } else {
+      rows.push_back({index});
+    }
+  }
+  auto aligned = [this](const std::vector<std::uint32_t>& upper,
+                        const std::vector<std::uint32_t>& lower) {
+    if (upper.size() < 2 || lower.size() < 2) return false;
+    if (line(upper.front()).baseline - line(lower.front()).baseline >
+        kRowReach * line(lower.front()).size) {
+      return false;
+    }
+    int matches = 0;
+    for (std::uint32_t a : lower) {
+      for (std::uint32_t b : upper) {
+        if (overlap(line(a).left, line(a).right, line(b).left, line(b).right) > 0) {
+          ++matches;
+          break;
+        }
+      }
+    }
+    return matches >= 2;
+  };
+  std::vector<Atom> tables;
+  std::vector<bool> inTable(lines_.lines.size(), false);
+  for (std::size_t start = 0; start < rows.size();) {
+    std::size_t end = start + 1;
+    while (end < rows.size() && aligned(rows[end - 1], rows[end])) ++end;
+    if (end - start >= 2) {
+      const std::vector<std::vector<std::uint32_t>> run(rows.begin() + static_cast<long>(start),
+                                                        rows.begin() + static_cast<long>(end));
+      if (!isTextColumns(run)) {
+        Atom table;
+        table.box = rectOf(run.front().front());
+        for (const auto& row : run) {
+          for (std::uint32_t cell : row) {
+            table.box.add(rectOf(cell));
+            table.blocks.push_back({DraftKind::TableCell, {cell}});
+            inTable[cell] = true;
+          }
+        }
+        tables.push_back(std::move(table));
+      }
+    }
+    start = end;
+  }
+  std::erase_if(body, [&inTable](std::uint32_t i) { return inTable[i]; });
+  return tables;
+}
+
+// The usual distance between one line and the next, as a multiple of the font size.
+float PageLayout::typicalLeading(const std::vector<std::uint32_t>& body) const {
+  std::vector<float> ratios;
+  for (std::uint32_t a : body) {
+    float best = std::numeric_limits<float>::max();
+    for (std::uint32_t b : body) {
+      const float d = line(a).baseline - line(b).baseline;
+      if (d > 0.5f * line(a).size && d < best &&
+          overlap(line(a).left, line(a).right, line(b).left, line(b).right) > 0 &&
+          std::abs(line(a).size - line(b).size) < 0.1f * line(a).size) {
+        best = d;
+      }
+    }
+    if (best < 4 * line(a).size) ratios.push_back(best / line(a).size);
+  }
+  if (ratios.empty()) return 1.2f;
+  std::nth_element(ratios.begin(), ratios.begin() + static_cast<long>(ratios.size() / 2),
+                   ratios.end());
+  return std::clamp(ratios[ratios.size() / 2], 0.9f, 3.0f);
+}
+
+bool endsSentence(const std::string& text) {
+  if (text.empty()) return false;
+  const char last = text.back();
+  return last == '.' || last == ':' || last == '!' || last == '?';
+}
+
+bool PageLayout::continues(const std::vector<std::uint32_t>& block, const Rect& bounds,
+                           std::uint32_t next, float leading) const {
+  const TextLine& p = line(block.back());
+  const TextLine& l = line(next);
+  const float size = std::max(p.size, l.size);
+  const float distance = p.baseline - l.baseline;
+  const float reach = std::max(1.25f * leading, leading + 0.25f) * size;
+  if (distance < 0.3f * size || distance > reach) return false;
+  if (overlap(p.left, p.right, l.left, l.right) <= 0) return false;
+  if (std::max(p.size, l.size) > kSizeRatio * std::min(p.size, l.size)) return false;
+  if (p.bold != l.bold) return false;
+  if (findLabel(texts_[next]).kind != LabelKind::None || isLabelOnly(texts_[next])) return false;
+  // A short line that ends a sentence ends its paragraph.
+  if (block.size() >= 2 && endsSentence(texts_[block.back()]) &&
+      p.right < bounds.right - kShortLine * (bounds.right - bounds.left)) {
+    return false;
+  }
+  return true;
+}
+
+std::vector<std::vector<std::uint32_t>> PageLayout::paragraphs(std::vector<std::uint32_t> lines,
+                                                               float leading) const {
+  std::sort(lines.begin(), lines.end(), [this](std::uint32_t a, std::uint32_t b) {
+    return line(a).top != line(b).top ? line(a).top > line(b).top : line(a).left < line(b).left;
+  });
+  std::vector<std::vector<std::uint32_t>> blocks;
+  std::vector<Rect> bounds;
+  for (std::uint32_t index : lines) {
+    std::size_t best = blocks.size();
+    float bestDistance = std::numeric_limits<float>::max();
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+      if (!continues(blocks[b], bounds[b], index, leading)) continue;
+      const float distance = line(blocks[b].back()).baseline - line(index).baseline;
+      if (distance < bestDistance) {
+        best = b;
+        bestDistance = distance;
+      }
+    }
+    if (best == blocks.size()) {
+      blocks.push_back({index});
+      bounds.push_back(rectOf(index));
+    } else {
+      blocks[best].push_back(index);
+      bounds[best].add(rectOf(index));
+    }
+  }
+  return blocks;
+}
+
+Atom PageLayout::atomOf(std::vector<std::uint32_t> lines, DraftKind kind) const {
+  Atom atom;
+  atom.box = rectOf(lines.front());
+  for (std::uint32_t index : lines) atom.box.add(rectOf(index));
+  atom.blocks.push_back({kind, std::move(lines)});
+  return atom;
+}
+
+bool PageLayout::cutVertically(std::vector<Atom*>& atoms, std::vector<BlockDraft>& out,
+                               int depth) const {
+  std::sort(atoms.begin(), atoms.end(),
+            [](const Atom* a, const Atom* b) { return a->box.left < b->box.left; });
+  float reach = atoms.front()->box.right;
+  float bestGap = 0;
+  std::size_t bestSplit = 0;
+  for (std::size_t i = 1; i < atoms.size(); ++i) {
+    const float gap = atoms[i]->box.left - reach;
+    if (gap > bestGap) {
+      bestGap = gap;
+      bestSplit = i;
+    }
+    reach = std::max(reach, atoms[i]->box.right);
+  }
+  float size = 0;
+  for (const Atom* atom : atoms) {
+    for (const BlockDraft& block : atom->blocks) size = std::max(size, line(block.lines[0]).size);
+  }
+  if (bestSplit == 0 || bestGap < kMinGutter * size) return false;
+  order({atoms.begin(), atoms.begin() + static_cast<long>(bestSplit)}, out, depth + 1);
+  order({atoms.begin() + static_cast<long>(bestSplit), atoms.end()}, out, depth + 1);
+  return true;
+}
+
+bool PageLayout::cutHorizontally(std::vector<Atom*>& atoms, std::vector<BlockDraft>& out,
+                                 int depth) const {
+  std::sort(atoms.begin(), atoms.end(),
+            [](const Atom* a, const Atom* b) { return a->box.top > b->box.top; });
+  std::vector<std::size_t> splits;
+  float floor = atoms.front()->box.bottom;
+  for (std::size_t i = 1; i < atoms.size(); ++i) {
+    if (atoms[i]->box.top <= floor) splits.push_back(i);
+    floor = std::min(floor, atoms[i]->box.bottom);
+  }
+  if (splits.empty()) return false;
+  splits.push_back(atoms.size());
+  std::size_t from = 0;
+  for (std::size_t to : splits) {
+    order({atoms.begin() + static_cast<long>(from), atoms.begin() + static_cast<long>(to)}, out,
+          depth + 1);
+    from = to;
+  }
+  return true;
+}
+
+void PageLayout::order(std::vector<Atom*> atoms, std::vector<BlockDraft>& out, int depth) const {
+  if (atoms.empty()) return;
+  if (atoms.size() > 1 && depth < kMaxCutDepth) {
+    if (cutVertically(atoms, out, depth)) return;
+    if (cutHorizontally(atoms, out, depth)) return;
+  }
+  // Overlapping blocks: top down, then left to right.
+  std::sort(atoms.begin(), atoms.end(), [](const Atom* a, const Atom* b) {
+    return a->box.top != b->box.top ? a->box.top > b->box.top : a->box.left < b->box.left;
+  });
+  for (Atom* atom : atoms) {
+    for (BlockDraft& block : atom->blocks) out.push_back(std::move(block));
+  }
+}
+
+std::vector<BlockDraft> PageLayout::run() {
+  merged_.assign(lines_.lines.size(), false);
+  std::vector<BlockDraft> out;
+  const float leadingAll = typicalLeading(linesWith(LineRole::Body, 0));
+  for (std::vector<std::uint32_t>& header : paragraphs(linesWith(LineRole::Header, -1), 1.5f)) {
+    out.push_back({DraftKind::Header, std::move(header)});
+  }
+  for (int direction = 0; direction < 4; ++direction) {
+    std::vector<std::uint32_t> body = linesWith(LineRole::Body, direction);
+    if (body.empty()) continue;
+    joinLabels(body);
+    std::vector<Atom> atoms = direction == 0 ? takeTables(body) : std::vector<Atom>();
+    const float leading = direction == 0 ? leadingAll : typicalLeading(body);
+    for (std::vector<std::uint32_t>& block : paragraphs(body, leading)) {
+      atoms.push_back(atomOf(std::move(block), DraftKind::Text));
+    }
+    std::vector<Atom*> pointers;
+    for (Atom& atom : atoms) pointers.push_back(&atom);
+    order(pointers, out, 0);
+  }
+  for (std::vector<std::uint32_t>& footer : paragraphs(linesWith(LineRole::Footer, -1), 1.5f)) {
+    out.push_back({DraftKind::Footer, std::move(footer)});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<BlockDraft> buildBlocks(const PageText& page, PageLines& lines) {
+  return PageLayout(page, lines).run();
+}
+
+}  // namespace mkrp::extract::pdf

@@ -1,0 +1,105 @@
+#include "extract/pdf/pdf_document.h"
+
+#include <mutex>
+
+#include "core/errors.h"
+
+namespace mkrp::extract::pdf {
+namespace {
+
+constexpr std::string_view kResubmit =
+    " Open it in a PDF viewer and save it again (or print it to a new PDF), then submit it again.";
+
+// PoDoFo writes its warnings to stderr unless told not to; its errors reach us as exceptions.
+void silencePodofo() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    PoDoFo::PdfError::EnableLogging(false);
+    PoDoFo::PdfError::EnableDebug(false);
+  });
+}
+
+std::string_view damageOf(PoDoFo::EPdfError code) {
+  switch (code) {
+    case PoDoFo::ePdfError_UnexpectedEOF: return "the file ends too early (it was cut short)";
+    case PoDoFo::ePdfError_NoXRef:
+    case PoDoFo::ePdfError_InvalidXRef:
+    case PoDoFo::ePdfError_InvalidXRefStream:
+    case PoDoFo::ePdfError_InvalidXRefType:
+    case PoDoFo::ePdfError_NoTrailer:
+    case PoDoFo::ePdfError_InvalidTrailerSize:
+    case PoDoFo::ePdfError_NoEOFToken:
+      return "its table of contents (the cross-reference table) is missing or broken";
+    case PoDoFo::ePdfError_NoObject:
+    case PoDoFo::ePdfError_NoNumber:
+    case PoDoFo::ePdfError_InvalidDataType:
+    case PoDoFo::ePdfError_InvalidStream:
+    case PoDoFo::ePdfError_InvalidStreamLength:
+    case PoDoFo::ePdfError_MissingEndStream:
+      return "some of its objects are missing or broken";
+    case PoDoFo::ePdfError_OutOfMemory:
+    case PoDoFo::ePdfError_ValueOutOfRange:
+      return "it declares sizes that cannot be right";
+    default: return "its structure cannot be read";
+  }
+}
+
+bool mentionsEncryption(std::string_view bytes) {
+  return bytes.find("/Encrypt") != std::string_view::npos;
+}
+
+}  // namespace
+
+void rethrowPdfError(const PoDoFo::PdfError& error, std::string_view bytes) {
+  const PoDoFo::EPdfError code = error.GetError();
+  if (code == PoDoFo::ePdfError_InvalidPassword) {
+    throw core::EncryptedDocumentException(
+        "the PDF is protected with a password. Open it with the password, save or print it to "
+        "a new PDF without one, and submit that file.");
+  }
+  if (mentionsEncryption(bytes) &&
+      (code == PoDoFo::ePdfError_InvalidEncryptionDict ||
+       code == PoDoFo::ePdfError_UnsupportedFilter || code == PoDoFo::ePdfError_ValueOutOfRange ||
+       code == PoDoFo::ePdfError_InvalidKey)) {
+    throw core::EncryptedDocumentException(
+        "the PDF is encrypted in a way we cannot open. Open it in a PDF viewer, save or print "
+        "it to a new PDF without protection, and submit that file.");
+  }
+  if (code == PoDoFo::ePdfError_NoPdfFile) {
+    throw core::UnsupportedFormatException(
+        "the file calls itself a PDF but is not one. Please submit the directive as PDF, DOCX "
+        "or ODT.");
+  }
+  throw core::MalformedDocumentException("the PDF is damaged: " + std::string(damageOf(code)) +
+                                         "." + std::string(kResubmit));
+}
+
+PdfDocument::PdfDocument(std::string_view bytes, const Limits& limits)
+    : document_(std::make_unique<PoDoFo::PdfMemDocument>()), objects_(document_->GetObjects()) {
+  silencePodofo();
+  // Readers accept junk before the header; PoDoFo wants the header first.
+  const std::size_t header = bytes.substr(0, 1024).find("%PDF-");
+  if (header != std::string_view::npos) bytes.remove_prefix(header);
+  try {
+    document_->LoadFromBuffer(bytes.data(), static_cast<long>(bytes.size()));
+    catalog_ = document_->GetCatalog();
+  } catch (const PoDoFo::PdfError& error) {
+    rethrowPdfError(error, bytes);
+  }
+  const std::size_t count = document_->GetObjects().GetSize();
+  if (count > limits.maxPdfObjects) {
+    throw core::LimitExceededException(
+        "the PDF is made of " + std::to_string(count) + " objects, more than the " +
+        std::to_string(limits.maxPdfObjects) +
+        " we read. Save it again as a simpler PDF (for example with \"Print to PDF\") or split "
+        "it, then submit it again.");
+  }
+  if (catalog_ == nullptr) {
+    throw core::MalformedDocumentException(
+        "the PDF is damaged: its catalog is missing." + std::string(kResubmit));
+  }
+}
+
+PdfDocument::~PdfDocument() = default;
+
+}  // namespace mkrp::extract::pdf

@@ -1,0 +1,53 @@
+// Reading PoDoFo objects safely: references followed, broken objects seen as missing, numbers and
+// names read with a fallback. PoDoFo types stay inside the PDF reader.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include <podofo/podofo.h>
+
+namespace mkrp::extract::pdf {
+
+// Identifies an object for caches and cycle guards: the reference of an indirect object, or the
+// address of a direct one (stable while the document is open).
+using ObjectKey = std::uint64_t;
+
+// Access to the objects of one open document. Cheap to copy; the document must outlive it.
+class Objects {
+ public:
+  explicit Objects(const PoDoFo::PdfVecObjects& all) : all_(&all) {}
+
+  // The object `object` names, following references (a bounded number of hops); nullptr when it
+  // is missing, null or damaged. Loading a damaged object never throws from here.
+  const PoDoFo::PdfObject* resolve(const PoDoFo::PdfObject* object) const;
+
+  // The resolved value of `key` in the dictionary `dict` (itself resolved); nullptr if absent.
+  const PoDoFo::PdfObject* get(const PoDoFo::PdfObject* dict, const PoDoFo::PdfName& key) const;
+
+  // The resolved object as a dictionary or array; nullptr when it is something else.
+  const PoDoFo::PdfDictionary* dictionary(const PoDoFo::PdfObject* object) const;
+  const PoDoFo::PdfArray* array(const PoDoFo::PdfObject* object) const;
+
+  // The object's stream when it has a readable one; nullptr otherwise.
+  const PoDoFo::PdfStream* stream(const PoDoFo::PdfObject* object) const;
+
+  const PoDoFo::PdfVecObjects& all() const { return *all_; }
+
+ private:
+  const PoDoFo::PdfVecObjects* all_;
+};
+
+// A number (integer or real) or `fallback` when `object` is no number. `object` is resolved.
+double numberOr(const PoDoFo::PdfObject* object, double fallback);
+
+// The name's text, or "" when `object` is no name. `object` is resolved.
+std::string_view nameOf(const PoDoFo::PdfObject* object);
+
+// The raw bytes of a string object, or "" when `object` is no string. `object` is resolved.
+std::string_view stringBytes(const PoDoFo::PdfObject* object);
+
+// The cache key of a resolved object (see ObjectKey).
+ObjectKey keyOf(const PoDoFo::PdfObject* object);
+
+}  // namespace mkrp::extract::pdf
