@@ -40,7 +40,9 @@ struct SandboxResult {
   std::string errors;      // the last 64 KiB of standard error
   double wallSeconds = 0;  // from start to exit
   double cpuSeconds = 0;   // user + system time of the child
-  std::uint64_t peakRssBytes = 0;  // largest resident set of the child
+  // Largest resident set of the child (ru_maxrss). Linux counts in it the memory the child
+  // shared with the caller when it started, so it overstates a child of a large caller.
+  std::uint64_t peakRssBytes = 0;
 
   // True when the child exited by itself with status 0.
   bool succeeded() const { return status == SandboxStatus::Exited && exitCode == 0; }
