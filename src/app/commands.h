@@ -14,5 +14,12 @@ constexpr int kExitUsage = 1;
 constexpr int kExitUnreadable = 2;
 
 int runExtract(const Arguments& args);
+// mkrp checklists validate [DIR]: 0 when every checklist file loads, 2 with each mistake listed.
+int runChecklists(const Arguments& args);
+
+// The checklist directory to use: `requested` when not empty, else $MKRP_CHECKLISTS, else a
+// checklists/ directory (holding checklist.xsd) beside the program or in one of its parents,
+// else "checklists".
+std::string findChecklistDirectory(const std::string& requested);
 
 }  // namespace mkrp::app

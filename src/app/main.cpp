@@ -13,7 +13,9 @@ constexpr std::string_view kUsage =
     "commands:\n"
     "  extract FILE [--format text|json] [--positions]   read a directive and print its text\n"
     "          [--in-process] [--max-file-mb N] [--max-memory-mb N] [--timeout SECONDS]\n"
-    "          (the file is read in a separate process with these limits unless --in-process)\n";
+    "          (the file is read in a separate process with these limits unless --in-process)\n"
+    "  checklists validate [DIR]                        check the checklist files (DIR defaults\n"
+    "          to $MKRP_CHECKLISTS or the checklists/ directory near the program)\n";
 
 struct Command {
   std::string_view name;
@@ -22,6 +24,7 @@ struct Command {
 
 constexpr Command kCommands[] = {
     {"extract", mkrp::app::runExtract},
+    {"checklists", mkrp::app::runChecklists},
 };
 
 }  // namespace

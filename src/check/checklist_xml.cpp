@@ -207,6 +207,15 @@ core::CompleteList readCompleteList(const xmlNode* node, ReadContext& context) {
     member.options = readMatchers(child, context);
     list.members.push_back(std::move(member));
   }
+  if (const std::optional<std::string> from = attribute(node, "partial-from")) {
+    list.partialFrom = std::stoi(*from);  // the schema allows only whole numbers from 1
+  }
+  if (list.partialFrom > static_cast<int>(list.members.size())) {
+    context.report(node, "<complete-list> \"" + list.name + "\" has partial-from=\"" +
+                             std::to_string(list.partialFrom) + "\" but only " +
+                             std::to_string(list.members.size()) +
+                             " members: use a number no larger than the member count");
+  }
   return list;
 }
 
@@ -463,14 +472,15 @@ core::Scope parseScope(std::string_view text) {
   if (word == "sentence") return {core::Scope::Kind::Sentence, 0};
   if (word == "block") return {core::Scope::Kind::Block, 0};
   if (word == "section") return {core::Scope::Kind::Section, 0};
+  if (word == "document") return {core::Scope::Kind::Document, 0};
   const auto [number, unit] = splitNumber(word);
   int words = 0;
   const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), words);
   if (number.empty() || error != std::errc() || end != number.data() + number.size() ||
       (unit != "words" && unit != "word")) {
     throw Poco::DataFormatException(
-        "not understood: write sentence, block, section, or a number of words such as "
-        "\"12 words\"");
+        "not understood: write sentence, block, section, document, or a number of words such "
+        "as \"12 words\"");
   }
   if (words < 1 || words > 200) {
     throw Poco::DataFormatException("the number of words must be between 1 and 200");

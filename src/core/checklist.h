@@ -31,13 +31,15 @@ Severity severityFromString(std::string_view name);
 // ---------------------------------------------------------------------------------------------
 // The rule tree (XML: the children of <meets>, <partial> and <contradicts>).
 
-// How far apart the parts of a co-occurrence may be (XML: within="sentence|block|section|N words").
+// How far apart the parts of a co-occurrence may be
+// (XML: within="N words|sentence|block|section|document").
 struct Scope {
   enum class Kind {
     Words,     // the parts lie within `words` words of each other
     Sentence,  // one sentence
     Block,     // one block: a paragraph, list item, table cell, ...
     Section,   // one heading and the blocks it governs (up to the next heading of its level)
+    Document,  // anywhere in one document
   };
   Kind kind = Kind::Sentence;
   int words = 0;  // Kind::Words only: 1 .. 200
@@ -113,11 +115,13 @@ struct ListMember {
   std::vector<Matcher> options;  // the member is present where any option matches
 };
 
-// <complete-list within="..." name="...">: every member must be present in one scope. When only
-// some are, the match is partial and the reason names the members that are missing.
+// <complete-list within="..." name="..." partial-from="N">: every member must be present in one
+// scope. When only some are (at least `partialFrom`), the match is partial and the reason names
+// the members that are missing; with fewer, the list does not match at all.
 struct CompleteList {
   std::string name;
   Scope scope;
+  int partialFrom = 2;  // 1 .. members.size()
   std::vector<ListMember> members;
 };
 

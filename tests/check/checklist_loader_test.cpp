@@ -136,7 +136,8 @@ TEST_CASE("the loader builds the rule tree of an item", "[check][loader]") {
       "<without><phrase>  end   of shift </phrase></without></all></meets>"
       "<partial reason=\"entry with no deadline\"><negated><phrase>wait</phrase></negated>"
       "<age covers=\"13\" stops-below=\"17\"/></partial>"
-      "<contradicts reason=\"longer\"><complete-list within=\"section\" name=\"types\">"
+      "<contradicts reason=\"longer\"><complete-list within=\"section\" name=\"types\" "
+      "partial-from=\"1\">"
       "<member name=\"a\"><phrase>abduction</phrase></member>"
       "<member name=\"b\"><affirmed><any><phrase>lost</phrase></any></affirmed></member>"
       "</complete-list><duration over=\"30 days\"/></contradicts>";
@@ -173,6 +174,7 @@ TEST_CASE("the loader builds the rule tree of an item", "[check][loader]") {
   const auto& list = std::get<mkrp::core::CompleteList>(rule.contradicts[0].options.at(0).node);
   CHECK(list.name == "types");
   CHECK(list.scope.kind == mkrp::core::Scope::Kind::Section);
+  CHECK(list.partialFrom == 1);
   REQUIRE(list.members.size() == 2);
   CHECK(list.members[1].name == "b");
   const auto& affirmed = std::get<mkrp::core::Affirmed>(list.members[1].options.at(0).node);
@@ -251,6 +253,12 @@ TEST_CASE("the loader rejects broken files naming file, line and item", "[check]
       {"age no range can meet",
        checklistWith(kItemOpen, "<meets reason=\"r\"><age covers=\"18\" stops-below=\"13\"/></meets>"),
        16, "LE-07", "which no range can"},
+      {"partial-from above the member count",
+       checklistWith(kItemOpen,
+                     "<meets reason=\"r\"><complete-list within=\"block\" name=\"l\" "
+                     "partial-from=\"3\"><member name=\"a\"><phrase>a</phrase></member>"
+                     "<member name=\"b\"><phrase>b</phrase></member></complete-list></meets>"),
+       16, "LE-07", "has partial-from=\"3\" but only 2 members"},
       {"age without a bound", checklistWith(kItemOpen, "<meets reason=\"r\"><age/></meets>"), 16,
        "LE-07", "<age> needs covers="},
       {"bad scope",
@@ -416,10 +424,11 @@ TEST_CASE("scopes are read as sentence, block, section or a number of words",
   CHECK(mkrp::check::parseScope("sentence").kind == Kind::Sentence);
   CHECK(mkrp::check::parseScope("Block").kind == Kind::Block);
   CHECK(mkrp::check::parseScope("section").kind == Kind::Section);
+  CHECK(mkrp::check::parseScope("document").kind == Kind::Document);
   CHECK(mkrp::check::parseScope("12 words").words == 12);
   CHECK(mkrp::check::parseScope("1 word").words == 1);
   REQUIRE_THROWS_WITH(mkrp::check::parseScope("paragraph"),
-                      Catch::StartsWith("not understood: write sentence, block, section"));
+                      Catch::StartsWith("not understood: write sentence, block, section, document"));
   REQUIRE_THROWS_WITH(mkrp::check::parseScope("0 words"),
                       "the number of words must be between 1 and 200");
   REQUIRE_THROWS_WITH(mkrp::check::parseScope("500 words"),
