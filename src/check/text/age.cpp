@@ -169,11 +169,21 @@ std::optional<AgeMention> ageAt(std::span<const Token> tokens, std::size_t i) {
   }
 }
 
+// Most tokens can start no age: neither a lead word nor a number.
+bool mayStartAge(const Token& token) {
+  return token.isNumber() || leadTable().mayStartAt(token) ||
+         numberWordValue(token.lower).has_value();
+}
+
 }  // namespace
 
 std::vector<AgeMention> findAges(std::span<const Token> tokens) {
   std::vector<AgeMention> ages;
   for (std::size_t i = 0; i < tokens.size();) {
+    if (!mayStartAge(tokens[i])) {
+      ++i;
+      continue;
+    }
     if (auto age = ageAt(tokens, i)) {
       i = age->tokens.end;
       ages.push_back(*age);

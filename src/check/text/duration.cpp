@@ -337,6 +337,14 @@ std::vector<bool> ageTokens(std::span<const Token> tokens) {
   return inAge;
 }
 
+// Most tokens can start no time limit: neither a phrase's first word nor a quantity.
+bool mayStartDuration(const Token& token) {
+  if (token.isNumber() || phraseTable().mayStartAt(token)) return true;
+  const std::string& lower = token.lower;
+  return lower == "a" || lower == "an" || lower == "half" ||
+         numberWordValue(lower).has_value();
+}
+
 }  // namespace
 
 std::vector<DurationMention> findDurations(std::span<const Token> tokens) {
@@ -344,6 +352,10 @@ std::vector<DurationMention> findDurations(std::span<const Token> tokens) {
   const std::vector<bool> inAge = ageTokens(tokens);
   std::size_t minBegin = 0;  // a lead may not reach back into the previous mention
   for (std::size_t i = 0; i < tokens.size();) {
+    if (!mayStartDuration(tokens[i])) {
+      ++i;
+      continue;
+    }
     const auto phrase = inAge[i] ? std::nullopt : phraseTable().longestAt(tokens, i);
     if (phrase) {
       const PhraseRule& rule = phraseTable().value(phrase->rule);

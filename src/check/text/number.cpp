@@ -1,19 +1,11 @@
 #include "check/text/number.h"
 
-#include <array>
 #include <charconv>
 #include <string_view>
 
 namespace mkrp::check::text {
 
 namespace {
-
-constexpr std::array<std::string_view, 20> kUnits = {
-    "zero",    "one",     "two",       "three",    "four",     "five",    "six",
-    "seven",   "eight",   "nine",      "ten",      "eleven",   "twelve",  "thirteen",
-    "fourteen", "fifteen", "sixteen",  "seventeen", "eighteen", "nineteen"};
-constexpr std::array<std::string_view, 8> kTens = {"twenty", "thirty",  "forty",  "fifty",
-                                                   "sixty",  "seventy", "eighty", "ninety"};
 
 bool isWord(std::span<const Token> tokens, std::size_t i, std::string_view lower) {
   return i < tokens.size() && tokens[i].lower == lower && !tokens[i].has(Gap::Sentence);
@@ -113,11 +105,39 @@ std::size_t andAHalf(std::span<const Token> tokens, std::size_t i) {
 }  // namespace
 
 std::optional<int> numberWordValue(std::string_view lower) {
-  for (std::size_t k = 0; k < kUnits.size(); ++k) {
-    if (kUnits[k] == lower) return static_cast<int>(k);
+  // Called for nearly every word of a document, so most words must be turned away after a
+  // couple of byte compares: by length, by the first letter, then by the second.
+  struct Entry {
+    char second;
+    std::string_view word;
+    int value;
+  };
+  static constexpr Entry kE[] = {
+      {'i', "eight", 8}, {'l', "eleven", 11}, {'i', "eighteen", 18}, {'i', "eighty", 80}};
+  static constexpr Entry kF[] = {{'o', "four", 4},      {'i', "five", 5},     {'o', "fourteen", 14},
+                                 {'i', "fifteen", 15},  {'o', "forty", 40},   {'i', "fifty", 50}};
+  static constexpr Entry kN[] = {{'i', "nine", 9}, {'i', "nineteen", 19}, {'i', "ninety", 90}};
+  static constexpr Entry kO[] = {{'n', "one", 1}};
+  static constexpr Entry kS[] = {{'i', "six", 6},      {'e', "seven", 7},      {'i', "sixteen", 16},
+                                 {'e', "seventeen", 17}, {'i', "sixty", 60}, {'e', "seventy", 70}};
+  static constexpr Entry kT[] = {{'w', "two", 2},       {'h', "three", 3},     {'e', "ten", 10},
+                                 {'w', "twelve", 12},   {'h', "thirteen", 13}, {'w', "twenty", 20},
+                                 {'h', "thirty", 30}};
+  static constexpr Entry kZ[] = {{'e', "zero", 0}};
+  if (lower.size() < 3 || lower.size() > 9) return std::nullopt;
+  std::span<const Entry> group;
+  switch (lower[0]) {
+    case 'e': group = kE; break;
+    case 'f': group = kF; break;
+    case 'n': group = kN; break;
+    case 'o': group = kO; break;
+    case 's': group = kS; break;
+    case 't': group = kT; break;
+    case 'z': group = kZ; break;
+    default: return std::nullopt;
   }
-  for (std::size_t k = 0; k < kTens.size(); ++k) {
-    if (kTens[k] == lower) return static_cast<int>(20 + 10 * k);
+  for (const Entry& entry : group) {
+    if (entry.second == lower[1] && entry.word == lower) return entry.value;
   }
   return std::nullopt;
 }

@@ -2,7 +2,11 @@
 // negation and modality readers are written in this form, and a matcher may use it too.
 #pragma once
 
-#include <map>
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <unordered_map>
 #include <optional>
 #include <span>
 #include <string>
@@ -81,10 +85,20 @@ class PatternTable {
     const std::size_t row = rows_.size();
     rows_.push_back({Pattern(spec, tokenizer), std::move(value)});
     if (const auto firsts = rows_.back().pattern.firstWords()) {
-      for (const std::string& word : *firsts) index_[word].push_back(row);
+      for (const std::string& word : *firsts) {
+        index_[word].push_back(row);
+        lengths_[firstByte(word)] |= lengthBit(word);
+      }
     } else {
       anyFirst_.push_back(row);
     }
+  }
+
+  // False when no row can start at `token`: a cheap test to run before longestAt.
+  bool mayStartAt(const Token& token) const {
+    if (!anyFirst_.empty()) return true;
+    const std::string& norm = token.norm;
+    return !norm.empty() && (lengths_[firstByte(norm)] & lengthBit(norm)) != 0;
   }
 
   // Returns the longest match of any row starting at token `i`, or nothing.
@@ -98,8 +112,12 @@ class PatternTable {
       if (longer || earlierTie) best = RuleMatch{row, {i, *end}};
     };
     if (i >= tokens.size()) return best;
-    if (const auto found = index_.find(tokens[i].norm); found != index_.end()) {
-      for (std::size_t row : found->second) consider(row);
+    const std::string& norm = tokens[i].norm;
+    // Most tokens start no row: a first-byte and length filter says so without a lookup.
+    if (!norm.empty() && (lengths_[firstByte(norm)] & lengthBit(norm)) != 0) {
+      if (const auto found = index_.find(norm); found != index_.end()) {
+        for (std::size_t row : found->second) consider(row);
+      }
     }
     for (std::size_t row : anyFirst_) consider(row);
     return best;
@@ -113,8 +131,20 @@ class PatternTable {
     Pattern pattern;
     Value value;
   };
+  static unsigned char firstByte(const std::string& word) {
+    return static_cast<unsigned char>(word.front());
+  }
+  static std::uint32_t lengthBit(const std::string& word) {
+    return std::uint32_t{1} << std::min<std::size_t>(word.size(), 31);
+  }
+
   std::vector<Row> rows_;
-  std::map<std::string, std::vector<std::size_t>, std::less<>> index_;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::vector<std::size_t>, Hash, std::equal_to<>> index_;
+  std::array<std::uint32_t, 256> lengths_{};  // by first byte: bit n set if a first word has n bytes
   std::vector<std::size_t> anyFirst_;
 };
 

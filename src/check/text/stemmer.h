@@ -2,10 +2,10 @@
 #pragma once
 
 #include <cstddef>
-#include <functional>
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 struct sb_stemmer;
 
@@ -28,15 +28,24 @@ class Stemmer {
   const std::string& stem(std::string_view word);
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  // A document reuses a few thousand words, so stems are cached in an open-addressing table:
+  // one hash and usually one string compare per word.
+  struct Slot {
+    std::uint64_t hash = 0;
+    bool used = false;
+    std::string word;
+    std::string stem;
   };
-  // Documents reuse a few thousand words; past this many entries the cache starts again.
-  static constexpr std::size_t kMaxCached = 1 << 16;
+  static constexpr std::size_t kInitialSlots = 1024;
+  static constexpr std::size_t kMaxSlots = std::size_t{1} << 17;  // then the cache starts again
+
+  std::size_t probe(std::uint64_t hash, std::string_view word) const;
+  void grow();
 
   sb_stemmer* stemmer_ = nullptr;
-  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> cache_;
+  std::vector<Slot> slots_;
+  std::size_t used_ = 0;
+  std::string short_;  // the last word too short to stem
 };
 
 }  // namespace mkrp::check::text

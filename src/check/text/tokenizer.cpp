@@ -108,8 +108,9 @@ std::string normalizeNumber(std::string_view written) {
     digits.push_back(c);
   }
   if (fraction.empty()) return digits;
-  if (digits.empty() || digits.find('.') != std::string::npos) digits.insert(0, "0");
-  return digits.append(fraction);
+  const bool wholePart = !digits.empty() && digits.find('.') == std::string::npos;
+  std::string number = wholePart ? std::move(digits) : std::string("0");
+  return number.append(fraction);
 }
 
 enum class SegmentKind { Letters, Digits };
@@ -164,14 +165,22 @@ class Scanner {
   void readWord();
   std::size_t initialismEnd(std::size_t i) const;
   void emitInitialism(std::size_t end);
+  std::size_t readAsciiRun(std::size_t i);
   void appendChar(detail::CodePoint cp, CharClass cls, std::size_t at);
+  void mapOffsets();
+  std::uint32_t startOf(std::size_t folded) const {
+    return mapped_ ? starts_[folded] : static_cast<std::uint32_t>(wordStart_ + folded);
+  }
+  std::uint32_t endOf(std::size_t folded) const {
+    return mapped_ ? ends_[folded] : static_cast<std::uint32_t>(wordStart_ + folded + 1);
+  }
   std::size_t continueWord(detail::CodePoint cp, CharClass cls, std::size_t at);
   std::size_t lineBreakContinuation(std::size_t afterHyphen) const;
   void emitSegments();
   void emitWord(std::size_t begin, std::size_t end);
   void emit(std::size_t begin, std::size_t end, TokenKind kind, std::string_view lower,
-            std::string norm);
-  void push(Token token);
+            std::string_view norm);
+  Token& open();
   void onPeriod();
   void onTerminator();
   void onHyphen();
@@ -189,6 +198,11 @@ class Scanner {
   std::vector<std::uint32_t>& ends_;
   std::vector<Token>& out_;
   std::vector<Segment> segments_;
+  // While a word's folded bytes are its original ASCII bytes one to one, starts_ and ends_ stay
+  // empty and an offset is wordStart_ + index; the first exception fills them in.
+  std::size_t wordStart_ = 0;
+  bool mapped_ = false;
+  bool hasApostrophe_ = false;  // the current word has an inner apostrophe
   std::size_t pos_ = 0;
   std::uint16_t gap_ = 0;
   bool sentenceBreakPending_ = false;
@@ -197,8 +211,9 @@ class Scanner {
 };
 
 void Scanner::step() {
-  const auto cp = at(pos_);
-  const CharClass cls = detail::classify(cp.value);
+  const auto byte = static_cast<unsigned char>(text_[pos_]);
+  const auto cp = byte < 0x80 ? detail::CodePoint{byte, 1} : at(pos_);
+  const CharClass cls = byte < 0x80 ? detail::classifyAscii(byte) : detail::classify(cp.value);
   switch (cls) {
     case CharClass::Letter:
     case CharClass::Digit:
@@ -249,17 +264,14 @@ std::size_t Scanner::initialismEnd(std::size_t i) const {
 }
 
 void Scanner::emitInitialism(std::size_t end) {
-  std::string lower;
+  Token& token = open();
   for (std::size_t k = pos_; k < end; k += 2) {
-    lower.push_back(static_cast<char>(text_[k] | 0x20));
+    token.lower.push_back(static_cast<char>(text_[k] | 0x20));
   }
-  Token token;
-  token.norm = lower;
-  token.lower = std::move(lower);
+  token.norm = token.lower;
   token.start = static_cast<std::uint32_t>(pos_);
   token.end = static_cast<std::uint32_t>(end);
   token.capitalized = detail::isUpper(static_cast<unsigned char>(text_[pos_]));
-  push(std::move(token));
   pos_ = end;
 }
 
@@ -272,7 +284,10 @@ void Scanner::readWord() {
   starts_.clear();
   ends_.clear();
   segments_.clear();
-  std::size_t i = pos_;
+  wordStart_ = pos_;
+  mapped_ = false;
+  hasApostrophe_ = false;
+  std::size_t i = readAsciiRun(pos_);
   while (i < text_.size()) {
     const auto cp = at(i);
     const CharClass cls = detail::classify(cp.value);
@@ -289,20 +304,62 @@ void Scanner::readWord() {
   pos_ = i;
 }
 
+// The plain part of a word: ASCII letters and digits, folded one to one. Returns where it ends.
+std::size_t Scanner::readAsciiRun(std::size_t i) {
+  const std::size_t begin = i;
+  while (i < text_.size()) {
+    const auto byte = static_cast<unsigned char>(text_[i]);
+    if (byte >= 0x80) break;
+    const CharClass cls = detail::classifyAscii(byte);
+    if (cls != CharClass::Letter && cls != CharClass::Digit) break;
+    const SegmentKind kind = cls == CharClass::Letter ? SegmentKind::Letters : SegmentKind::Digits;
+    if (segments_.empty() || segments_.back().kind != kind) {
+      segments_.push_back({kind, i - begin, i - begin});
+    }
+    ++i;
+  }
+  folded_.append(text_.data() + begin, i - begin);
+  for (char& c : folded_) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  }
+  if (!segments_.empty()) segments_.back().end = folded_.size();
+  for (std::size_t k = 0; k + 1 < segments_.size(); ++k) segments_[k].end = segments_[k + 1].begin;
+  return i;
+}
+
 void Scanner::appendChar(detail::CodePoint cp, CharClass cls, std::size_t i) {
   const bool letter = cls == CharClass::Letter || cls == CharClass::Apostrophe;
   const SegmentKind kind = letter ? SegmentKind::Letters : SegmentKind::Digits;
   if (segments_.empty() || segments_.back().kind != kind) {
     segments_.push_back({kind, folded_.size(), folded_.size()});
   }
+  const bool oneToOne = cp.length == 1;
+  if (!mapped_ && (!oneToOne || i != wordStart_ + folded_.size())) mapOffsets();
+  const std::size_t before = folded_.size();
   if (cls == CharClass::Apostrophe) {
     folded_.push_back('\'');
+    hasApostrophe_ = true;
+  } else if (cp.value < 0x80) {
+    const char c = static_cast<char>(cp.value);
+    folded_.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c);
   } else {
     detail::appendFolded(cp.value, folded_);
   }
-  starts_.resize(folded_.size(), static_cast<std::uint32_t>(i));
-  ends_.resize(folded_.size(), static_cast<std::uint32_t>(i + cp.length));
+  if (mapped_) {
+    for (std::size_t k = before; k < folded_.size(); ++k) {
+      starts_.push_back(static_cast<std::uint32_t>(i));
+      ends_.push_back(static_cast<std::uint32_t>(i + cp.length));
+    }
+  }
   segments_.back().end = folded_.size();
+}
+
+void Scanner::mapOffsets() {
+  for (std::size_t k = 0; k < folded_.size(); ++k) {
+    starts_.push_back(static_cast<std::uint32_t>(wordStart_ + k));
+    ends_.push_back(static_cast<std::uint32_t>(wordStart_ + k + 1));
+  }
+  mapped_ = true;
 }
 
 // Characters that continue a word without being a letter or digit: returns where the word goes
@@ -400,7 +457,7 @@ void Scanner::emitSegments() {
 // A run of letters: contractions and possessives are split or dropped here.
 void Scanner::emitWord(std::size_t begin, std::size_t end) {
   const std::string_view word = std::string_view(folded_).substr(begin, end - begin);
-  auto stemmed = [this](std::string_view w) { return std::string(stemmer_.stem(w)); };
+  auto stemmed = [this](std::string_view w) -> const std::string& { return stemmer_.stem(w); };
   if (word == "cannot") {
     emit(begin, begin + 3, TokenKind::Word, "can", "can");
     emit(begin + 3, end, TokenKind::Word, "not", "not");
@@ -412,7 +469,8 @@ void Scanner::emitWord(std::size_t begin, std::size_t end) {
     emit(end - 3, end, TokenKind::Word, "not", "not");
     return;
   }
-  if (const auto apostrophe = word.rfind('\''); apostrophe != std::string_view::npos) {
+  const auto apostrophe = hasApostrophe_ ? word.rfind('\'') : std::string_view::npos;
+  if (apostrophe != std::string_view::npos) {
     const std::string_view stem = word.substr(0, apostrophe);
     const std::string_view suffix = word.substr(apostrophe);
     const std::size_t split = begin + apostrophe;
@@ -435,28 +493,31 @@ void Scanner::emitWord(std::size_t begin, std::size_t end) {
 }
 
 void Scanner::emit(std::size_t begin, std::size_t end, TokenKind kind, std::string_view lower,
-                   std::string norm) {
-  Token token;
-  token.norm = std::move(norm);
-  token.lower = lower;
+                   std::string_view norm) {
+  Token& token = open();
+  token.norm.append(norm);  // both are empty: append is the cheapest copy into them
+  token.lower.append(lower);
   token.kind = kind;
-  token.start = starts_[begin];
-  token.end = ends_[end - 1];
-  token.capitalized = detail::isUpper(at(token.start).value);
-  push(std::move(token));
+  token.start = startOf(begin);
+  token.end = endOf(end - 1);
+  const auto first = static_cast<unsigned char>(text_[token.start]);
+  token.capitalized = first < 0x80 ? (first >= 'A' && first <= 'Z')
+                                   : detail::isUpper(at(token.start).value);
 }
 
-void Scanner::push(Token token) {
+// Appends a token carrying the pending gap and sentence number; the caller fills in the rest.
+Token& Scanner::open() {
   if (sentenceBreakPending_) {
     ++sentence_;
     addGap(Gap::Sentence);
     sentenceStart_ = out_.size();
     sentenceBreakPending_ = false;
   }
+  Token& token = out_.emplace_back();
   token.sentence = sentence_;
   token.gapBefore = gap_;
   gap_ = 0;
-  out_.push_back(std::move(token));
+  return token;
 }
 
 void Scanner::onPeriod() {
@@ -619,12 +680,11 @@ bool Scanner::listLabelAt(std::size_t i) const {
 }
 
 void Scanner::onAmpersand() {
-  Token token;
+  Token& token = open();
   token.lower = "and";
   token.norm = "and";
   token.start = static_cast<std::uint32_t>(pos_);
   token.end = static_cast<std::uint32_t>(pos_ + 1);
-  push(std::move(token));
   ++pos_;
 }
 

@@ -23,29 +23,6 @@ bool isMinimal(char32_t value, std::uint32_t length) {
   return true;
 }
 
-CharClass classifyAscii(char32_t c) {
-  if (c >= 'a' && c <= 'z') return CharClass::Letter;
-  if (c >= 'A' && c <= 'Z') return CharClass::Letter;
-  if (c >= '0' && c <= '9') return CharClass::Digit;
-  switch (c) {
-    case ' ': case '\t': case '\v': case '\f': return CharClass::Space;
-    case '\n': case '\r': return CharClass::LineBreak;
-    case '\'': case '`': return CharClass::Apostrophe;
-    case '"': return CharClass::Quote;
-    case '-': return CharClass::Hyphen;
-    case '.': return CharClass::Period;
-    case '?': case '!': return CharClass::Terminator;
-    case ',': return CharClass::Comma;
-    case ';': return CharClass::Semicolon;
-    case ':': return CharClass::Colon;
-    case '(': case '[': case '{': return CharClass::OpenParen;
-    case ')': case ']': case '}': return CharClass::CloseParen;
-    case '/': case '\\': return CharClass::Slash;
-    case '&': return CharClass::Ampersand;
-    default: return c < 0x20 ? CharClass::Space : CharClass::Other;
-  }
-}
-
 // U+0080 to U+00FF.
 CharClass classifyLatin1(char32_t c) {
   if (c == 0xA0) return CharClass::Space;
@@ -94,7 +71,7 @@ CodePoint decodeAt(std::string_view text, std::size_t i) {
 }
 
 CharClass classify(char32_t c) {
-  if (c < 0x80) return classifyAscii(c);
+  if (c < 0x80) return classifyAscii(static_cast<unsigned char>(c));
   if (c < 0x100) return classifyLatin1(c);
   if (c >= 0x2000 && c <= 0x206F) return classifyGeneralPunctuation(c);
   if (c == 0x02BC) return CharClass::Apostrophe;

@@ -1,6 +1,7 @@
 // UTF-8 decoding and the character classes the tokenizer needs. Internal to check/text.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -45,6 +46,39 @@ enum class CharClass {
 
 // The class of one code point.
 CharClass classify(char32_t c);
+
+constexpr CharClass classifyAsciiSlow(unsigned char c) {
+  if (c >= 'a' && c <= 'z') return CharClass::Letter;
+  if (c >= 'A' && c <= 'Z') return CharClass::Letter;
+  if (c >= '0' && c <= '9') return CharClass::Digit;
+  switch (c) {
+    case ' ': case '\t': case '\v': case '\f': return CharClass::Space;
+    case '\n': case '\r': return CharClass::LineBreak;
+    case '\'': case '`': return CharClass::Apostrophe;
+    case '"': return CharClass::Quote;
+    case '-': return CharClass::Hyphen;
+    case '.': return CharClass::Period;
+    case '?': case '!': return CharClass::Terminator;
+    case ',': return CharClass::Comma;
+    case ';': return CharClass::Semicolon;
+    case ':': return CharClass::Colon;
+    case '(': case '[': case '{': return CharClass::OpenParen;
+    case ')': case ']': case '}': return CharClass::CloseParen;
+    case '/': case '\\': return CharClass::Slash;
+    case '&': return CharClass::Ampersand;
+    default: return c < 0x20 ? CharClass::Space : CharClass::Other;
+  }
+}
+
+// ASCII is most of every document: its classes come from a table built at compile time.
+inline constexpr std::array<CharClass, 128> kAsciiClasses = [] {
+  std::array<CharClass, 128> classes{};
+  for (unsigned char c = 0; c < 128; ++c) classes[c] = classifyAsciiSlow(c);
+  return classes;
+}();
+
+// The class of an ASCII byte. REQUIRES: c < 0x80.
+inline CharClass classifyAscii(unsigned char c) { return kAsciiClasses[c]; }
 
 // True for an upper-case letter (ASCII, Latin-1 and Latin Extended-A).
 bool isUpper(char32_t c);
