@@ -10,6 +10,11 @@
 
 namespace mkrp::extract::detail {
 
+// The warning for a document that gives no block at all, e.g. a scan pasted into Word.
+inline constexpr std::string_view kNoText =
+    "No text was found in the document. If it holds scanned pages, submit the directive as a "
+    "searchable PDF instead.";
+
 // One paragraph as a reader found it.
 struct Paragraph {
   core::BlockKind kind = core::BlockKind::Paragraph;

@@ -56,6 +56,7 @@ class DocxReader {
     readNotes(context, "endnotes", story.notes().endnotes, "lowerRoman");
     readPageFurniture(context, story.headerIds(), "header", core::BlockKind::Header);
     readPageFurniture(context, story.footerIds(), "footer", core::BlockKind::Footer);
+    if (document_.blocks.empty()) document_.warnings.push_back(std::string(kNoText));
     for (const std::string& warning : package_.warnings()) document_.warnings.push_back(warning);
     document_.format = core::Format::Docx;
     return std::move(document_);

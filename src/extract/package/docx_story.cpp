@@ -1,6 +1,7 @@
 #include "extract/package/docx_story.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "extract/package/block_builder.h"
 #include "extract/package/docx_styles.h"
@@ -30,6 +31,13 @@ void forEachContent(const xmlNode* parent, Visit&& visit) {
   }
 }
 
+// True when the paragraph mark itself was deleted as a tracked change (w:pPr/w:rPr/w:del).
+bool isMarkDeleted(const xmlNode* p) {
+  const xmlNode* properties = wordChild(p, "pPr");
+  const xmlNode* mark = properties != nullptr ? wordChild(properties, "rPr") : nullptr;
+  return mark != nullptr && wordChild(mark, "del") != nullptr;
+}
+
 // A table row deleted as a tracked change (w:trPr/w:del) is not read.
 bool isDeletedRow(const xmlNode* row) {
   const xmlNode* properties = wordChild(row, "trPr");
@@ -42,11 +50,15 @@ DocxStory::DocxStory(const DocxContext& context, std::string part,
                      std::vector<core::Block>& blocks)
     : context_(context), part_(std::move(part)), blocks_(blocks) {}
 
-void DocxStory::readBody(const xmlNode* container) { readBlocks(container, nullptr, 0); }
+void DocxStory::readBody(const xmlNode* container) {
+  readBlocks(container, nullptr, 0);
+  flushMerged(nullptr);
+}
 
 void DocxStory::readJoined(const xmlNode* container, core::BlockKind kind, std::string label) {
   JoinedBlock joined(kind, std::move(label), false);
   readBlocks(container, &joined, 0);
+  flushMerged(&joined);
   joined.flushInto(blocks_, part_);
 }
 
@@ -56,6 +68,7 @@ void DocxStory::readBlocks(const xmlNode* container, JoinedBlock* joined, int ta
     if (name == "p") {
       readParagraph(node, joined, tableDepth);
     } else if (name == "tbl") {
+      flushMerged(joined);
       if (joined != nullptr && joined->splitsOnTables()) joined->flushInto(blocks_, part_);
       readTable(node, joined, tableDepth + 1);
     } else if (name == "sectPr") {
@@ -69,16 +82,47 @@ void DocxStory::readBlocks(const xmlNode* container, JoinedBlock* joined, int ta
 void DocxStory::readParagraph(const xmlNode* p, JoinedBlock* joined, int tableDepth) {
   ParagraphContent content;
   readParagraphContent(p, fields_, notes_, content);
-  Paragraph paragraph;
-  paragraph.index = elementNumber(p);
-  paragraph.text = trimmed(content.text);
-  describe(p, paragraph);
+  if (isMarkDeleted(p)) {
+    // A deleted paragraph mark joins this paragraph to the next one, as accepting it would.
+    // Word glues the two texts; a space keeps their words apart, as most authors intend.
+    if (merged_.index < 0) merged_.index = elementNumber(p);
+    const std::string text = trimmed(content.text);
+    if (!merged_.text.empty() && !text.empty()) merged_.text += ' ';
+    merged_.text += text;
+  } else {
+    Paragraph paragraph;
+    paragraph.index = merged_.index >= 0 ? merged_.index : elementNumber(p);
+    const std::string text = trimmed(content.text);
+    paragraph.text = merged_.text.empty() || text.empty() ? merged_.text + text
+                                                          : merged_.text + ' ' + text;
+    merged_ = Paragraph();
+    describe(p, paragraph);
+    emit(std::move(paragraph), joined);
+  }
+  // Text boxes are stories of their own: a merge pending outside does not reach into them.
+  Paragraph pending = std::exchange(merged_, Paragraph());
+  for (const xmlNode* textBox : content.textBoxes) {
+    readBlocks(textBox, joined, tableDepth);
+    flushMerged(joined);
+  }
+  merged_ = std::move(pending);
+}
+
+// A paragraph whose mark is deleted but that nothing follows stands on its own.
+void DocxStory::flushMerged(JoinedBlock* joined) {
+  if (merged_.index < 0) return;
+  Paragraph paragraph = std::move(merged_);
+  merged_ = Paragraph();
+  paragraph.text = trimmed(paragraph.text);
+  emit(std::move(paragraph), joined);
+}
+
+void DocxStory::emit(Paragraph paragraph, JoinedBlock* joined) {
   if (joined != nullptr) {
     joined->add(paragraph);
   } else {
     addParagraphBlock(std::move(paragraph), part_, blocks_);
   }
-  for (const xmlNode* textBox : content.textBoxes) readBlocks(textBox, joined, tableDepth);
 }
 
 // Kind, level and label of a paragraph from its properties, its style and the numbering.

@@ -8,6 +8,7 @@
 #include <libxml/tree.h>
 
 #include "core/document.h"
+#include "extract/package/block_builder.h"
 #include "extract/limits.h"
 #include "extract/package/docx_numbering.h"
 #include "extract/package/docx_runs.h"
@@ -15,8 +16,6 @@
 namespace mkrp::extract::detail {
 
 class DocxStyles;
-class JoinedBlock;
-struct Paragraph;
 
 // What stays the same across the stories of one document.
 struct DocxContext {
@@ -51,6 +50,8 @@ class DocxStory {
   void readTable(const xmlNode* table, JoinedBlock* joined, int tableDepth);
   void readCells(const xmlNode* row, JoinedBlock* joined, int tableDepth);
   void describe(const xmlNode* p, Paragraph& paragraph);
+  void emit(Paragraph paragraph, JoinedBlock* joined);
+  void flushMerged(JoinedBlock* joined);
   void readSectionProperties(const xmlNode* sectPr);
   void warnOnce(const std::string& warning);
 
@@ -60,6 +61,7 @@ class DocxStory {
   NumberingCounters counters_;
   FieldState fields_;
   NoteReferences notes_;
+  Paragraph merged_;  // text of paragraphs whose mark was deleted, waiting for the next one
   std::vector<std::string> headerIds_;
   std::vector<std::string> footerIds_;
 };

@@ -67,6 +67,7 @@ class OdtReader {
       }
     }
     if (styles) readMasterPages(context, rootElement(styles));
+    if (document_.blocks.empty()) document_.warnings.push_back(std::string(kNoText));
     for (const std::string& warning : package_.warnings()) document_.warnings.push_back(warning);
     document_.format = core::Format::Odt;
     return std::move(document_);

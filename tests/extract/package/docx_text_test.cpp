@@ -165,3 +165,20 @@ TEST_CASE("docx finds the document through the package relationships", "[extract
   REQUIRE(test::texts(document) == Strings{"Renamed main part"});
   REQUIRE(document.blocks[0].source.part == "content/main.xml");
 }
+
+TEST_CASE("docx without any text says so in a warning", "[extract][docx]") {
+  test::DocxParts parts;
+  parts.body = "<w:p><w:r><w:drawing/></w:r></w:p>";
+  const core::Document document = test::read(test::buildDocx(parts));
+  REQUIRE(document.blocks.empty());
+  REQUIRE(document.warnings.size() == 1);
+  REQUIRE_THAT(document.warnings[0], Catch::StartsWith("No text was found in the document."));
+}
+
+TEST_CASE("docx joins a paragraph whose mark was deleted to the next one", "[extract][docx]") {
+  const std::string deletedMark =
+      "<w:pPr><w:rPr><w:del w:id=\"1\" w:author=\"a\"/></w:rPr></w:pPr>";
+  REQUIRE(bodyTexts(p(run(t("This was "))) + "<w:p>" + deletedMark + run(t("split")) + "</w:p>" +
+                    "<w:p>" + deletedMark + run(t("across")) + "</w:p>" + p(run(t("three.")))) ==
+          Strings{"This was", "split across three."});
+}
