@@ -74,7 +74,10 @@ const Migration kApplications{
         // At most one open application per agency, enforced where every instance sees it.
         R"(CREATE UNIQUE INDEX applications_one_open ON applications (agency_id)
   WHERE status IN ('draft', 'submitted', 'in_review', 'returned'))",
-        "CREATE INDEX applications_queue ON applications (status, submitted_at, id)",
+        // The reviewers' queue, already in its order: a page is read, not sorted. (An index on
+        // (status, submitted_at) would tempt SQLite's planner to read both statuses and sort.)
+        R"(CREATE INDEX applications_waiting ON applications (submitted_at, id)
+  WHERE status IN ('submitted', 'in_review'))",
         "CREATE INDEX applications_agency ON applications (agency_id, id)",
         "CREATE INDEX applications_assignee ON applications (assignee_id)",
         R"(CREATE TABLE item_decisions (

@@ -1,6 +1,8 @@
 // Applications, the reviewers' queue, claims and item decisions.
 #include <Poco/Exception.h>
 
+#include <algorithm>
+
 #include "core/errors.h"
 #include "store/sql/repositories.h"
 
@@ -91,8 +93,9 @@ std::optional<Application> findIn(Connection& c, Id id) {
                                 "the queue.");
 }
 
-// The WHERE clause and its parameters for a queue query.
+// The FROM and WHERE clauses of a queue query and their parameters.
 struct Filter {
+  std::string from = " FROM applications a";
   std::string where;
   Params params;
 
@@ -106,14 +109,23 @@ struct Filter {
   }
 };
 
+// `a.status IN ('submitted', 'in_review')`: literals (our own enum names, never user text) in
+// enum order, so that the default queue matches the partial index applications_waiting.
+std::string statusCondition(std::vector<ApplicationStatus> statuses) {
+  std::sort(statuses.begin(), statuses.end());
+  statuses.erase(std::unique(statuses.begin(), statuses.end()), statuses.end());
+  std::string in = "a.status IN (";
+  for (std::size_t i = 0; i < statuses.size(); ++i) {
+    if (i > 0) in += ", ";
+    in += "'" + std::string(toString(statuses[i])) + "'";
+  }
+  return in + ")";
+}
+
 Filter queueFilter(const QueueQuery& q) {
   Filter filter;
-  if (!q.statuses.empty()) {
-    std::string in = "a.status IN (";
-    for (std::size_t i = 0; i < q.statuses.size(); ++i) in += i == 0 ? "?" : ", ?";
-    filter.add(in + ")");
-    for (const auto status : q.statuses) filter.params.push_back(param(status));
-  }
+  if (q.kind || q.state) filter.from += " JOIN agencies g ON g.id = a.agency_id";
+  if (!q.statuses.empty()) filter.add(statusCondition(q.statuses));
   if (q.kind) filter.add("g.kind = ?", param(*q.kind));
   if (q.state) filter.add("g.state = ?", param(*q.state));
   if (q.type) filter.add("a.type = ?", param(*q.type));
@@ -242,25 +254,25 @@ QueuePage SqlApplications::queue(const QueueQuery& query) {
     throw Poco::InvalidArgumentException("A queue page holds 1 to 500 applications.");
   }
   // Poco binds a parameter object once, so each statement gets its own.
-  Filter pageFilter = queueFilter(query);
-  Filter countFilter = queueFilter(query);
-  const std::string from =
-      " FROM applications a JOIN agencies g ON g.id = a.agency_id "
-      "LEFT JOIN users u ON u.id = a.assignee_id" +
-      pageFilter.where;
-  Params& pageParams = pageFilter.params;
-  pageParams.push_back(param(query.limit));
-  pageParams.push_back(param(query.offset));
+  Filter page = queueFilter(query);
+  const Filter count = queueFilter(query);
+  page.params.push_back(param(query.limit));
+  page.params.push_back(param(query.offset));
+  // The page's ids are chosen on the applications alone, then only those rows are joined.
+  const std::string statement =
+      "WITH page AS (SELECT a.id" + page.from + page.where +
+      " ORDER BY a.submitted_at, a.id LIMIT ? OFFSET ?) "
+      "SELECT a.id, a.agency_id, g.name AS agency_name, g.kind, g.state, a.type, a.status, "
+      "a.round, a.submitted_at, a.assignee_id, u.email AS assignee_email "
+      "FROM page JOIN applications a ON a.id = page.id JOIN agencies g ON g.id = a.agency_id "
+      "LEFT JOIN users u ON u.id = a.assignee_id ORDER BY a.submitted_at, a.id";
   return context_.read([&](Connection& c) {
-    QueuePage page;
-    page.entries = mapRows(
-        c.query("SELECT a.id, a.agency_id, g.name AS agency_name, g.kind, g.state, a.type, "
-                "a.status, a.round, a.submitted_at, a.assignee_id, u.email AS assignee_email" +
-                    from + " ORDER BY a.submitted_at, a.id LIMIT ? OFFSET ?",
-                pageParams),
-        readQueueEntry);
-    page.total = Row(c.query("SELECT COUNT(*) AS n" + from, countFilter.params), 0).int64("n");
-    return page;
+    QueuePage result;
+    result.entries = mapRows(c.query(statement, page.params), readQueueEntry);
+    result.total =
+        Row(c.query("SELECT COUNT(*) AS n" + count.from + count.where, count.params), 0)
+            .int64("n");
+    return result;
   });
 }
 
