@@ -171,8 +171,7 @@ std::optional<AgeMention> ageAt(std::span<const Token> tokens, std::size_t i) {
 
 // Most tokens can start no age: neither a lead word nor a number.
 bool mayStartAge(const Token& token) {
-  return token.isNumber() || leadTable().mayStartAt(token) ||
-         numberWordValue(token.lower).has_value();
+  return token.isNumber() || token.wordValue >= 0 || leadTable().mayStartAt(token);
 }
 
 }  // namespace

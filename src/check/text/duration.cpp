@@ -339,10 +339,9 @@ std::vector<bool> ageTokens(std::span<const Token> tokens) {
 
 // Most tokens can start no time limit: neither a phrase's first word nor a quantity.
 bool mayStartDuration(const Token& token) {
-  if (token.isNumber() || phraseTable().mayStartAt(token)) return true;
+  if (token.isNumber() || token.wordValue >= 0 || phraseTable().mayStartAt(token)) return true;
   const std::string& lower = token.lower;
-  return lower == "a" || lower == "an" || lower == "half" ||
-         numberWordValue(lower).has_value();
+  return lower == "a" || lower == "an" || lower == "half";
 }
 
 }  // namespace

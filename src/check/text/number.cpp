@@ -29,16 +29,15 @@ struct Partial {
 
 // "seven", "nineteen", "twenty", "twenty-four", "twenty four".
 std::optional<Partial> belowHundred(std::span<const Token> tokens, std::size_t i) {
-  if (i >= tokens.size()) return std::nullopt;
-  const auto value = numberWordValue(tokens[i].lower);
-  if (!value) return std::nullopt;
+  if (i >= tokens.size() || tokens[i].wordValue < 0) return std::nullopt;
+  const int value = tokens[i].wordValue;
   const bool joined = i + 1 < tokens.size() && !tokens[i + 1].has(Gap::Sentence) &&
                       !tokens[i + 1].has(Gap::Comma);
-  if (*value >= 20 && joined) {
-    const auto unit = numberWordValue(tokens[i + 1].lower);
-    if (unit && *unit >= 1 && *unit <= 9) return Partial{double(*value + *unit), i + 2};
+  if (value >= 20 && joined) {
+    const int unit = tokens[i + 1].wordValue;
+    if (unit >= 1 && unit <= 9) return Partial{double(value + unit), i + 2};
   }
-  return Partial{double(*value), i + 1};
+  return Partial{double(value), i + 1};
 }
 
 // "one hundred", "one hundred and eighty", "one hundred twenty".

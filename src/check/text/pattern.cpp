@@ -45,6 +45,7 @@ Pattern::Pattern(std::string_view spec, Tokenizer& tokenizer) : spec_(spec) {
         std::string phrase(written);
         for (char& c : phrase) c = c == '_' ? ' ' : c;
         for (Token& token : tokenizer.tokenize(phrase)) {
+          alternative.hashes.push_back(token.normHash);
           alternative.norms.push_back(std::move(token.norm));
           alternative.lowers.push_back(std::move(token.lower));
         }
@@ -98,12 +99,12 @@ void Pattern::extend(std::span<const Token> tokens, std::size_t slot, std::size_
 std::optional<std::size_t> Pattern::matchWords(std::span<const Token> tokens, std::size_t i,
                                                const Alternative& alternative,
                                                std::size_t first) {
-  const auto& words = alternative.exact ? alternative.lowers : alternative.norms;
-  for (const std::string& word : words) {
-    if (i >= tokens.size()) return std::nullopt;
+  for (std::size_t k = 0; k < alternative.norms.size(); ++k, ++i) {
+    if (i >= tokens.size() || tokens[i].normHash != alternative.hashes[k]) return std::nullopt;
+    if (i > first && tokens[i].has(Gap::Sentence)) return std::nullopt;
     const std::string& have = alternative.exact ? tokens[i].lower : tokens[i].norm;
-    if (have != word || (i > first && tokens[i].has(Gap::Sentence))) return std::nullopt;
-    ++i;
+    const std::string& want = alternative.exact ? alternative.lowers[k] : alternative.norms[k];
+    if (have != want) return std::nullopt;
   }
   return i;
 }

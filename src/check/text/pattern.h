@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <functional>
 #include <unordered_map>
 #include <optional>
 #include <span>
@@ -47,6 +46,7 @@ class Pattern {
 
  private:
   struct Alternative {
+    std::vector<std::uint64_t> hashes;  // hashWord of each norm: a word is checked by it first
     std::vector<std::string> norms;   // the tokenizer's norms of the words
     std::vector<std::string> lowers;  // the tokenizer's lower-case words
     bool exact = false;               // compare `lowers` instead of `norms`
@@ -86,19 +86,21 @@ class PatternTable {
     rows_.push_back({Pattern(spec, tokenizer), std::move(value)});
     if (const auto firsts = rows_.back().pattern.firstWords()) {
       for (const std::string& word : *firsts) {
-        index_[word].push_back(row);
-        lengths_[firstByte(word)] |= lengthBit(word);
+        const std::uint64_t hash = hashWord(word);
+        auto& rows = index_[hash];
+        if (rows.empty() || rows.back() != row) rows.push_back(row);
+        bloom_[(hash >> 6) % bloom_.size()] |= std::uint64_t{1} << (hash & 63);
       }
     } else {
       anyFirst_.push_back(row);
     }
   }
 
-  // False when no row can start at `token`: a cheap test to run before longestAt.
+  // False when no row can start at `token`: a test of a few instructions, for scans.
   bool mayStartAt(const Token& token) const {
-    if (!anyFirst_.empty()) return true;
-    const std::string& norm = token.norm;
-    return !norm.empty() && (lengths_[firstByte(norm)] & lengthBit(norm)) != 0;
+    const std::uint64_t hash = token.normHash;
+    return !anyFirst_.empty() ||
+           (bloom_[(hash >> 6) % bloom_.size()] & (std::uint64_t{1} << (hash & 63))) != 0;
   }
 
   // Returns the longest match of any row starting at token `i`, or nothing.
@@ -111,13 +113,9 @@ class PatternTable {
       const bool earlierTie = best && *end == best->tokens.end && row < best->rule;
       if (longer || earlierTie) best = RuleMatch{row, {i, *end}};
     };
-    if (i >= tokens.size()) return best;
-    const std::string& norm = tokens[i].norm;
-    // Most tokens start no row: a first-byte and length filter says so without a lookup.
-    if (!norm.empty() && (lengths_[firstByte(norm)] & lengthBit(norm)) != 0) {
-      if (const auto found = index_.find(norm); found != index_.end()) {
-        for (std::size_t row : found->second) consider(row);
-      }
+    if (i >= tokens.size() || !mayStartAt(tokens[i])) return best;
+    if (const auto found = index_.find(tokens[i].normHash); found != index_.end()) {
+      for (std::size_t row : found->second) consider(row);
     }
     for (std::size_t row : anyFirst_) consider(row);
     return best;
@@ -131,20 +129,13 @@ class PatternTable {
     Pattern pattern;
     Value value;
   };
-  static unsigned char firstByte(const std::string& word) {
-    return static_cast<unsigned char>(word.front());
-  }
-  static std::uint32_t lengthBit(const std::string& word) {
-    return std::uint32_t{1} << std::min<std::size_t>(word.size(), 31);
-  }
+  struct Identity {
+    std::size_t operator()(std::uint64_t hash) const { return static_cast<std::size_t>(hash); }
+  };
 
   std::vector<Row> rows_;
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, std::vector<std::size_t>, Hash, std::equal_to<>> index_;
-  std::array<std::uint32_t, 256> lengths_{};  // by first byte: bit n set if a first word has n bytes
+  std::unordered_map<std::uint64_t, std::vector<std::size_t>, Identity> index_;  // by first norm
+  std::array<std::uint64_t, 64> bloom_{};  // a bit per first norm's hash
   std::vector<std::size_t> anyFirst_;
 };
 

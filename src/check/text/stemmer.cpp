@@ -2,31 +2,12 @@
 
 #include <libstemmer.h>
 
-#include <cstring>
 #include <new>
 #include <utility>
 
+#include "check/text/token.h"
+
 namespace mkrp::check::text {
-
-namespace {
-
-// A quick hash of a short word: its first eight bytes as a number, mixed with the rest and the
-// length. Words are rarely longer than sixteen bytes.
-std::uint64_t hashWord(std::string_view word) {
-  std::uint64_t hash = word.size() * 0x9E3779B97F4A7C15ull;
-  std::size_t i = 0;
-  for (; i + 8 <= word.size(); i += 8) {
-    std::uint64_t chunk;
-    std::memcpy(&chunk, word.data() + i, 8);
-    hash = (hash ^ chunk) * 0xFF51AFD7ED558CCDull;
-  }
-  std::uint64_t tail = 0;
-  std::memcpy(&tail, word.data() + i, word.size() - i);
-  hash = (hash ^ tail) * 0xC4CEB9FE1A85EC53ull;
-  return hash ^ (hash >> 29);
-}
-
-}  // namespace
 
 Stemmer::Stemmer() : stemmer_(sb_stemmer_new("english", "UTF_8")), slots_(kInitialSlots) {
   if (stemmer_ == nullptr) throw std::bad_alloc();
@@ -72,15 +53,16 @@ void Stemmer::grow() {
   }
 }
 
-const std::string& Stemmer::stem(std::string_view word) {
+const Stemmer::Stemmed& Stemmer::stemmed(std::string_view word) {
   if (word.size() <= 2) {  // Porter2 leaves words of one or two letters as they are
-    short_.assign(word);
+    short_.stem.assign(word);
+    short_.hash = hashWord(word);
     return short_;
   }
   if (slots_.empty()) slots_.resize(kInitialSlots);  // after a move
   const std::uint64_t hash = hashWord(word);
   std::size_t index = probe(hash, word);
-  if (slots_[index].used) return slots_[index].stem;
+  if (slots_[index].used) return slots_[index].stemmed;
   const auto* stemmed = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(word.data()),
                                         static_cast<int>(word.size()));
   if (stemmed == nullptr) throw std::bad_alloc();
@@ -92,10 +74,11 @@ const std::string& Stemmer::stem(std::string_view word) {
   slot.hash = hash;
   slot.used = true;
   slot.word.assign(word);
-  slot.stem.assign(reinterpret_cast<const char*>(stemmed),
-                   static_cast<std::size_t>(sb_stemmer_length(stemmer_)));
+  slot.stemmed.stem.assign(reinterpret_cast<const char*>(stemmed),
+                           static_cast<std::size_t>(sb_stemmer_length(stemmer_)));
+  slot.stemmed.hash = hashWord(slot.stemmed.stem);
   ++used_;
-  return slot.stem;
+  return slot.stemmed;
 }
 
 }  // namespace mkrp::check::text

@@ -23,18 +23,26 @@ class Stemmer {
   Stemmer(const Stemmer&) = delete;
   Stemmer& operator=(const Stemmer&) = delete;
 
+  // A stem with its hashWord, computed once per distinct word.
+  struct Stemmed {
+    std::string stem;
+    std::uint64_t hash = 0;
+  };
+
   // Returns the stem of a lower-case UTF-8 word ("entering" -> "enter", "hours" -> "hour").
   // The reference stays valid until the next call on this Stemmer.
-  const std::string& stem(std::string_view word);
+  const std::string& stem(std::string_view word) { return stemmed(word).stem; }
+  // Same, with the stem's hashWord.
+  const Stemmed& stemmed(std::string_view word);
 
  private:
   // A document reuses a few thousand words, so stems are cached in an open-addressing table:
   // one hash and usually one string compare per word.
   struct Slot {
-    std::uint64_t hash = 0;
+    std::uint64_t hash = 0;  // of `word`
     bool used = false;
     std::string word;
-    std::string stem;
+    Stemmed stemmed;
   };
   static constexpr std::size_t kInitialSlots = 1024;
   static constexpr std::size_t kMaxSlots = std::size_t{1} << 17;  // then the cache starts again
@@ -45,7 +53,7 @@ class Stemmer {
   sb_stemmer* stemmer_ = nullptr;
   std::vector<Slot> slots_;
   std::size_t used_ = 0;
-  std::string short_;  // the last word too short to stem
+  Stemmed short_;  // the last word too short to stem
 };
 
 }  // namespace mkrp::check::text

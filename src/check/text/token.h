@@ -3,7 +3,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
+#include <string_view>
 
 namespace mkrp::check::text {
 
@@ -45,8 +47,10 @@ struct Token {
   // hyphen spans both pieces; a possessive spans its "'s".
   std::uint32_t start = 0;
   std::uint32_t end = 0;
+  std::uint64_t normHash = 0;  // hashWord(norm): compare or index by it before comparing norms
   std::uint32_t sentence = 0;  // index of the sentence within the tokenized text, from 0
   std::uint16_t gapBefore = 0;  // bit set of Gap
+  std::int8_t wordValue = -1;  // a number word's value ("twelve" -> 12, zero to ninety); else -1
   TokenKind kind = TokenKind::Word;
   bool capitalized = false;   // the first character is an upper-case letter in the original
   bool abbreviation = false;  // a period right after this token was read as an abbreviation mark
@@ -55,6 +59,22 @@ struct Token {
   bool isNumber() const { return kind == TokenKind::Number; }
   bool isWord() const { return kind == TokenKind::Word; }
 };
+
+// A fast hash of a short string (a token norm). The same text always gives the same value, in
+// every process; different texts rarely collide, so compare the text too when it matters.
+inline std::uint64_t hashWord(std::string_view word) {
+  std::uint64_t hash = word.size() * 0x9E3779B97F4A7C15ull;
+  std::size_t i = 0;
+  for (; i + 8 <= word.size(); i += 8) {
+    std::uint64_t chunk;
+    std::memcpy(&chunk, word.data() + i, 8);
+    hash = (hash ^ chunk) * 0xFF51AFD7ED558CCDull;
+  }
+  std::uint64_t tail = 0;
+  for (; i < word.size(); ++i) tail = (tail << 8) | static_cast<unsigned char>(word[i]);
+  hash = (hash ^ tail) * 0xC4CEB9FE1A85EC53ull;
+  return hash ^ (hash >> 29);
+}
 
 // A half-open range [begin, end) of token indexes.
 struct TokenRange {

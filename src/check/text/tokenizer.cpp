@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <initializer_list>
 
+#include "check/text/number.h"
 #include "check/text/utf8.h"
 
 namespace mkrp::check::text {
@@ -180,6 +181,10 @@ class Scanner {
   void emitWord(std::size_t begin, std::size_t end);
   void emit(std::size_t begin, std::size_t end, TokenKind kind, std::string_view lower,
             std::string_view norm);
+  void emit(std::size_t begin, std::size_t end, TokenKind kind, std::string_view lower,
+            const Stemmer::Stemmed& stemmed);
+  void emit(std::size_t begin, std::size_t end, TokenKind kind, std::string_view lower,
+            std::string_view norm, std::uint64_t normHash);
   Token& open();
   void onPeriod();
   void onTerminator();
@@ -224,7 +229,10 @@ void Scanner::step() {
     case CharClass::Hyphen: onHyphen(); return;
     case CharClass::LineBreak: onLineBreak(); return;
     case CharClass::Ampersand: onAmpersand(); return;
-    case CharClass::Space: addGap(Gap::Space); break;
+    case CharClass::Space:
+      addGap(Gap::Space);
+      while (pos_ + 1 < text_.size() && text_[pos_ + 1] == ' ') ++pos_;  // runs of blanks
+      break;
     case CharClass::Apostrophe:
     case CharClass::Quote: addGap(Gap::Quote); break;
     case CharClass::Comma: addGap(Gap::Comma); break;
@@ -269,6 +277,7 @@ void Scanner::emitInitialism(std::size_t end) {
     token.lower.push_back(static_cast<char>(text_[k] | 0x20));
   }
   token.norm = token.lower;
+  token.normHash = hashWord(token.norm);
   token.start = static_cast<std::uint32_t>(pos_);
   token.end = static_cast<std::uint32_t>(end);
   token.capitalized = detail::isUpper(static_cast<unsigned char>(text_[pos_]));
@@ -276,7 +285,8 @@ void Scanner::emitInitialism(std::size_t end) {
 }
 
 void Scanner::readWord() {
-  if (const std::size_t end = initialismEnd(pos_); end != 0) {
+  const bool periodSecond = pos_ + 1 < text_.size() && text_[pos_ + 1] == '.';
+  if (const std::size_t end = periodSecond ? initialismEnd(pos_) : 0; end != 0) {
     emitInitialism(end);
     return;
   }
@@ -289,8 +299,10 @@ void Scanner::readWord() {
   hasApostrophe_ = false;
   std::size_t i = readAsciiRun(pos_);
   while (i < text_.size()) {
-    const auto cp = at(i);
-    const CharClass cls = detail::classify(cp.value);
+    const auto byte = static_cast<unsigned char>(text_[i]);
+    const CharClass cls = byte < 0x80 ? detail::classifyAscii(byte) : classAt(i);
+    if (cls == CharClass::Space || cls == CharClass::LineBreak) break;  // the common end
+    const auto cp = byte < 0x80 ? detail::CodePoint{byte, 1} : at(i);
     if (isWordChar(cls)) {
       appendChar(cp, cls, i);
       i += cp.length;
@@ -457,7 +469,9 @@ void Scanner::emitSegments() {
 // A run of letters: contractions and possessives are split or dropped here.
 void Scanner::emitWord(std::size_t begin, std::size_t end) {
   const std::string_view word = std::string_view(folded_).substr(begin, end - begin);
-  auto stemmed = [this](std::string_view w) -> const std::string& { return stemmer_.stem(w); };
+  auto stemmed = [this](std::string_view w) -> const Stemmer::Stemmed& {
+    return stemmer_.stemmed(w);
+  };
   if (word == "cannot") {
     emit(begin, begin + 3, TokenKind::Word, "can", "can");
     emit(begin + 3, end, TokenKind::Word, "not", "not");
@@ -494,10 +508,24 @@ void Scanner::emitWord(std::size_t begin, std::size_t end) {
 
 void Scanner::emit(std::size_t begin, std::size_t end, TokenKind kind, std::string_view lower,
                    std::string_view norm) {
+  emit(begin, end, kind, lower, norm, hashWord(norm));
+}
+
+void Scanner::emit(std::size_t begin, std::size_t end, TokenKind kind, std::string_view lower,
+                   const Stemmer::Stemmed& stemmed) {
+  emit(begin, end, kind, lower, stemmed.stem, stemmed.hash);
+}
+
+void Scanner::emit(std::size_t begin, std::size_t end, TokenKind kind, std::string_view lower,
+                   std::string_view norm, std::uint64_t normHash) {
   Token& token = open();
   token.norm.append(norm);  // both are empty: append is the cheapest copy into them
   token.lower.append(lower);
+  token.normHash = normHash;
   token.kind = kind;
+  if (kind == TokenKind::Word) {
+    if (const auto value = numberWordValue(lower)) token.wordValue = static_cast<std::int8_t>(*value);
+  }
   token.start = startOf(begin);
   token.end = endOf(end - 1);
   const auto first = static_cast<unsigned char>(text_[token.start]);
@@ -683,6 +711,7 @@ void Scanner::onAmpersand() {
   Token& token = open();
   token.lower = "and";
   token.norm = "and";
+  token.normHash = hashWord(token.norm);
   token.start = static_cast<std::uint32_t>(pos_);
   token.end = static_cast<std::uint32_t>(pos_ + 1);
   ++pos_;

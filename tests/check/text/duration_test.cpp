@@ -235,12 +235,12 @@ TEST_CASE("duration phrases carry their canonical name", "[check][text][duration
 }
 
 TEST_CASE("compare tells whether a limit meets a bound", "[check][text][duration]") {
-  struct Case {
+  struct BoundCase {
     std::string_view text;
     seconds bound;
     Comparison expected;
   };
-  for (const Case& c : std::initializer_list<Case>{
+  for (const BoundCase& c : std::initializer_list<BoundCase>{
            {"within two hours", hours(2), Comparison::Within},
            {"120 minutes", hours(2), Comparison::Within},
            {"121 minutes", hours(2), Comparison::Exceeds},
