@@ -157,7 +157,7 @@ std::string DocxNumbering::labelText(const Instance& instance, const Definition&
       const Level* other = this->level(instance, definition, referenced);
       const int value = values[referenced].value_or(other != nullptr ? other->start : 1);
       // w:isLgl: every number in the label in decimal ("1.01" style legal numbering).
-      const std::string format = level->legal ? "decimal"
+      const std::string format = level->legal       ? "decimal"
                                  : other != nullptr ? other->format
                                                     : "decimal";
       out += formatNumber(value, format);

@@ -2,6 +2,8 @@
 // Word shows in front of it ("4.2.1", "b.", "IV."). The label is not in the text runs.
 #pragma once
 
+#include <libxml/tree.h>
+
 #include <array>
 #include <map>
 #include <optional>
@@ -10,15 +12,13 @@
 #include <string_view>
 #include <unordered_map>
 
-#include <libxml/tree.h>
-
 namespace mkrp::extract::detail {
 
 class DocxStyles;
 
 // The label of one numbered paragraph.
 struct ListLabel {
-  std::string text;     // empty for bullets and for levels with no number
+  std::string text;  // empty for bullets and for levels with no number
   bool bullet = false;
 };
 

@@ -87,8 +87,7 @@ class DocxReader {
     try {
       return parsePart(part);
     } catch (const core::MalformedDocumentException& error) {
-      document_.warnings.push_back("Could not read " + std::string(what) + ": " +
-                                   error.message());
+      document_.warnings.push_back("Could not read " + std::string(what) + ": " + error.message());
       return nullptr;
     }
   }
@@ -98,7 +97,8 @@ class DocxReader {
   void readNotes(const DocxContext& context, std::string_view kind,
                  const std::vector<std::string>& referenced, std::string_view numberFormat) {
     const std::string what = kind == "footnotes" ? "the footnotes" : "the endnotes";
-    const std::vector<std::string> parts = relationships_.partsOfType(kind, what, document_.warnings);
+    const std::vector<std::string> parts =
+        relationships_.partsOfType(kind, what, document_.warnings);
     if (parts.empty()) return;
     const XmlDocument notes = tryParse(parts.front(), what);
     if (!notes) return;
@@ -107,14 +107,16 @@ class DocxReader {
     for (const xmlNode* note : ChildElements(rootElement(notes))) {
       const std::string_view type = wordAttribute(note, "type").value_or("normal");
       if (wordName(note).empty() || type != "normal") continue;
-      if (byId.emplace(wordAttribute(note, "id").value_or(""), note).second) inOrder.push_back(note);
+      if (byId.emplace(wordAttribute(note, "id").value_or(""), note).second)
+        inOrder.push_back(note);
     }
     DocxStory story(context, parts.front(), document_.blocks);
     int number = 0;
     std::vector<const xmlNode*> done;
     for (const std::string& id : referenced) {
       const auto it = byId.find(id);
-      if (it == byId.end() || std::find(done.begin(), done.end(), it->second) != done.end()) continue;
+      if (it == byId.end() || std::find(done.begin(), done.end(), it->second) != done.end())
+        continue;
       done.push_back(it->second);
       story.readJoined(it->second, core::BlockKind::Footnote, formatNumber(++number, numberFormat));
     }
@@ -148,10 +150,9 @@ class DocxReader {
   }
 
   void addUnlessRepeated(core::Block block) {
-    const bool repeated =
-        std::any_of(document_.blocks.begin(), document_.blocks.end(), [&](const core::Block& b) {
-          return b.kind == block.kind && b.text == block.text;
-        });
+    const bool repeated = std::any_of(
+        document_.blocks.begin(), document_.blocks.end(),
+        [&](const core::Block& b) { return b.kind == block.kind && b.text == block.text; });
     if (!repeated) document_.blocks.push_back(std::move(block));
   }
 

@@ -92,9 +92,9 @@ class RunReader {
   static bool isSkipped(std::string_view name) {
     return name == "del" || name == "moveFrom" || name == "delText" || name == "instrText" ||
            name == "delInstrText" || name == "pPr" || name == "rPr" || name == "sdtPr" ||
-           name == "sdtEndPr" || name == "softHyphen" || name == "rt" || name == "commentReference" ||
-           name == "annotationRef" || name == "footnoteRef" || name == "endnoteRef" ||
-           name == "separator" || name == "continuationSeparator";
+           name == "sdtEndPr" || name == "softHyphen" || name == "rt" ||
+           name == "commentReference" || name == "annotationRef" || name == "footnoteRef" ||
+           name == "endnoteRef" || name == "separator" || name == "continuationSeparator";
   }
 
   void readForeign(const xmlNode* node) {

@@ -2,10 +2,10 @@
 // controls and the other wrappers Word puts around runs.
 #pragma once
 
+#include <libxml/tree.h>
+
 #include <string>
 #include <vector>
-
-#include <libxml/tree.h>
 
 namespace mkrp::extract::detail {
 

@@ -46,8 +46,7 @@ bool isDeletedRow(const xmlNode* row) {
 
 }  // namespace
 
-DocxStory::DocxStory(const DocxContext& context, std::string part,
-                     std::vector<core::Block>& blocks)
+DocxStory::DocxStory(const DocxContext& context, std::string part, std::vector<core::Block>& blocks)
     : context_(context), part_(std::move(part)), blocks_(blocks) {}
 
 void DocxStory::readBody(const xmlNode* container) {
@@ -93,8 +92,8 @@ void DocxStory::readParagraph(const xmlNode* p, JoinedBlock* joined, int tableDe
     Paragraph paragraph;
     paragraph.index = merged_.index >= 0 ? merged_.index : elementNumber(p);
     const std::string text = trimmed(content.text);
-    paragraph.text = merged_.text.empty() || text.empty() ? merged_.text + text
-                                                          : merged_.text + ' ' + text;
+    paragraph.text =
+        merged_.text.empty() || text.empty() ? merged_.text + text : merged_.text + ' ' + text;
     merged_ = Paragraph();
     describe(p, paragraph);
     emit(std::move(paragraph), joined);
@@ -150,8 +149,9 @@ void DocxStory::describe(const xmlNode* p, Paragraph& paragraph) {
     listLevel = std::clamp(level.value_or(0), 0, DocxNumbering::kLevels - 1);
     label = context_.numbering.next(*numbering.numId, listLevel, counters_);
     if (!label && *numbering.numId != "0") {
-      warnOnce("Some list numbering refers to a list that is not defined; those labels are "
-               "missing.");
+      warnOnce(
+          "Some list numbering refers to a list that is not defined; those labels are "
+          "missing.");
     }
   }
   if (headingLevel > 0) {

@@ -2,14 +2,14 @@
 // levels and list labels, tables cell by cell, text boxes after their anchoring paragraph.
 #pragma once
 
+#include <libxml/tree.h>
+
 #include <string>
 #include <vector>
 
-#include <libxml/tree.h>
-
 #include "core/document.h"
-#include "extract/package/block_builder.h"
 #include "extract/limits.h"
+#include "extract/package/block_builder.h"
 #include "extract/package/docx_numbering.h"
 #include "extract/package/docx_runs.h"
 

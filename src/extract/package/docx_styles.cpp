@@ -77,16 +77,17 @@ ParagraphStyle DocxStyles::resolve(const std::string& id) const {
     const RawStyle* raw = this->raw(current);
     if (raw == nullptr) break;
     if (!headingKnown && raw->outlineLevel) {
-      style.headingLevel = *raw->outlineLevel >= 0 && *raw->outlineLevel < 9
-                               ? *raw->outlineLevel + 1
-                               : 0;
+      style.headingLevel =
+          *raw->outlineLevel >= 0 && *raw->outlineLevel < 9 ? *raw->outlineLevel + 1 : 0;
       headingKnown = true;
     } else if (!headingKnown && headingLevelFromName(raw->name) > 0) {
       style.headingLevel = headingLevelFromName(raw->name);
       headingKnown = true;
     }
-    if (!style.numbering.numId && raw->numbering.numId) style.numbering.numId = raw->numbering.numId;
-    if (!style.numbering.level && raw->numbering.level) style.numbering.level = raw->numbering.level;
+    if (!style.numbering.numId && raw->numbering.numId)
+      style.numbering.numId = raw->numbering.numId;
+    if (!style.numbering.level && raw->numbering.level)
+      style.numbering.level = raw->numbering.level;
     current = raw->basedOn;
   }
   return style;

@@ -1,12 +1,12 @@
 // The paragraph styles of a DOCX (word/styles.xml): which make headings, which carry numbering.
 #pragma once
 
+#include <libxml/tree.h>
+
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-
-#include <libxml/tree.h>
 
 namespace mkrp::extract::detail {
 

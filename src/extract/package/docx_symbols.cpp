@@ -9,62 +9,274 @@ namespace {
 // The Symbol font's characters 0x20..0xFF in Unicode (0: nothing sensible to show).
 constexpr std::array<char32_t, 224> kSymbolFont{
     // 0x20
-    U' ', U'!', U'\u2200', U'#', U'\u2203', U'%', U'&', U'\u220B', U'(', U')', U'\u2217', U'+',
-    U',', U'\u2212', U'.', U'/',
+    U' ',
+    U'!',
+    U'\u2200',
+    U'#',
+    U'\u2203',
+    U'%',
+    U'&',
+    U'\u220B',
+    U'(',
+    U')',
+    U'\u2217',
+    U'+',
+    U',',
+    U'\u2212',
+    U'.',
+    U'/',
     // 0x30
-    U'0', U'1', U'2', U'3', U'4', U'5', U'6', U'7', U'8', U'9', U':', U';', U'<', U'=', U'>',
+    U'0',
+    U'1',
+    U'2',
+    U'3',
+    U'4',
+    U'5',
+    U'6',
+    U'7',
+    U'8',
+    U'9',
+    U':',
+    U';',
+    U'<',
+    U'=',
+    U'>',
     U'?',
     // 0x40
-    U'\u2245', U'\u0391', U'\u0392', U'\u03A7', U'\u0394', U'\u0395', U'\u03A6', U'\u0393',
-    U'\u0397', U'\u0399', U'\u03D1', U'\u039A', U'\u039B', U'\u039C', U'\u039D', U'\u039F',
+    U'\u2245',
+    U'\u0391',
+    U'\u0392',
+    U'\u03A7',
+    U'\u0394',
+    U'\u0395',
+    U'\u03A6',
+    U'\u0393',
+    U'\u0397',
+    U'\u0399',
+    U'\u03D1',
+    U'\u039A',
+    U'\u039B',
+    U'\u039C',
+    U'\u039D',
+    U'\u039F',
     // 0x50
-    U'\u03A0', U'\u0398', U'\u03A1', U'\u03A3', U'\u03A4', U'\u03A5', U'\u03C2', U'\u03A9',
-    U'\u039E', U'\u03A8', U'\u0396', U'[', U'\u2234', U']', U'\u22A5', U'_',
+    U'\u03A0',
+    U'\u0398',
+    U'\u03A1',
+    U'\u03A3',
+    U'\u03A4',
+    U'\u03A5',
+    U'\u03C2',
+    U'\u03A9',
+    U'\u039E',
+    U'\u03A8',
+    U'\u0396',
+    U'[',
+    U'\u2234',
+    U']',
+    U'\u22A5',
+    U'_',
     // 0x60
-    U'\u203E', U'\u03B1', U'\u03B2', U'\u03C7', U'\u03B4', U'\u03B5', U'\u03C6', U'\u03B3',
-    U'\u03B7', U'\u03B9', U'\u03D5', U'\u03BA', U'\u03BB', U'\u03BC', U'\u03BD', U'\u03BF',
+    U'\u203E',
+    U'\u03B1',
+    U'\u03B2',
+    U'\u03C7',
+    U'\u03B4',
+    U'\u03B5',
+    U'\u03C6',
+    U'\u03B3',
+    U'\u03B7',
+    U'\u03B9',
+    U'\u03D5',
+    U'\u03BA',
+    U'\u03BB',
+    U'\u03BC',
+    U'\u03BD',
+    U'\u03BF',
     // 0x70
-    U'\u03C0', U'\u03B8', U'\u03C1', U'\u03C3', U'\u03C4', U'\u03C5', U'\u03D6', U'\u03C9',
-    U'\u03BE', U'\u03C8', U'\u03B6', U'{', U'|', U'}', U'\u223C', 0,
+    U'\u03C0',
+    U'\u03B8',
+    U'\u03C1',
+    U'\u03C3',
+    U'\u03C4',
+    U'\u03C5',
+    U'\u03D6',
+    U'\u03C9',
+    U'\u03BE',
+    U'\u03C8',
+    U'\u03B6',
+    U'{',
+    U'|',
+    U'}',
+    U'\u223C',
+    0,
     // 0x80
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
     // 0x90
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
     // 0xA0
-    U'\u20AC', U'\u03D2', U'\u2032', U'\u2264', U'\u2044', U'\u221E', U'\u0192', U'\u2663',
-    U'\u2666', U'\u2665', U'\u2660', U'\u2194', U'\u2190', U'\u2191', U'\u2192', U'\u2193',
+    U'\u20AC',
+    U'\u03D2',
+    U'\u2032',
+    U'\u2264',
+    U'\u2044',
+    U'\u221E',
+    U'\u0192',
+    U'\u2663',
+    U'\u2666',
+    U'\u2665',
+    U'\u2660',
+    U'\u2194',
+    U'\u2190',
+    U'\u2191',
+    U'\u2192',
+    U'\u2193',
     // 0xB0
-    U'\u00B0', U'\u00B1', U'\u2033', U'\u2265', U'\u00D7', U'\u221D', U'\u2202', U'\u2022',
-    U'\u00F7', U'\u2260', U'\u2261', U'\u2248', U'\u2026', U'\u23D0', U'\u23AF', U'\u21B5',
+    U'\u00B0',
+    U'\u00B1',
+    U'\u2033',
+    U'\u2265',
+    U'\u00D7',
+    U'\u221D',
+    U'\u2202',
+    U'\u2022',
+    U'\u00F7',
+    U'\u2260',
+    U'\u2261',
+    U'\u2248',
+    U'\u2026',
+    U'\u23D0',
+    U'\u23AF',
+    U'\u21B5',
     // 0xC0
-    U'\u2135', U'\u2111', U'\u211C', U'\u2118', U'\u2297', U'\u2295', U'\u2205', U'\u2229',
-    U'\u222A', U'\u2283', U'\u2287', U'\u2284', U'\u2282', U'\u2286', U'\u2208', U'\u2209',
+    U'\u2135',
+    U'\u2111',
+    U'\u211C',
+    U'\u2118',
+    U'\u2297',
+    U'\u2295',
+    U'\u2205',
+    U'\u2229',
+    U'\u222A',
+    U'\u2283',
+    U'\u2287',
+    U'\u2284',
+    U'\u2282',
+    U'\u2286',
+    U'\u2208',
+    U'\u2209',
     // 0xD0
-    U'\u2220', U'\u2207', U'\u00AE', U'\u00A9', U'\u2122', U'\u220F', U'\u221A', U'\u22C5',
-    U'\u00AC', U'\u2227', U'\u2228', U'\u21D4', U'\u21D0', U'\u21D1', U'\u21D2', U'\u21D3',
+    U'\u2220',
+    U'\u2207',
+    U'\u00AE',
+    U'\u00A9',
+    U'\u2122',
+    U'\u220F',
+    U'\u221A',
+    U'\u22C5',
+    U'\u00AC',
+    U'\u2227',
+    U'\u2228',
+    U'\u21D4',
+    U'\u21D0',
+    U'\u21D1',
+    U'\u21D2',
+    U'\u21D3',
     // 0xE0
-    U'\u25CA', U'\u2329', U'\u00AE', U'\u00A9', U'\u2122', U'\u2211', 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    U'\u25CA',
+    U'\u2329',
+    U'\u00AE',
+    U'\u00A9',
+    U'\u2122',
+    U'\u2211',
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
     0,
     // 0xF0
-    0, U'\u232A', U'\u222B', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0,
+    U'\u232A',
+    U'\u222B',
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
 };
 
 // The Wingdings characters that directives use as bullets and check boxes.
 char32_t wingdings(unsigned code) {
   switch (code) {
-    case 0x6C: return U'\u25CF';
-    case 0x6E: return U'\u25A0';
-    case 0x6F: return U'\u25A1';
-    case 0x71: return U'\u2751';
-    case 0x76: return U'\u2756';
-    case 0xA7: return U'\u25AA';
-    case 0xA8: return U'\u25FB';
-    case 0xD8: return U'\u27A2';
-    case 0xFB: return U'\u2717';
-    case 0xFC: return U'\u2713';
-    case 0xFD: return U'\u2612';
-    case 0xFE: return U'\u2611';
-    default: return 0;
+    case 0x6C:
+      return U'\u25CF';
+    case 0x6E:
+      return U'\u25A0';
+    case 0x6F:
+      return U'\u25A1';
+    case 0x71:
+      return U'\u2751';
+    case 0x76:
+      return U'\u2756';
+    case 0xA7:
+      return U'\u25AA';
+    case 0xA8:
+      return U'\u25FB';
+    case 0xD8:
+      return U'\u27A2';
+    case 0xFB:
+      return U'\u2717';
+    case 0xFC:
+      return U'\u2713';
+    case 0xFD:
+      return U'\u2612';
+    case 0xFE:
+      return U'\u2611';
+    default:
+      return 0;
   }
 }
 

@@ -8,8 +8,19 @@ namespace {
 std::string roman(int value, bool upper) {
   if (value <= 0 || value >= 4000) return std::to_string(value);
   static constexpr std::array<std::pair<int, std::string_view>, 13> kNumerals{{
-      {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
-      {40, "xl"}, {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"},
+      {1000, "m"},
+      {900, "cm"},
+      {500, "d"},
+      {400, "cd"},
+      {100, "c"},
+      {90, "xc"},
+      {50, "l"},
+      {40, "xl"},
+      {10, "x"},
+      {9, "ix"},
+      {5, "v"},
+      {4, "iv"},
+      {1, "i"},
   }};
   std::string out;
   for (const auto& [amount, numeral] : kNumerals) {
@@ -44,17 +55,21 @@ std::string ordinalSuffix(int value) {
   const int lastTwo = value % 100;
   if (lastTwo >= 11 && lastTwo <= 13) return "th";
   switch (value % 10) {
-    case 1: return "st";
-    case 2: return "nd";
-    case 3: return "rd";
-    default: return "th";
+    case 1:
+      return "st";
+    case 2:
+      return "nd";
+    case 3:
+      return "rd";
+    default:
+      return "th";
   }
 }
 
 constexpr std::array<std::string_view, 20> kOnes{
-    "Zero",    "One",     "Two",       "Three",    "Four",     "Five",    "Six",
-    "Seven",   "Eight",   "Nine",      "Ten",      "Eleven",   "Twelve",  "Thirteen",
-    "Fourteen", "Fifteen", "Sixteen",  "Seventeen", "Eighteen", "Nineteen"};
+    "Zero",     "One",     "Two",     "Three",     "Four",     "Five",    "Six",
+    "Seven",    "Eight",   "Nine",    "Ten",       "Eleven",   "Twelve",  "Thirteen",
+    "Fourteen", "Fifteen", "Sixteen", "Seventeen", "Eighteen", "Nineteen"};
 constexpr std::array<std::string_view, 10> kTens{"",      "",      "Twenty",  "Thirty", "Forty",
                                                  "Fifty", "Sixty", "Seventy", "Eighty", "Ninety"};
 
@@ -76,18 +91,20 @@ std::string cardinalWords(int value) {
 // "First", "Twenty-Second", "One Hundred Third": the last word of the cardinal made ordinal.
 std::string ordinalWords(int value) {
   static constexpr std::array<std::string_view, 20> kOrdinalOnes{
-      "Zeroth",     "First",      "Second",      "Third",      "Fourth",
-      "Fifth",      "Sixth",      "Seventh",     "Eighth",     "Ninth",
-      "Tenth",      "Eleventh",   "Twelfth",     "Thirteenth", "Fourteenth",
-      "Fifteenth",  "Sixteenth",  "Seventeenth", "Eighteenth", "Nineteenth"};
+      "Zeroth",    "First",     "Second",      "Third",      "Fourth",
+      "Fifth",     "Sixth",     "Seventh",     "Eighth",     "Ninth",
+      "Tenth",     "Eleventh",  "Twelfth",     "Thirteenth", "Fourteenth",
+      "Fifteenth", "Sixteenth", "Seventeenth", "Eighteenth", "Nineteenth"};
   const int lastTwo = value % 100;
   const std::string head = value >= 100 ? cardinalWords(value - lastTwo) : std::string();
   const std::string sep = value >= 100 && lastTwo != 0 ? " " : "";
   if (lastTwo == 0) return head + "th";
-  if (lastTwo < 20) return head + sep + std::string(kOrdinalOnes[static_cast<std::size_t>(lastTwo)]);
+  if (lastTwo < 20)
+    return head + sep + std::string(kOrdinalOnes[static_cast<std::size_t>(lastTwo)]);
   std::string tens(kTens[static_cast<std::size_t>(lastTwo / 10)]);
   if (lastTwo % 10 == 0) return head + sep + tens.substr(0, tens.size() - 1) + "ieth";
-  return head + sep + tens + "-" + std::string(kOrdinalOnes[static_cast<std::size_t>(lastTwo % 10)]);
+  return head + sep + tens + "-" +
+         std::string(kOrdinalOnes[static_cast<std::size_t>(lastTwo % 10)]);
 }
 
 std::string enclosedCircle(int value) {
@@ -132,12 +149,18 @@ std::string formatNumber(int value, std::string_view format) {
 std::string formatOdfNumber(int value, std::string_view format, bool letterSync) {
   if (format.empty()) return {};
   switch (format.front()) {
-    case '1': return std::to_string(value);
-    case 'i': return roman(value, false);
-    case 'I': return roman(value, true);
-    case 'a': return letterSync ? repeatedLetter(value, false) : alphabeticLetters(value, false);
-    case 'A': return letterSync ? repeatedLetter(value, true) : alphabeticLetters(value, true);
-    default: return std::to_string(value);
+    case '1':
+      return std::to_string(value);
+    case 'i':
+      return roman(value, false);
+    case 'I':
+      return roman(value, true);
+    case 'a':
+      return letterSync ? repeatedLetter(value, false) : alphabeticLetters(value, false);
+    case 'A':
+      return letterSync ? repeatedLetter(value, true) : alphabeticLetters(value, true);
+    default:
+      return std::to_string(value);
   }
 }
 

@@ -137,10 +137,9 @@ class OdtReader {
   }
 
   void addUnlessRepeated(core::Block block) {
-    const bool repeated =
-        std::any_of(document_.blocks.begin(), document_.blocks.end(), [&](const core::Block& b) {
-          return b.kind == block.kind && b.text == block.text;
-        });
+    const bool repeated = std::any_of(
+        document_.blocks.begin(), document_.blocks.end(),
+        [&](const core::Block& b) { return b.kind == block.kind && b.text == block.text; });
     if (!repeated) document_.blocks.push_back(std::move(block));
   }
 

@@ -159,7 +159,8 @@ void OdtStory::readBlock(const xmlNode* node, JoinedBlock* joined, int tableDept
   } else if (name == "list") {
     readList(node, nullptr, joined, tableDepth);
   } else if (name == "section" || name == "index-body" || name == "index-title" ||
-             name == "numbered-paragraph" || odf::nameIn(node, odf::kStyle).rfind("region", 0) == 0) {
+             name == "numbered-paragraph" ||
+             odf::nameIn(node, odf::kStyle).rfind("region", 0) == 0) {
     readBlocks(node, joined, tableDepth);
   } else if (isIndex(name)) {
     // Only the generated entries; the *-source child holds templates, not text.
@@ -207,7 +208,7 @@ void OdtStory::readHeading(const xmlNode* h, JoinedBlock* joined, int tableDepth
         attribute(h, kText, "restart-numbering").value_or("") == "true"
             ? ooxml::toInt(attribute(h, kText, "start-value"))
             : std::nullopt;
-    value = restart ? std::clamp(*restart, 0, 1'000'000)
+    value = restart      ? std::clamp(*restart, 0, 1'000'000)
             : value == 0 ? (level ? level->start : 1)
                          : std::min(value + 1, 2'000'000);
     resetDeeper(outlineCounters_, index);

@@ -2,12 +2,12 @@
 // outline numbers, lists with their labels, tables cell by cell, frames after their paragraph.
 #pragma once
 
+#include <libxml/tree.h>
+
 #include <array>
 #include <string>
 #include <unordered_map>
 #include <vector>
-
-#include <libxml/tree.h>
 
 #include "core/document.h"
 #include "extract/limits.h"
@@ -59,8 +59,7 @@ class OdtStory {
   void readBlock(const xmlNode* node, JoinedBlock* joined, int tableDepth);
   void readParagraph(const xmlNode* p, Paragraph paragraph, JoinedBlock* joined, int tableDepth);
   void readHeading(const xmlNode* h, JoinedBlock* joined, int tableDepth);
-  void readList(const xmlNode* list, const ListFrame* parent, JoinedBlock* joined,
-                int tableDepth);
+  void readList(const xmlNode* list, const ListFrame* parent, JoinedBlock* joined, int tableDepth);
   void readListItem(const xmlNode* item, const ListFrame& frame, JoinedBlock* joined,
                     int tableDepth);
   std::size_t countersFor(const xmlNode* list, const std::string& styleName);

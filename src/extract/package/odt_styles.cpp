@@ -28,8 +28,8 @@ OdfListLevel readLevel(const xmlNode* node) {
   if (!level.numbered) level.format.clear();
   level.prefix = attribute(node, kStyle, "num-prefix").value_or("");
   level.suffix = attribute(node, kStyle, "num-suffix").value_or("");
-  level.displayLevels = clamped(ooxml::toInt(attribute(node, kText, "display-levels")), 1,
-                                OdfListStyle::kLevels, 1);
+  level.displayLevels =
+      clamped(ooxml::toInt(attribute(node, kText, "display-levels")), 1, OdfListStyle::kLevels, 1);
   level.start = clamped(ooxml::toInt(attribute(node, kText, "start-value")), 0, 1'000'000, 1);
   level.letterSync = attribute(node, kStyle, "num-letter-sync").value_or("") == "true";
   return level;

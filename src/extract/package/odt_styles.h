@@ -1,13 +1,13 @@
 // OpenDocument list styles and the outline style: how list items and headings are numbered.
 #pragma once
 
+#include <libxml/tree.h>
+
 #include <array>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-
-#include <libxml/tree.h>
 
 namespace mkrp::extract::detail {
 

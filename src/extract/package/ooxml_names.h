@@ -10,7 +10,8 @@
 
 namespace mkrp::extract::detail::ooxml {
 
-constexpr std::string_view kWordMain = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+constexpr std::string_view kWordMain =
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 constexpr std::string_view kWordMainStrict = "http://purl.oclc.org/ooxml/wordprocessingml/main";
 constexpr std::string_view kRelationships =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

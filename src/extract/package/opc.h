@@ -35,8 +35,7 @@ class Relationships {
 
   // Reads the relationships of `sourcePart`; none when its relationships part is absent.
   // Throws as parseXml does when the part is there but damaged.
-  static Relationships read(ZipPackage& package, std::string_view sourcePart,
-                            const Limits& limits);
+  static Relationships read(ZipPackage& package, std::string_view sourcePart, const Limits& limits);
 
   // The parts named by relationships whose type ends in "/" + `kind` ("header", "styles"), in
   // file order. Targets outside the package are left out, with a warning naming `what`.

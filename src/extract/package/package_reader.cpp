@@ -66,7 +66,8 @@ std::string openDocumentType(ZipPackage& package, const Limits& limits) {
 std::string contentType(const XmlDocument& types, std::string_view part) {
   const std::string wanted = "/" + lowerAscii(part);
   const std::size_t dot = part.rfind('.');
-  const std::string extension = dot == std::string_view::npos ? "" : lowerAscii(part.substr(dot + 1));
+  const std::string extension =
+      dot == std::string_view::npos ? "" : lowerAscii(part.substr(dot + 1));
   std::string fallback;
   for (const xmlNode* node : ChildElements(rootElement(types))) {
     if (isElement(node, ooxml::kContentTypes, "Override") &&

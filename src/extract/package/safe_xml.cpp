@@ -13,9 +13,8 @@ namespace {
 
 // No network, no DTD loading or entity substitution (XML_PARSE_NOENT, XML_PARSE_DTDLOAD and
 // XML_PARSE_HUGE are deliberately absent), and libxml2 prints nothing: errors come to onError.
-constexpr int kParseOptions =
-    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA |
-    XML_PARSE_COMPACT;
+constexpr int kParseOptions = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                              XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
 
 // What the callbacks saw while one part was parsed; hangs off the parser context's _private.
 struct ParseReport {
@@ -122,8 +121,7 @@ const xmlNode* rootElement(const XmlDocument& document) {
 }
 
 bool isElement(const xmlNode* node, std::string_view uri, std::string_view name) {
-  return node->type == XML_ELEMENT_NODE && localName(node) == name &&
-         namespaceUri(node->ns) == uri;
+  return node->type == XML_ELEMENT_NODE && localName(node) == name && namespaceUri(node->ns) == uri;
 }
 
 const xmlNode* firstChild(const xmlNode* parent, std::string_view uri, std::string_view name) {
@@ -177,7 +175,8 @@ void numberElements(xmlDoc* document, bool (*matches)(const xmlNode*)) {
   std::intptr_t count = 0;
   xmlNode* node = root;
   while (node != nullptr) {
-    if (node->type == XML_ELEMENT_NODE && matches(node)) node->_private = reinterpret_cast<void*>(++count);
+    if (node->type == XML_ELEMENT_NODE && matches(node))
+      node->_private = reinterpret_cast<void*>(++count);
     if (node->type == XML_ELEMENT_NODE && node->children != nullptr) {
       node = node->children;
       continue;

@@ -101,79 +101,98 @@ ZipPackage::ZipPackage(std::string_view bytes, const Limits& limits)
   readDirectory();
 }
 
-void ZipPackage::readDirectory() {
+// Where the central directory is and how many entries it claims, from the end record (and its
+// ZIP64 successor when the 32-bit fields are saturated).
+ZipPackage::Directory ZipPackage::locateDirectory() const {
   const std::optional<std::size_t> end = findEndOfDirectory(bytes_);
   if (!end) damaged("its table of contents is missing, so it was probably cut off");
-  std::uint64_t count = le16(bytes_, *end + 10);
-  std::uint64_t directorySize = le32(bytes_, *end + 12);
-  std::uint64_t directoryOffset = le32(bytes_, *end + 16);
-  std::uint64_t directoryEnd = *end;
-  if (count == 0xFFFF || directorySize == 0xFFFFFFFF || directoryOffset == 0xFFFFFFFF) {
-    // ZIP64: the real figures are in a second record that a locator just before this one names.
+  Directory directory;
+  directory.count = le16(bytes_, *end + 10);
+  directory.size = le32(bytes_, *end + 12);
+  directory.offset = le32(bytes_, *end + 16);
+  directory.limit = *end;
+  if (directory.count == 0xFFFF || directory.size == 0xFFFFFFFF || directory.offset == 0xFFFFFFFF) {
     if (*end < 20 || le32(bytes_, *end - 20) != kZip64Locator) {
       damaged("its table of contents is incomplete");
     }
     const std::uint64_t at = le64(bytes_, *end - 20 + 8);
-    if (!fits(bytes_, at, 56) || le32(bytes_, at) != kZip64EndOfDirectory) {
+    if (!fits(bytes_, at, 56) ||
+        le32(bytes_, static_cast<std::size_t>(at)) != kZip64EndOfDirectory) {
       damaged("its table of contents is incomplete");
     }
-    count = le64(bytes_, at + 32);
-    directorySize = le64(bytes_, at + 40);
-    directoryOffset = le64(bytes_, at + 48);
-    directoryEnd = at;
+    const std::size_t pos = static_cast<std::size_t>(at);
+    directory.count = le64(bytes_, pos + 32);
+    directory.size = le64(bytes_, pos + 40);
+    directory.offset = le64(bytes_, pos + 48);
+    directory.limit = at;
   }
-  if (count > limits_.maxZipEntries) {
+  return directory;
+}
+
+void ZipPackage::readDirectory() {
+  const Directory directory = locateDirectory();
+  // Refused before anything is allocated for the entries.
+  if (directory.count > limits_.maxZipEntries) {
     throw core::LimitExceededException(
-        "the file holds " + std::to_string(count) + " parts, more than the " +
+        "the file holds " + std::to_string(directory.count) + " parts, more than the " +
         std::to_string(limits_.maxZipEntries) +
         " allowed. Remove embedded files from the directive, or submit it as PDF.");
   }
-  if (directoryOffset > directoryEnd || directorySize > directoryEnd - directoryOffset) {
+  if (directory.offset > directory.limit || directory.size > directory.limit - directory.offset) {
     damaged("its table of contents points outside the file");
   }
-  entries_.reserve(static_cast<std::size_t>(count));
-  std::uint64_t at = directoryOffset;
-  for (std::uint64_t i = 0; i < count; ++i) {
-    if (!fits(bytes_, at, kDirectoryEntrySize) || le32(bytes_, at) != kDirectoryEntry) {
-      damaged("its table of contents is broken");
-    }
-    const std::size_t pos = static_cast<std::size_t>(at);
-    Entry entry;
-    entry.flags = le16(bytes_, pos + 8);
-    entry.method = le16(bytes_, pos + 10);
-    entry.crc = le32(bytes_, pos + 16);
-    entry.compressedSize = le32(bytes_, pos + 20);
-    entry.uncompressedSize = le32(bytes_, pos + 24);
-    const std::size_t nameLength = le16(bytes_, pos + 28);
-    const std::size_t extraLength = le16(bytes_, pos + 30);
-    const std::size_t commentLength = le16(bytes_, pos + 32);
-    entry.localHeaderOffset = le32(bytes_, pos + 42);
-    if (!fits(bytes_, at, kDirectoryEntrySize + nameLength + extraLength + commentLength)) {
-      damaged("its table of contents is cut off");
-    }
-    entry.name = normalizeName(bytes_.substr(pos + kDirectoryEntrySize, nameLength));
-    // ZIP64 extra field: the 64-bit values of the fields saturated above, in this order.
-    std::size_t extra = pos + kDirectoryEntrySize + nameLength;
-    const std::size_t extraEnd = extra + extraLength;
-    while (extra + 4 <= extraEnd) {
-      const std::uint16_t id = le16(bytes_, extra);
-      const std::size_t size = le16(bytes_, extra + 2);
-      std::size_t field = extra + 4;
-      const std::size_t fieldEnd = std::min(field + size, extraEnd);
-      if (id == 0x0001) {
-        for (std::uint64_t* value : {&entry.uncompressedSize, &entry.compressedSize,
-                                     &entry.localHeaderOffset}) {
-          if (*value == 0xFFFFFFFF && field + 8 <= fieldEnd) {
-            *value = le64(bytes_, field);
-            field += 8;
-          }
+  entries_.reserve(static_cast<std::size_t>(directory.count));
+  std::uint64_t at = directory.offset;
+  for (std::uint64_t i = 0; i < directory.count; ++i) {
+    at = readEntry(at);
+  }
+}
+
+// Reads the central directory entry at `at` and returns where the next one starts.
+std::uint64_t ZipPackage::readEntry(std::uint64_t at) {
+  if (!fits(bytes_, at, kDirectoryEntrySize) ||
+      le32(bytes_, static_cast<std::size_t>(at)) != kDirectoryEntry) {
+    damaged("its table of contents is broken");
+  }
+  const std::size_t pos = static_cast<std::size_t>(at);
+  Entry entry;
+  entry.flags = le16(bytes_, pos + 8);
+  entry.method = le16(bytes_, pos + 10);
+  entry.crc = le32(bytes_, pos + 16);
+  entry.compressedSize = le32(bytes_, pos + 20);
+  entry.uncompressedSize = le32(bytes_, pos + 24);
+  const std::size_t nameLength = le16(bytes_, pos + 28);
+  const std::size_t extraLength = le16(bytes_, pos + 30);
+  const std::size_t commentLength = le16(bytes_, pos + 32);
+  entry.localHeaderOffset = le32(bytes_, pos + 42);
+  const std::size_t length = kDirectoryEntrySize + nameLength + extraLength + commentLength;
+  if (!fits(bytes_, at, length)) damaged("its table of contents is cut off");
+  entry.name = normalizeName(bytes_.substr(pos + kDirectoryEntrySize, nameLength));
+  readZip64Extra(bytes_.substr(pos + kDirectoryEntrySize + nameLength, extraLength), entry);
+  index_.emplace(lowerAscii(entry.name), entries_.size());
+  entries_.push_back(std::move(entry));
+  return at + length;
+}
+
+// The ZIP64 extra field holds the 64-bit values of the fields saturated in the entry, in this
+// order: uncompressed size, compressed size, local header offset.
+void ZipPackage::readZip64Extra(std::string_view extra, Entry& entry) {
+  std::size_t at = 0;
+  while (at + 4 <= extra.size()) {
+    const std::uint16_t id = le16(extra, at);
+    const std::size_t size = le16(extra, at + 2);
+    std::size_t field = at + 4;
+    const std::size_t fieldEnd = std::min(field + size, extra.size());
+    if (id == 0x0001) {
+      for (std::uint64_t* value :
+           {&entry.uncompressedSize, &entry.compressedSize, &entry.localHeaderOffset}) {
+        if (*value == 0xFFFFFFFF && field + 8 <= fieldEnd) {
+          *value = le64(extra, field);
+          field += 8;
         }
       }
-      extra += 4 + size;
     }
-    index_.emplace(lowerAscii(entry.name), entries_.size());
-    entries_.push_back(std::move(entry));
-    at += kDirectoryEntrySize + nameLength + extraLength + commentLength;
+    at += 4 + size;
   }
 }
 
@@ -235,8 +254,8 @@ std::string ZipPackage::read(std::string_view name) {
 
 std::string_view ZipPackage::compressedData(const Entry& entry) const {
   const std::uint64_t at = entry.localHeaderOffset;
-  if (!fits(bytes_, at, kLocalHeaderSize) || le32(bytes_, static_cast<std::size_t>(at)) !=
-                                                 kLocalHeader) {
+  if (!fits(bytes_, at, kLocalHeaderSize) ||
+      le32(bytes_, static_cast<std::size_t>(at)) != kLocalHeader) {
     damaged("the part " + entry.name + " cannot be found where the table of contents says");
   }
   const std::size_t pos = static_cast<std::size_t>(at);
@@ -270,8 +289,8 @@ std::string ZipPackage::inflateEntry(const Entry& entry, std::string_view data) 
     zs.avail_out = static_cast<uInt>(kInflateChunk);
     rc = inflate(&zs, Z_NO_FLUSH);
     out.resize(before + kInflateChunk - zs.avail_out);
-    if (rc == Z_BUF_ERROR || (rc == Z_OK && zs.avail_in == 0 && fed == data.size() &&
-                              zs.avail_out != 0)) {
+    if (rc == Z_BUF_ERROR ||
+        (rc == Z_OK && zs.avail_in == 0 && fed == data.size() && zs.avail_out != 0)) {
       damaged("the part " + entry.name + " is cut off");
     }
     if (rc != Z_OK && rc != Z_STREAM_END) {
@@ -288,9 +307,8 @@ std::string ZipPackage::inflateEntry(const Entry& entry, std::string_view data) 
 
 void ZipPackage::checkSize(const Entry& entry, std::uint64_t size) const {
   const std::uint64_t ratio = std::max<std::uint64_t>(limits_.maxCompressionRatio, 1);
-  const std::uint64_t scaled = entry.compressedSize > UINT64_MAX / ratio
-                                   ? UINT64_MAX
-                                   : entry.compressedSize * ratio;
+  const std::uint64_t scaled =
+      entry.compressedSize > UINT64_MAX / ratio ? UINT64_MAX : entry.compressedSize * ratio;
   const std::uint64_t ratioBound = std::max<std::uint64_t>(kRatioGraceBytes, scaled);
   if (size > ratioBound) {
     throw core::LimitExceededException(
@@ -313,7 +331,8 @@ void ZipPackage::checkTime() const {
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start_;
   if (elapsed.count() > limits_.maxSeconds) {
     throw core::LimitExceededException(
-        "reading the file took longer than " + std::to_string(static_cast<int>(limits_.maxSeconds)) +
+        "reading the file took longer than " +
+        std::to_string(static_cast<int>(limits_.maxSeconds)) +
         " seconds. Split the directive into smaller files, or submit it as PDF.");
   }
 }

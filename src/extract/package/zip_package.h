@@ -52,7 +52,17 @@ class ZipPackage {
     std::uint64_t localHeaderOffset = 0;
   };
 
+  struct Directory {
+    std::uint64_t count = 0;
+    std::uint64_t offset = 0;
+    std::uint64_t size = 0;
+    std::uint64_t limit = 0;  // where the directory must end at the latest
+  };
+
+  Directory locateDirectory() const;
   void readDirectory();
+  std::uint64_t readEntry(std::uint64_t at);
+  static void readZip64Extra(std::string_view extra, Entry& entry);
   const Entry* find(std::string_view name) const;
   std::string_view compressedData(const Entry& entry) const;
   std::string inflateEntry(const Entry& entry, std::string_view data);

@@ -1,10 +1,9 @@
 // Every DOCX of the shared corpus gives blocks or a clear refusal, never a crash.
-#include <catch2/catch.hpp>
-
 #include <Poco/DirectoryIterator.h>
 #include <Poco/File.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <iterator>
 

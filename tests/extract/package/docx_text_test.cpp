@@ -24,7 +24,8 @@ std::string p(const std::string& inner) { return "<w:p>" + inner + "</w:p>"; }
 
 TEST_CASE("docx reads paragraphs in order with their part and index", "[extract][docx]") {
   test::DocxParts parts;
-  parts.body = paragraph("Officers shall respond.") + "<w:p/>" + paragraph("Supervisors shall review.");
+  parts.body =
+      paragraph("Officers shall respond.") + "<w:p/>" + paragraph("Supervisors shall review.");
   const core::Document document = test::read(test::buildDocx(parts));
   REQUIRE(document.format == core::Format::Docx);
   REQUIRE(test::texts(document) == Strings{"Officers shall respond.", "Supervisors shall review."});
@@ -34,8 +35,8 @@ TEST_CASE("docx reads paragraphs in order with their part and index", "[extract]
 }
 
 TEST_CASE("docx joins the runs of a paragraph and trims its ends", "[extract][docx]") {
-  REQUIRE(bodyTexts(p(run(t("  Notify ")) + run(t("the ")) + run("<w:rPr><w:b/></w:rPr>" + t("NCIC ")))) ==
-          Strings{"Notify the NCIC"});
+  REQUIRE(bodyTexts(p(run(t("  Notify ")) + run(t("the ")) +
+                      run("<w:rPr><w:b/></w:rPr>" + t("NCIC ")))) == Strings{"Notify the NCIC"});
 }
 
 TEST_CASE("docx turns tabs into tab characters and breaks into line breaks", "[extract][docx]") {
@@ -53,17 +54,16 @@ TEST_CASE("docx maps symbols, hyphens and no-break spaces", "[extract][docx]") {
       p(run(t("A") + "<w:sym w:font=\"Symbol\" w:char=\"F0B7\"/>" + t("B")) +
         run("<w:sym w:font=\"Symbol\" w:char=\"F0B3\"/>" + t("18")) +
         run(t(" well") + "<w:noBreakHyphen/>" + t("being") + "<w:softHyphen/>" + t("s")) +
-        run(t("\u00A0twenty\u00A0four")) +
-        run("<w:sym w:font=\"Wingdings\" w:char=\"F0A0\"/>"));
+        run(t("\u00A0twenty\u00A0four")) + run("<w:sym w:font=\"Wingdings\" w:char=\"F0A0\"/>"));
   REQUIRE(bodyTexts(body) == Strings{"A\u2022B\u226518 well-beings twenty four"});
 }
 
 TEST_CASE("docx keeps inserted text of tracked changes and drops deleted text", "[extract][docx]") {
   const std::string body =
-      p(run(t("within ")) + "<w:del w:id=\"1\" w:author=\"a\">" + run("<w:delText>24 hours</w:delText>") +
-        "</w:del><w:ins w:id=\"2\" w:author=\"a\">" + run(t("2 hours")) + "</w:ins>" +
-        "<w:moveFrom w:id=\"3\">" + run(t(" moved away")) + "</w:moveFrom>" +
-        "<w:moveTo w:id=\"4\">" + run(t(" of the report")) + "</w:moveTo>");
+      p(run(t("within ")) + "<w:del w:id=\"1\" w:author=\"a\">" +
+        run("<w:delText>24 hours</w:delText>") + "</w:del><w:ins w:id=\"2\" w:author=\"a\">" +
+        run(t("2 hours")) + "</w:ins>" + "<w:moveFrom w:id=\"3\">" + run(t(" moved away")) +
+        "</w:moveFrom>" + "<w:moveTo w:id=\"4\">" + run(t(" of the report")) + "</w:moveTo>");
   REQUIRE(bodyTexts(body) == Strings{"within 2 hours of the report"});
 }
 
@@ -73,11 +73,10 @@ TEST_CASE("docx shows simple fields by their result", "[extract][docx]") {
 }
 
 TEST_CASE("docx shows complex fields by their result, not their instructions", "[extract][docx]") {
-  const std::string body =
-      p(run(t("See ")) + run("<w:fldChar w:fldCharType=\"begin\"/>") +
-        run("<w:instrText> REF _Ref1 \\h </w:instrText>") +
-        run("<w:fldChar w:fldCharType=\"separate\"/>") + run(t("Section 4")) +
-        run("<w:fldChar w:fldCharType=\"end\"/>") + run(t(".")));
+  const std::string body = p(run(t("See ")) + run("<w:fldChar w:fldCharType=\"begin\"/>") +
+                             run("<w:instrText> REF _Ref1 \\h </w:instrText>") +
+                             run("<w:fldChar w:fldCharType=\"separate\"/>") + run(t("Section 4")) +
+                             run("<w:fldChar w:fldCharType=\"end\"/>") + run(t(".")));
   REQUIRE(bodyTexts(body) == Strings{"See Section 4."});
 }
 
@@ -86,9 +85,9 @@ TEST_CASE("docx hides a field nested in the instructions of another", "[extract]
   const std::string separate = run("<w:fldChar w:fldCharType=\"separate\"/>");
   const std::string end = run("<w:fldChar w:fldCharType=\"end\"/>");
   const std::string body =
-      p(begin + run("<w:instrText>IF </w:instrText>") + begin + run("<w:instrText>DOCPROPERTY x</w:instrText>") +
-        separate + run(t("hidden inner result")) + end + run("<w:instrText> = 1 \"yes\"</w:instrText>") +
-        separate + run(t("yes")) + end);
+      p(begin + run("<w:instrText>IF </w:instrText>") + begin +
+        run("<w:instrText>DOCPROPERTY x</w:instrText>") + separate + run(t("hidden inner result")) +
+        end + run("<w:instrText> = 1 \"yes\"</w:instrText>") + separate + run(t("yes")) + end);
   REQUIRE(bodyTexts(body) == Strings{"yes"});
 }
 
@@ -116,11 +115,13 @@ TEST_CASE("docx reads through hyperlinks, content controls, smart tags and custo
 TEST_CASE("docx reads a text box once, after its anchoring paragraph", "[extract][docx]") {
   const std::string textBox = "<w:txbxContent>" + paragraph("Boxed note") + "</w:txbxContent>";
   const std::string body =
-      p(run(t("Anchor")) + run("<mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wp:anchor>"
-                               "<a:graphic><a:graphicData><wps:wsp><wps:txbx>" + textBox +
-                               "</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>"
-                               "</mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>" + textBox +
-                               "</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent>")) +
+      p(run(t("Anchor")) +
+        run("<mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wp:anchor>"
+            "<a:graphic><a:graphicData><wps:wsp><wps:txbx>" +
+            textBox +
+            "</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>"
+            "</mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>" +
+            textBox + "</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent>")) +
       paragraph("Next");
   REQUIRE(bodyTexts(body) == Strings{"Anchor", "Boxed note", "Next"});
 }
@@ -129,7 +130,8 @@ TEST_CASE("docx takes the fallback of alternate content when the choice has no t
           "[extract][docx]") {
   const std::string body =
       p(run("<mc:AlternateContent><mc:Choice Requires=\"w14\"><w:drawing/></mc:Choice><mc:Fallback>"
-            "<w:pict><v:shape><v:textbox><w:txbxContent>" + paragraph("Legacy box") +
+            "<w:pict><v:shape><v:textbox><w:txbxContent>" +
+            paragraph("Legacy box") +
             "</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent>"));
   REQUIRE(bodyTexts(body) == Strings{"Legacy box"});
 }
@@ -143,7 +145,8 @@ TEST_CASE("docx reads ISO strict namespaces", "[extract][docx]") {
   test::DocxParts parts;
   parts.strict = true;
   parts.body = paragraph("Strict text");
-  parts.styles = R"(<w:style w:type="paragraph" w:styleId="H1"><w:name w:val="heading 1"/></w:style>)";
+  parts.styles =
+      R"(<w:style w:type="paragraph" w:styleId="H1"><w:name w:val="heading 1"/></w:style>)";
   parts.body += R"(<w:p><w:pPr><w:pStyle w:val="H1"/></w:pPr><w:r><w:t>Title</w:t></w:r></w:p>)";
   const core::Document document = test::read(test::buildDocx(parts));
   REQUIRE(test::texts(document) == Strings{"Strict text", "Title"});
@@ -160,8 +163,8 @@ TEST_CASE("docx finds the document through the package relationships", "[extract
   const std::string main =
       R"(<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>)" +
       paragraph("Renamed main part") + "</w:body></w:document>";
-  const core::Document document = test::read(
-      test::zipOf({{"[Content_Types].xml", types}, {"_rels/.rels", rels}, {"content/main.xml", main}}));
+  const core::Document document = test::read(test::zipOf(
+      {{"[Content_Types].xml", types}, {"_rels/.rels", rels}, {"content/main.xml", main}}));
   REQUIRE(test::texts(document) == Strings{"Renamed main part"});
   REQUIRE(document.blocks[0].source.part == "content/main.xml");
 }

@@ -28,7 +28,8 @@ const std::string kNumberedList =
 
 }  // namespace
 
-TEST_CASE("odt reads paragraphs with spans, links, spaces, tabs and line breaks", "[extract][odt]") {
+TEST_CASE("odt reads paragraphs with spans, links, spaces, tabs and line breaks",
+          "[extract][odt]") {
   const core::Document document = readText(
       "<text:p>  Notify   the\n  <text:span>duty</text:span>"
       "<text:s text:c=\"2\"/>supervisor<text:tab/>at once<text:line-break/>"
@@ -81,8 +82,8 @@ TEST_CASE("odt lists restart unless they continue numbering", "[extract][odt]") 
   const std::string item = R"(<text:list-item><text:p>x</text:p></text:list-item>)";
   const core::Document document = readText(
       R"(<text:list text:style-name="L1">)" + item + item + "</text:list><text:p>between</text:p>" +
-          R"(<text:list text:style-name="L1" text:continue-numbering="true">)" + item + "</text:list>" +
-          R"(<text:list text:style-name="L1">)" + item + "</text:list>",
+          R"(<text:list text:style-name="L1" text:continue-numbering="true">)" + item +
+          "</text:list>" + R"(<text:list text:style-name="L1">)" + item + "</text:list>",
       kNumberedList);
   REQUIRE(test::labelled(document) == Strings{"1.|x", "2.|x", "|between", "3.|x", "1.|x"});
 }

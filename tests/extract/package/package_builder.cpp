@@ -32,8 +32,8 @@ std::string relationshipType(bool strict, const std::string& kind) {
 }
 
 std::string wordPart(bool strict, const std::string& root, const std::string& inner) {
-  return std::string(R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)") + "<w:" +
-         root + (strict ? kStrictNamespaces : kWordNamespaces) + kOtherNamespaces + ">" + inner +
+  return std::string(R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)") + "<w:" + root +
+         (strict ? kStrictNamespaces : kWordNamespaces) + kOtherNamespaces + ">" + inner +
          "</w:" + root + ">";
 }
 
@@ -77,7 +77,10 @@ std::string buildDocx(const DocxParts& parts) {
     if (inner.empty()) return;
     files.push_back({"word/" + name, wordPart(strict, root, inner)});
     relationships += relationship(strict, id, kind, name);
-    overrides += R"(<Override PartName="/word/)" + name + R"(" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.)" + type + R"(+xml"/>)";
+    overrides +=
+        R"(<Override PartName="/word/)" + name +
+        R"(" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.)" + type +
+        R"(+xml"/>)";
   };
   add("styles.xml", "styles", parts.styles, "styles", "rIdStyles", "styles");
   add("numbering.xml", "numbering", parts.numbering, "numbering", "rIdNumbering", "numbering");
@@ -93,25 +96,28 @@ std::string buildDocx(const DocxParts& parts) {
     add("footer" + std::to_string(++count) + ".xml", "ftr", inner, "footer", id, "footer");
     sectionReferences += R"(<w:footerReference w:type="default" r:id=")" + id + R"("/>)";
   }
-  const std::string body = parts.body + (sectionReferences.empty()
-                                             ? std::string()
-                                             : "<w:sectPr>" + sectionReferences + "</w:sectPr>");
+  const std::string body =
+      parts.body + (sectionReferences.empty() ? std::string()
+                                              : "<w:sectPr>" + sectionReferences + "</w:sectPr>");
   std::vector<Part> all;
-  all.push_back({"[Content_Types].xml",
-                 R"(<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">)"
-                 R"(<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>)"
-                 R"(<Default Extension="xml" ContentType="application/xml"/>)"
-                 R"(<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>)" +
-                     overrides + "</Types>"});
-  all.push_back({"_rels/.rels",
-                 R"(<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)" +
-                     relationship(strict, "rId1", "officeDocument", "word/document.xml") +
-                     "</Relationships>"});
-  all.push_back({"word/document.xml",
-                 wordPart(strict, "document", "<w:body>" + body + "</w:body>")});
-  all.push_back({"word/_rels/document.xml.rels",
-                 R"(<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)" +
-                     relationships + parts.extraRelationships + "</Relationships>"});
+  all.push_back(
+      {"[Content_Types].xml",
+       R"(<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">)"
+       R"(<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>)"
+       R"(<Default Extension="xml" ContentType="application/xml"/>)"
+       R"(<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>)" +
+           overrides + "</Types>"});
+  all.push_back(
+      {"_rels/.rels",
+       R"(<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)" +
+           relationship(strict, "rId1", "officeDocument", "word/document.xml") +
+           "</Relationships>"});
+  all.push_back(
+      {"word/document.xml", wordPart(strict, "document", "<w:body>" + body + "</w:body>")});
+  all.push_back(
+      {"word/_rels/document.xml.rels",
+       R"(<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)" +
+           relationships + parts.extraRelationships + "</Relationships>"});
   all.insert(all.end(), files.begin(), files.end());
   all.insert(all.end(), parts.extraParts.begin(), parts.extraParts.end());
   return zipOf(all);
@@ -121,13 +127,14 @@ std::string buildOdt(const OdtParts& parts) {
   const std::string declaration = R"(<?xml version="1.0" encoding="UTF-8"?>)";
   std::vector<Part> all;
   all.push_back({"mimetype", parts.mimetype});
-  all.push_back({"META-INF/manifest.xml",
-                 declaration +
-                     R"(<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">)"
-                     R"(<manifest:file-entry manifest:full-path="/" manifest:media-type=")" +
-                     parts.mimetype +
-                     R"("/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>)"
-                     "</manifest:manifest>"});
+  all.push_back(
+      {"META-INF/manifest.xml",
+       declaration +
+           R"(<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">)"
+           R"(<manifest:file-entry manifest:full-path="/" manifest:media-type=")" +
+           parts.mimetype +
+           R"("/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>)"
+           "</manifest:manifest>"});
   all.push_back({"content.xml", declaration + "<office:document-content" + kOdfNamespaces +
                                     "><office:automatic-styles>" + parts.automaticStyles +
                                     "</office:automatic-styles><office:body><office:text>" +

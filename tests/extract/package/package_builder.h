@@ -30,7 +30,7 @@ struct DocxParts {
   std::vector<std::pair<std::string, std::string>> footers;
   std::string extraRelationships;  // raw <Relationship/> elements for document.xml.rels
   std::vector<Part> extraParts;
-  bool strict = false;             // ISO 29500 strict namespaces
+  bool strict = false;  // ISO 29500 strict namespaces
 };
 
 std::string buildDocx(const DocxParts& parts);

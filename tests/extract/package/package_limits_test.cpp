@@ -1,6 +1,5 @@
 // Hostile and damaged packages: each gets a clear refusal or a bounded reading, never a crash.
 #include <catch2/catch.hpp>
-
 #include <typeindex>
 
 #include "core/errors.h"
@@ -51,8 +50,8 @@ void writeLe(std::string& bytes, std::size_t at, std::uint64_t value, int width)
 std::string withRecordedSize(std::string zip, const std::string& name, std::uint32_t size) {
   for (std::size_t at = zip.find("PK\x01\x02"); at != std::string::npos;
        at = zip.find("PK\x01\x02", at + 4)) {
-    const std::size_t nameLength = static_cast<unsigned char>(zip[at + 28]) |
-                                   static_cast<unsigned char>(zip[at + 29]) << 8;
+    const std::size_t nameLength =
+        static_cast<unsigned char>(zip[at + 28]) | static_cast<unsigned char>(zip[at + 29]) << 8;
     if (zip.compare(at + 46, nameLength, name) == 0) writeLe(zip, at + 24, size, 4);
   }
   return zip;
@@ -82,17 +81,19 @@ TEST_CASE("damaged, hostile and foreign packages are refused with a clear reason
        {"_rels/.rels",
         R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>)"},
        {"xl/workbook.xml", "<workbook/>"}});
-  const std::string pptx = test::zipOf({{"[Content_Types].xml", "<Types/>"},
-                                        {"ppt/presentation.xml", "<presentation/>"}});
+  const std::string pptx = test::zipOf(
+      {{"[Content_Types].xml", "<Types/>"}, {"ppt/presentation.xml", "<presentation/>"}});
   const std::string missingPart = test::zipOf(
       {{"[Content_Types].xml",
         R"(<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>)"},
        {"_rels/.rels",
         R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>)"}});
-  const std::string externalEntity =
-      docxWithDocumentPart(R"(<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>)"
-                           "<w:document " + kWordNs + "><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p>"
-                           "</w:body></w:document>");
+  const std::string externalEntity = docxWithDocumentPart(
+      R"(<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>)"
+      "<w:document " +
+      kWordNs +
+      "><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p>"
+      "</w:body></w:document>");
   std::string laughs = R"(<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "lol">)";
   for (char c = 'b'; c <= 'k'; ++c) {
     const std::string previous(1, static_cast<char>(c - 1));
@@ -100,22 +101,27 @@ TEST_CASE("damaged, hostile and foreign packages are refused with a clear reason
               ";&" + previous + ";&" + previous + ";&" + previous + ";&" + previous + ";&" +
               previous + ";&" + previous + ";&" + previous + ";\">";
   }
-  laughs += "]><w:document " + kWordNs + "><w:body><w:p><w:r><w:t>&k;</w:t></w:r></w:p></w:body></w:document>";
-  const std::string badXml = docxWithDocumentPart("<w:document " + kWordNs + "><w:body><w:p></w:body>");
+  laughs += "]><w:document " + kWordNs +
+            "><w:body><w:p><w:r><w:t>&k;</w:t></w:r></w:p></w:body></w:document>";
+  const std::string badXml =
+      docxWithDocumentPart("<w:document " + kWordNs + "><w:body><w:p></w:body>");
   const std::string notWord = docxWithDocumentPart("<html><body>Hi</body></html>");
 
   const std::vector<BadInput> cases = {
       {"truncated", docx.substr(0, docx.size() / 2), typeid(core::MalformedDocumentException),
        "the file is damaged: its table of contents is missing"},
-      {"empty zip", test::zipOf({}), typeid(core::UnsupportedFormatException), "an empty ZIP archive"},
+      {"empty zip", test::zipOf({}), typeid(core::UnsupportedFormatException),
+       "an empty ZIP archive"},
       {"random bytes after PK header", "PK\x03\x04" + std::string(2000, '\x5A'),
        typeid(core::MalformedDocumentException), "the file is damaged"},
       {"only a PK header", "PK\x03\x04", typeid(core::MalformedDocumentException), "damaged"},
       {"zip bomb", bombDocx(30 << 20), typeid(core::LimitExceededException),
        "the part word/document.xml unpacks to more than 100 times its packed size"},
-      {"zip bomb with a forged size", withRecordedSize(bombDocx(30 << 20), "word/document.xml", 100),
+      {"zip bomb with a forged size",
+       withRecordedSize(bombDocx(30 << 20), "word/document.xml", 100),
        typeid(core::MalformedDocumentException), "holds more data than its recorded size"},
-      {"external entity", externalEntity, typeid(core::MalformedDocumentException), "contains a DTD"},
+      {"external entity", externalEntity, typeid(core::MalformedDocumentException),
+       "contains a DTD"},
       {"entity expansion", docxWithDocumentPart(laughs), typeid(core::MalformedDocumentException),
        "contains a DTD"},
       {"broken XML", badXml, typeid(core::MalformedDocumentException),
@@ -161,14 +167,16 @@ TEST_CASE("an entry count forged to tens of thousands is refused from the direct
   writeLe(zip, end + 8, 50000, 2);
   writeLe(zip, end + 10, 50000, 2);
   REQUIRE_THROWS_AS(test::read(zip), core::LimitExceededException);
-  REQUIRE_THROWS_WITH(test::read(zip),
-                      Catch::StartsWith("the file holds 50000 parts, more than the 10000 allowed."));
+  REQUIRE_THROWS_WITH(
+      test::read(zip),
+      Catch::StartsWith("the file holds 50000 parts, more than the 10000 allowed."));
 }
 
 TEST_CASE("the total unpacked size is bounded", "[extract][package]") {
   extract::Limits limits;
   limits.maxUncompressedBytes = 1 << 20;
-  const std::string docx = simpleDocx(paragraph(noise(600 << 10, 1)) + paragraph(noise(600 << 10, 2)));
+  const std::string docx =
+      simpleDocx(paragraph(noise(600 << 10, 1)) + paragraph(noise(600 << 10, 2)));
   REQUIRE_THROWS_AS(test::read(docx, limits), core::LimitExceededException);
   REQUIRE_THROWS_WITH(test::read(docx, limits),
                       Catch::StartsWith("the file unpacks to more than 1 MiB"));
@@ -186,7 +194,8 @@ TEST_CASE("reading stops when the time limit has passed", "[extract][package]") 
   extract::Limits limits;
   limits.maxSeconds = -1;
   REQUIRE_THROWS_AS(test::read(simpleDocx(), limits), core::LimitExceededException);
-  REQUIRE_THROWS_WITH(test::read(simpleDocx(), limits), Catch::StartsWith("reading the file took longer"));
+  REQUIRE_THROWS_WITH(test::read(simpleDocx(), limits),
+                      Catch::StartsWith("reading the file took longer"));
 }
 
 TEST_CASE("XML nested deeper than allowed is refused", "[extract][package]") {
@@ -197,14 +206,16 @@ TEST_CASE("XML nested deeper than allowed is refused", "[extract][package]") {
   extract::Limits limits;
   limits.maxXmlDepth = 30;
   REQUIRE_THROWS_AS(test::read(docx, limits), core::LimitExceededException);
-  REQUIRE_THROWS_WITH(test::read(docx, limits),
-                      Catch::StartsWith("the part word/document.xml nests its elements more than 30 "
-                                        "levels deep"));
+  REQUIRE_THROWS_WITH(
+      test::read(docx, limits),
+      Catch::StartsWith("the part word/document.xml nests its elements more than 30 "
+                        "levels deep"));
 }
 
 TEST_CASE("tables nested thousands deep are refused by the XML depth limit", "[extract][package]") {
   std::string table = paragraph("core");
-  for (int depth = 0; depth < 2000; ++depth) table = "<w:tbl><w:tr><w:tc>" + table + "</w:tc></w:tr></w:tbl>";
+  for (int depth = 0; depth < 2000; ++depth)
+    table = "<w:tbl><w:tr><w:tc>" + table + "</w:tc></w:tr></w:tbl>";
   const std::string docx = simpleDocx(table);
   REQUIRE_THROWS_AS(test::read(docx), core::LimitExceededException);
   REQUIRE_THROWS_WITH(test::read(docx), Catch::Contains("levels deep"));
@@ -213,7 +224,8 @@ TEST_CASE("tables nested thousands deep are refused by the XML depth limit", "[e
 TEST_CASE("tables nested past the nesting limit but within the XML limit are read flat",
           "[extract][package]") {
   std::string table = paragraph("core");
-  for (int depth = 0; depth < 80; ++depth) table = "<w:tbl><w:tr><w:tc>" + table + "</w:tc></w:tr></w:tbl>";
+  for (int depth = 0; depth < 80; ++depth)
+    table = "<w:tbl><w:tr><w:tc>" + table + "</w:tc></w:tr></w:tbl>";
   const core::Document document = test::read(simpleDocx(table));
   REQUIRE(test::texts(document) == Strings{"core"});
   REQUIRE(document.warnings == Strings{"Tables nested more than 64 deep were read as plain text."});
@@ -223,6 +235,7 @@ TEST_CASE("many unbalanced field marks do not hide the rest of the document for 
           "[extract][package]") {
   std::string runs;
   for (int i = 0; i < 20000; ++i) runs += "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>";
-  const core::Document document = test::read(simpleDocx("<w:p>" + runs + "</w:p>" + paragraph("Visible")));
+  const core::Document document =
+      test::read(simpleDocx("<w:p>" + runs + "</w:p>" + paragraph("Visible")));
   REQUIRE(test::texts(document) == Strings{"Visible"});
 }

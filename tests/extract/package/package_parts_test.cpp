@@ -1,8 +1,7 @@
 // The small pure pieces of the package reader: relationship targets and number formats.
-#include <catch2/catch.hpp>
-
 #include <Poco/File.h>
 
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <iterator>
 
@@ -56,14 +55,28 @@ TEST_CASE("Word number formats give the labels Word shows", "[extract][package]"
     std::string text;
   };
   const Case cases[] = {
-      {4, "decimal", "4"},           {4, "upperRoman", "IV"},      {1994, "lowerRoman", "mcmxciv"},
-      {4000, "upperRoman", "4000"},  {1, "lowerLetter", "a"},      {27, "upperLetter", "AA"},
-      {53, "lowerLetter", "aaa"},    {0, "lowerLetter", "0"},      {7, "decimalZero", "07"},
-      {12, "decimalZero", "12"},     {1, "ordinal", "1st"},        {12, "ordinal", "12th"},
-      {23, "ordinal", "23rd"},       {21, "cardinalText", "Twenty-One"},
-      {105, "cardinalText", "One Hundred Five"},                    {2, "ordinalText", "Second"},
-      {40, "ordinalText", "Fortieth"}, {3, "bullet", ""},           {3, "none", ""},
-      {3, "decimalEnclosedParen", "(3)"}, {2, "chicago", "\u2020"}, {9, "japaneseCounting", "9"},
+      {4, "decimal", "4"},
+      {4, "upperRoman", "IV"},
+      {1994, "lowerRoman", "mcmxciv"},
+      {4000, "upperRoman", "4000"},
+      {1, "lowerLetter", "a"},
+      {27, "upperLetter", "AA"},
+      {53, "lowerLetter", "aaa"},
+      {0, "lowerLetter", "0"},
+      {7, "decimalZero", "07"},
+      {12, "decimalZero", "12"},
+      {1, "ordinal", "1st"},
+      {12, "ordinal", "12th"},
+      {23, "ordinal", "23rd"},
+      {21, "cardinalText", "Twenty-One"},
+      {105, "cardinalText", "One Hundred Five"},
+      {2, "ordinalText", "Second"},
+      {40, "ordinalText", "Fortieth"},
+      {3, "bullet", ""},
+      {3, "none", ""},
+      {3, "decimalEnclosedParen", "(3)"},
+      {2, "chicago", "\u2020"},
+      {9, "japaneseCounting", "9"},
   };
   for (const Case& c : cases) {
     INFO(c.value << " as " << c.format);
