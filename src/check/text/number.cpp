@@ -54,6 +54,15 @@ std::optional<Partial> wordNumber(std::span<const Token> tokens, std::size_t i) 
   return result;
 }
 
+// "(two)" right after a number in figures: returns the token after it, or 0.
+std::size_t parenthesizedWords(std::span<const Token> tokens, std::size_t i) {
+  if (i >= tokens.size() || !tokens[i].has(Gap::OpenParen)) return 0;
+  const auto words = belowHundred(tokens, i);
+  if (!words) return 0;
+  const bool closed = words->next == tokens.size() || tokens[words->next].has(Gap::CloseParen);
+  return closed ? words->next : 0;
+}
+
 // "(30)" right after a number in words: returns its value and the token after it.
 std::optional<Partial> parenthesizedFigures(std::span<const Token> tokens, std::size_t i) {
   if (i >= tokens.size() || !tokens[i].has(Gap::OpenParen)) return std::nullopt;
@@ -150,6 +159,8 @@ std::optional<NumberReading> readNumber(std::span<const Token> tokens, std::size
     if (!found) return std::nullopt;
     reading.inWords = true;
     if (const auto written = parenthesizedFigures(tokens, found->next)) found = written;
+  } else if (const std::size_t after = parenthesizedWords(tokens, found->next); after != 0) {
+    found->next = after;  // "2 (two)": the figures give the value
   }
   reading.value = found->value;
   std::size_t end = found->next;

@@ -18,9 +18,9 @@ struct NumberReading {
 // Returns the quantity that starts at token `i`, or nothing. Reads figures (not section labels
 // like "4.2.1"), fractions with a slash and a denominator up to 10 ("1/2", "1 1/2"), number words
 // from zero to 999 ("twenty four", "twenty-four", "one hundred and eighty"), a word number
-// followed by its figures in parentheses ("thirty (30)": the figures win if they differ), and a
-// trailing "and a half". "a", "an" and "half" alone are not numbers here: whether "a day" is a
-// quantity is for the caller to decide.
+// followed by its figures in parentheses ("thirty (30)": the figures win if they differ) or the
+// other way round ("2 (two)"), and a trailing "and a half". "a", "an" and "half" alone are not
+// numbers here: whether "a day" is a quantity is for the caller to decide.
 std::optional<NumberReading> readNumber(std::span<const Token> tokens, std::size_t i);
 
 // The value of a number word from "zero" to "ninety", or nothing.
