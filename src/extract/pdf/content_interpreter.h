@@ -63,6 +63,9 @@ class ContentInterpreter {
   void endMarkedContent();
   std::string decodeContent(const PoDoFo::PdfObject* stream);
   std::string pageContent(const PageInfo& page);
+  void drawAnnotations(const PageInfo& page, Resources& resources);
+  void drawAnnotation(const PoDoFo::PdfObject* annotation, const Matrix& pageToDisplay,
+                      Resources& resources);
 
   Objects objects_;
   FontCache& fonts_;

@@ -12,7 +12,7 @@ constexpr float kChunkBacktrack = 0.3f;      // moving back this far ends a chun
 constexpr float kChunkJump = 3.0f;           // moving forward this far ends a chunk
 constexpr float kSameBaseline = 0.35f;       // chunks of one line (same size)
 constexpr float kWordGap = 0.15f;            // a gap this wide separates words
-constexpr float kDuplicateShift = 0.2f;      // the same glyph again within this: fake bold
+constexpr float kDuplicateShift = 0.25f;     // the same glyph moved less (of its width): fake bold
 constexpr float kFragmentGap = 1.0f;         // a gap this wide may split a line in two ...
 constexpr float kFragmentGapToWordGap = 3.0f;  // ... when it is this many times a word gap
 
@@ -102,6 +102,13 @@ bool sameText(const PageText& page, const TextGlyph& a, const TextGlyph& b) {
   return page.textOf(a) == page.textOf(b);
 }
 
+// True when a space character stands between `before` and `after`, and not under other text
+// (a form's blank spaces with the filled-in value drawn over them).
+bool separates(const TextGlyph& space, const TextGlyph& before, const TextGlyph& after) {
+  const float slack = std::max(0.5f * (space.right - space.left), 0.1f * space.size);
+  return space.left >= before.right - slack && space.right <= after.left + slack;
+}
+
 // Orders a drafted line left to right, drops duplicates, and decides where words start.
 std::vector<LineGlyph> wordsOf(const PageText& page, std::vector<std::uint32_t>& glyphs) {
   std::stable_sort(glyphs.begin(), glyphs.end(), [&page](std::uint32_t a, std::uint32_t b) {
@@ -111,15 +118,21 @@ std::vector<LineGlyph> wordsOf(const PageText& page, std::vector<std::uint32_t>&
   out.reserve(glyphs.size());
   bool pendingSpace = false;
   const TextGlyph* previous = nullptr;
+  const TextGlyph* space = nullptr;
   for (std::uint32_t index : glyphs) {
     const TextGlyph& g = page.glyphs[index];
     if (g.flags & TextGlyph::kSpace) {
-      pendingSpace = true;
+      space = &g;
       continue;
     }
+    if (space != nullptr && previous != nullptr) {
+      pendingSpace = separates(*space, *previous, g);
+    }
+    space = nullptr;
     if (previous != nullptr) {
       const float size = std::max(g.size, previous->size);
-      if (std::abs(g.left - previous->left) < kDuplicateShift * size &&
+      const float width = previous->right - previous->left;
+      if (std::abs(g.left - previous->left) < kDuplicateShift * width &&
           std::abs(g.baseline - previous->baseline) < kDuplicateShift * size &&
           sameText(page, g, *previous)) {
         continue;

@@ -1,5 +1,7 @@
 #include "extract/pdf/pdf_document.h"
 
+#include <openssl/provider.h>
+
 #include <mutex>
 
 #include "core/errors.h"
@@ -11,11 +13,15 @@ constexpr std::string_view kResubmit =
     " Open it in a PDF viewer and save it again (or print it to a new PDF), then submit it again.";
 
 // PoDoFo writes its warnings to stderr unless told not to; its errors reach us as exceptions.
-void silencePodofo() {
+// It decrypts through OpenSSL, whose version 3 keeps RC4 (used by every PDF encryption up to
+// AES-128, if only to check the password) in the "legacy" provider, off by default.
+void preparePodofo() {
   static std::once_flag once;
   std::call_once(once, [] {
     PoDoFo::PdfError::EnableLogging(false);
     PoDoFo::PdfError::EnableDebug(false);
+    OSSL_PROVIDER_load(nullptr, "legacy");
+    OSSL_PROVIDER_load(nullptr, "default");
   });
 }
 
@@ -76,7 +82,7 @@ void rethrowPdfError(const PoDoFo::PdfError& error, std::string_view bytes) {
 
 PdfDocument::PdfDocument(std::string_view bytes, const Limits& limits)
     : document_(std::make_unique<PoDoFo::PdfMemDocument>()), objects_(document_->GetObjects()) {
-  silencePodofo();
+  preparePodofo();
   // Readers accept junk before the header; PoDoFo wants the header first.
   const std::size_t header = bytes.substr(0, 1024).find("%PDF-");
   if (header != std::string_view::npos) bytes.remove_prefix(header);
