@@ -71,6 +71,13 @@ void JoinedBlock::flushInto(std::vector<core::Block>& blocks, const std::string&
   firstIndex_ = -1;
 }
 
+void DistinctBlocks::add(core::Block block) {
+  std::string key(core::toString(block.kind));
+  key += '\n';
+  key += block.text;
+  if (seen_.insert(std::move(key)).second) blocks_.push_back(std::move(block));
+}
+
 void addParagraphBlock(Paragraph paragraph, const std::string& part,
                        std::vector<core::Block>& blocks) {
   if (paragraph.text.empty()) return;

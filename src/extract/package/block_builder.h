@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "core/document.h"
@@ -54,6 +55,18 @@ class JoinedBlock {
   bool splitOnTables_;
   std::string text_;
   int firstIndex_ = -1;
+};
+
+// Appends blocks to `blocks` unless one of the same kind and text was appended before: the same
+// header or footer often repeats in every section.
+class DistinctBlocks {
+ public:
+  explicit DistinctBlocks(std::vector<core::Block>& blocks) : blocks_(blocks) {}
+  void add(core::Block block);
+
+ private:
+  std::vector<core::Block>& blocks_;
+  std::unordered_set<std::string> seen_;
 };
 
 // Appends `paragraph` to `blocks` as a block of part `part`, unless it has no text.

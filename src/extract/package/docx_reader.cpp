@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "core/errors.h"
 #include "extract/package/block_builder.h"
@@ -112,18 +113,14 @@ class DocxReader {
     }
     DocxStory story(context, parts.front(), document_.blocks);
     int number = 0;
-    std::vector<const xmlNode*> done;
+    std::set<const xmlNode*> done;
     for (const std::string& id : referenced) {
       const auto it = byId.find(id);
-      if (it == byId.end() || std::find(done.begin(), done.end(), it->second) != done.end())
-        continue;
-      done.push_back(it->second);
+      if (it == byId.end() || !done.insert(it->second).second) continue;
       story.readJoined(it->second, core::BlockKind::Footnote, formatNumber(++number, numberFormat));
     }
     for (const xmlNode* note : inOrder) {
-      if (std::find(done.begin(), done.end(), note) == done.end()) {
-        story.readJoined(note, core::BlockKind::Footnote, {});
-      }
+      if (done.count(note) == 0) story.readJoined(note, core::BlockKind::Footnote, {});
     }
   }
 
@@ -137,23 +134,15 @@ class DocxReader {
       if (auto part = relationships_.partOfId(id, what, document_.warnings)) parts.push_back(*part);
     }
     if (ids.empty()) parts = relationships_.partsOfType(kind, what, document_.warnings);
-    std::vector<std::string> seenParts;
+    std::set<std::string> seenParts;
     for (const std::string& part : parts) {
-      if (std::find(seenParts.begin(), seenParts.end(), part) != seenParts.end()) continue;
-      seenParts.push_back(part);
+      if (!seenParts.insert(part).second) continue;
       const XmlDocument furniture = tryParse(part, what);
       if (!furniture) continue;
       std::vector<core::Block> blocks;
       DocxStory(context, part, blocks).readJoined(rootElement(furniture), blockKind, {});
-      for (core::Block& block : blocks) addUnlessRepeated(std::move(block));
+      for (core::Block& block : blocks) furniture_.add(std::move(block));
     }
-  }
-
-  void addUnlessRepeated(core::Block block) {
-    const bool repeated = std::any_of(
-        document_.blocks.begin(), document_.blocks.end(),
-        [&](const core::Block& b) { return b.kind == block.kind && b.text == block.text; });
-    if (!repeated) document_.blocks.push_back(std::move(block));
   }
 
   ZipPackage& package_;
@@ -161,6 +150,7 @@ class DocxReader {
   const Limits& limits_;
   Relationships relationships_;
   core::Document document_;
+  DistinctBlocks furniture_{document_.blocks};
 };
 
 }  // namespace

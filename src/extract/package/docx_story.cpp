@@ -208,7 +208,7 @@ void DocxStory::readSectionProperties(const xmlNode* sectPr) {
     if (name != "headerReference" && name != "footerReference") continue;
     auto& ids = name == "headerReference" ? headerIds_ : footerIds_;
     const std::string id(relationshipId(child).value_or(""));
-    if (!id.empty() && std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    if (!id.empty() && seenSectionIds_.insert(id).second) ids.push_back(id);
   }
 }
 

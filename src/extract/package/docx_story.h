@@ -5,6 +5,7 @@
 #include <libxml/tree.h>
 
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/document.h"
@@ -64,6 +65,7 @@ class DocxStory {
   Paragraph merged_;  // text of paragraphs whose mark was deleted, waiting for the next one
   std::vector<std::string> headerIds_;
   std::vector<std::string> footerIds_;
+  std::unordered_set<std::string> seenSectionIds_;
 };
 
 }  // namespace mkrp::extract::detail

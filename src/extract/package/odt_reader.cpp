@@ -130,22 +130,16 @@ class OdtReader {
           std::vector<core::Block> blocks;
           OdtStory(context, "styles.xml", blocks)
               .readJoined(region, footers ? core::BlockKind::Footer : core::BlockKind::Header, {});
-          for (core::Block& block : blocks) addUnlessRepeated(std::move(block));
+          for (core::Block& block : blocks) furniture_.add(std::move(block));
         }
       }
     }
   }
 
-  void addUnlessRepeated(core::Block block) {
-    const bool repeated = std::any_of(
-        document_.blocks.begin(), document_.blocks.end(),
-        [&](const core::Block& b) { return b.kind == block.kind && b.text == block.text; });
-    if (!repeated) document_.blocks.push_back(std::move(block));
-  }
-
   ZipPackage& package_;
   const Limits& limits_;
   core::Document document_;
+  DistinctBlocks furniture_{document_.blocks};
 };
 
 }  // namespace

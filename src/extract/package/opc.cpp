@@ -100,6 +100,7 @@ Relationships Relationships::read(ZipPackage& package, std::string_view sourcePa
     relationship.type = attribute(node, "", "Type").value_or("");
     relationship.target = attribute(node, "", "Target").value_or("");
     relationship.external = attribute(node, "", "TargetMode").value_or("") == "External";
+    result.byId_.emplace(relationship.id, result.relationships_.size());
     result.relationships_.push_back(std::move(relationship));
   }
   return result;
@@ -131,10 +132,9 @@ std::vector<std::string> Relationships::partsOfType(std::string_view kind, std::
 
 std::optional<std::string> Relationships::partOfId(std::string_view id, std::string_view what,
                                                    std::vector<std::string>& warnings) const {
-  for (const Relationship& relationship : relationships_) {
-    if (relationship.id == id) return inside(relationship, what, warnings);
-  }
-  return std::nullopt;
+  const auto it = byId_.find(std::string(id));
+  if (it == byId_.end()) return std::nullopt;
+  return inside(relationships_[it->second], what, warnings);
 }
 
 }  // namespace mkrp::extract::detail

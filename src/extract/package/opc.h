@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "extract/limits.h"
@@ -53,6 +54,7 @@ class Relationships {
 
   std::string source_;
   std::vector<Relationship> relationships_;
+  std::unordered_map<std::string, std::size_t> byId_;
 };
 
 }  // namespace mkrp::extract::detail

@@ -239,3 +239,20 @@ TEST_CASE("many unbalanced field marks do not hide the rest of the document for 
       test::read(simpleDocx("<w:p>" + runs + "</w:p>" + paragraph("Visible")));
   REQUIRE(test::texts(document) == Strings{"Visible"});
 }
+
+TEST_CASE("a header named thousands of times is read once, quickly", "[extract][package]") {
+  std::string references;
+  for (int i = 0; i < 20000; ++i) references += "<w:headerReference r:id=\"rIdH\"/>";
+  test::DocxParts parts;
+  parts.body = paragraph("Body") + "<w:sectPr>" + references + "</w:sectPr>";
+  parts.headers = {{"rIdH", paragraph("Header")}};
+  REQUIRE(test::texts(test::read(test::buildDocx(parts))) == Strings{"Body", "Header"});
+}
+
+TEST_CASE("an ODT asking for a billion spaces gets a bounded number", "[extract][package]") {
+  test::OdtParts parts;
+  parts.text = "<text:p>a<text:s text:c=\"1000000000\"/>b</text:p>";
+  const core::Document document = test::read(test::buildOdt(parts));
+  REQUIRE(document.blocks.size() == 1);
+  REQUIRE(document.blocks[0].text == "a" + std::string(1000, ' ') + "b");
+}
