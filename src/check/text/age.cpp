@@ -40,7 +40,8 @@ const PatternTable<LeadRule>& leadTable() {
   return table;
 }
 
-bool lowerIs(std::span<const Token> tokens, std::size_t i, std::initializer_list<std::string_view> words) {
+bool lowerIs(std::span<const Token> tokens, std::size_t i,
+             std::initializer_list<std::string_view> words) {
   if (i >= tokens.size() || tokens[i].has(Gap::Sentence)) return false;
   for (std::string_view word : words) {
     if (tokens[i].lower == word) return true;
@@ -87,8 +88,8 @@ YearsSuffix yearsSuffix(std::span<const Token> tokens, std::size_t k) {
 
 // "or younger", "and under", "or older", "and up" after the number.
 struct Ending {
-  bool upward = false;   // "or older": a minimum
-  bool counts = false;   // the ending alone makes the number an age
+  bool upward = false;  // "or older": a minimum
+  bool counts = false;  // the ending alone makes the number an age
   bool needsYears = false;
   std::size_t next = 0;
 };
@@ -110,10 +111,11 @@ AgeMention mention(std::span<const Token> tokens, std::size_t begin, std::size_t
 
 // "18 through 20", "18-20", "18 to 20", "18 and 21" (after "between"), with an optional
 // "years of age" after the second number.
-std::optional<AgeMention> rangeAt(std::span<const Token> tokens, std::size_t begin,
-                                  std::size_t k, int low, Lead lead, bool marked) {
+std::optional<AgeMention> rangeAt(std::span<const Token> tokens, std::size_t begin, std::size_t k,
+                                  int low, Lead lead, bool marked) {
   std::size_t second = k;
-  if (lowerIs(tokens, k, {"through", "thru", "to"}) || (lead == Lead::Between && lowerIs(tokens, k, {"and"}))) {
+  if (lowerIs(tokens, k, {"through", "thru", "to"}) ||
+      (lead == Lead::Between && lowerIs(tokens, k, {"and"}))) {
     second = k + 1;
   } else if (!(k < tokens.size() && tokens[k].isNumber() &&
                (tokens[k].has(Gap::Hyphen) || tokens[k].has(Gap::Dash)))) {
@@ -162,10 +164,14 @@ std::optional<AgeMention> ageAt(std::span<const Token> tokens, std::size_t i) {
     case Lead::Below:
       if (value == 0) return std::nullopt;
       return mention(tokens, i, k, {0, value - 1});
-    case Lead::Above: return mention(tokens, i, k, {value + 1, std::nullopt});
-    case Lead::AtLeast: return mention(tokens, i, k, {value, std::nullopt});
-    case Lead::AtMost: return mention(tokens, i, k, {0, value});
-    default: return std::nullopt;
+    case Lead::Above:
+      return mention(tokens, i, k, {value + 1, std::nullopt});
+    case Lead::AtLeast:
+      return mention(tokens, i, k, {value, std::nullopt});
+    case Lead::AtMost:
+      return mention(tokens, i, k, {0, value});
+    default:
+      return std::nullopt;
   }
 }
 

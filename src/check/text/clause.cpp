@@ -17,8 +17,9 @@ bool lowerIs(std::span<const Token> tokens, std::size_t i,
 }
 
 bool isContrast(std::span<const Token> tokens, std::size_t k) {
-  if (lowerIs(tokens, k, {"unless", "except", "however", "although", "though", "whereas",
-                          "otherwise", "until"})) {
+  if (lowerIs(
+          tokens, k,
+          {"unless", "except", "however", "although", "though", "whereas", "otherwise", "until"})) {
     return true;
   }
   if (!lowerIs(tokens, k, {"but"})) return false;
@@ -32,9 +33,9 @@ bool startsPredicate(std::span<const Token> tokens, std::size_t k) {
   if (!lowerIs(tokens, k, {"and", "or", "nor"})) return false;
   if (k > 0 && lowerIs(tokens, k - 1, {"whether"})) return false;
   if (k + 1 >= tokens.size() || tokens[k + 1].has(Gap::Sentence)) return false;
-  return lowerIs(tokens, k + 1, {"shall", "will", "must", "may", "should", "can", "could",
-                                 "would", "might", "is", "are", "was", "were", "do", "does",
-                                 "did", "has", "have", "need", "not", "never"});
+  return lowerIs(tokens, k + 1, {"shall", "will",  "must", "may",  "should", "can",  "could",
+                                 "would", "might", "is",   "are",  "was",    "were", "do",
+                                 "does",  "did",   "has",  "have", "need",   "not",  "never"});
 }
 
 }  // namespace

@@ -50,7 +50,8 @@ void addVague(PatternTable<PhraseRule>& rows, Tokenizer& tokenizer) {
   add("as soon as possible", "as soon as possible");
   add("as soon as practical|practicable|practically", "as soon as practical");
   add("as soon as feasible", "as soon as feasible");
-  add("as soon as reasonably possible|practical|practicable|feasible", "as soon as reasonably possible");
+  add("as soon as reasonably possible|practical|practicable|feasible",
+      "as soon as reasonably possible");
   add("as soon as reasonable", "as soon as reasonable");
   add("as soon as circumstances permit|allow", "as soon as circumstances permit");
   add("asap", "as soon as possible");
@@ -140,10 +141,10 @@ const PatternTable<Lead>& leadTable() {
     Tokenizer tokenizer;
     PatternTable<Lead> rows;
     for (std::string_view spec :
-         {"within", "inside", "by", "before", "prior_to", "no|not later_than",
-          "no|not more_than", "not_to exceed", "not exceeding", "up_to", "no|not longer_than",
-          "at_most|at_the_most", "less_than|fewer_than|under|shorter_than", "in less_than",
-          "a? maximum", "no|not greater_than"}) {
+         {"within", "inside", "by", "before", "prior_to", "no|not later_than", "no|not more_than",
+          "not_to exceed", "not exceeding", "up_to", "no|not longer_than", "at_most|at_the_most",
+          "less_than|fewer_than|under|shorter_than", "in less_than", "a? maximum",
+          "no|not greater_than"}) {
       rows.add(spec, Lead::AtMost, tokenizer);
     }
     for (std::string_view spec :
@@ -286,8 +287,8 @@ std::optional<Amount> amountAt(std::span<const Token> tokens, std::size_t i) {
   if (unit->attachedOnly && (!quantity->figures || tokens[u].gapBefore != 0)) return std::nullopt;
   if (quantity->article && !unit->articleOk) return std::nullopt;
   if (quantity->figures && isClockTime(tokens[i], *unit)) return std::nullopt;
-  const bool compoundNoun = u + 1 < tokens.size() && tokens[u + 1].gapBefore ==
-                                                         static_cast<std::uint16_t>(Gap::Hyphen);
+  const bool compoundNoun =
+      u + 1 < tokens.size() && tokens[u + 1].gapBefore == static_cast<std::uint16_t>(Gap::Hyphen);
   if (quantity->article && compoundNoun) return std::nullopt;  // "a day-care center"
   double value = quantity->value;
   std::size_t end = u + 1;
@@ -313,7 +314,9 @@ std::size_t applyLead(std::span<const Token> tokens, std::size_t begin, Duration
   const auto lead = leadBefore(tokens, begin);
   if (!lead) return begin;
   switch (lead->lead) {
-    case Lead::Every: duration.recurring = true; break;
+    case Lead::Every:
+      duration.recurring = true;
+      break;
     case Lead::AtMost:
       if (duration.direction == Direction::Plain) duration.direction = Direction::AtMost;
       break;
@@ -389,9 +392,12 @@ std::optional<Duration> parseDuration(std::string_view text) {
 
 Comparison compare(const Duration& duration, seconds maxBound) {
   switch (duration.kind) {
-    case DurationKind::Immediate: return Comparison::Within;
-    case DurationKind::Vague: return Comparison::Vague;
-    default: break;
+    case DurationKind::Immediate:
+      return Comparison::Within;
+    case DurationKind::Vague:
+      return Comparison::Vague;
+    default:
+      break;
   }
   if (duration.direction == Direction::AtLeast) {
     return duration.seconds > maxBound ? Comparison::Exceeds : Comparison::Vague;

@@ -151,28 +151,29 @@ bool isPassiveConsider(std::span<const Token> tokens, std::size_t k) {
 
 // Verbs that open instructions in directives ("Enter the child ...", "Notify the supervisor").
 bool isInstructionVerb(const Token& token) {
-  return lowerIs(token, {
-      "accept",   "activate",  "advise",    "alert",     "arrange",    "ascertain", "ask",
-      "assess",   "assign",    "attach",    "attempt",   "be",         "brief",     "broadcast",
-      "call",     "cancel",    "canvass",   "check",     "clear",      "collect",   "complete",
-      "conduct",  "confirm",   "consider",  "contact",   "continue",   "coordinate", "determine",
-      "dispatch", "do",        "document",  "enter",     "ensure",     "establish", "evaluate",
-      "explain",  "follow",    "forward",   "gather",    "give",       "identify",  "implement",
-      "include",  "inform",    "initiate",  "instruct",  "interview",  "investigate", "issue",
-      "keep",     "listen",    "locate",    "maintain",  "make",       "note",      "notify",
-      "obtain",   "photograph", "place",    "prepare",   "preserve",   "provide",   "query",
-      "question", "record",    "refer",     "relay",     "remain",     "report",    "request",
-      "respond",  "retain",    "review",    "run",       "screen",     "search",    "secure",
-      "send",     "separate",  "submit",    "take",      "tell",       "transmit",  "update",
-      "use",      "verify"});
+  return lowerIs(
+      token,
+      {"accept",   "activate",   "advise",   "alert",    "arrange",   "ascertain",   "ask",
+       "assess",   "assign",     "attach",   "attempt",  "be",        "brief",       "broadcast",
+       "call",     "cancel",     "canvass",  "check",    "clear",     "collect",     "complete",
+       "conduct",  "confirm",    "consider", "contact",  "continue",  "coordinate",  "determine",
+       "dispatch", "do",         "document", "enter",    "ensure",    "establish",   "evaluate",
+       "explain",  "follow",     "forward",  "gather",   "give",      "identify",    "implement",
+       "include",  "inform",     "initiate", "instruct", "interview", "investigate", "issue",
+       "keep",     "listen",     "locate",   "maintain", "make",      "note",        "notify",
+       "obtain",   "photograph", "place",    "prepare",  "preserve",  "provide",     "query",
+       "question", "record",     "refer",    "relay",    "remain",    "report",      "request",
+       "respond",  "retain",     "review",   "run",      "screen",    "search",      "secure",
+       "send",     "separate",   "submit",   "take",     "tell",      "transmit",    "update",
+       "use",      "verify"});
 }
 
 // Nouns and verbs look alike ("Report forms are ...", "Review of calls ..."): what follows an
 // instruction verb is never one of these.
 bool followsLikeNoun(std::span<const Token> tokens, std::size_t k) {
   if (k + 1 >= tokens.size() || tokens[k + 1].has(Gap::Sentence)) return true;
-  return lowerIs(tokens[k + 1], {"of", "is", "are", "was", "were", "has", "have", "will",
-                                 "shall", "must", "may", "should", "can", "forms", "form"});
+  return lowerIs(tokens[k + 1], {"of", "is", "are", "was", "were", "has", "have", "will", "shall",
+                                 "must", "may", "should", "can", "forms", "form"});
 }
 
 bool isLabel(std::span<const Token> tokens, std::size_t k) {
@@ -188,9 +189,9 @@ bool isLabel(std::span<const Token> tokens, std::size_t k) {
 std::optional<ModalCue> imperativeAt(std::span<const Token> tokens, std::size_t k,
                                      std::size_t end) {
   while (k < end && isLabel(tokens, k)) ++k;
-  while (k < end && lowerIs(tokens[k], {"immediately", "promptly", "then", "also", "always",
-                                        "first", "next", "further", "finally", "thereafter",
-                                        "subsequently", "please"})) {
+  while (k < end &&
+         lowerIs(tokens[k], {"immediately", "promptly", "then", "also", "always", "first", "next",
+                             "further", "finally", "thereafter", "subsequently", "please"})) {
     ++k;
   }
   if (k >= end) return std::nullopt;
@@ -205,11 +206,10 @@ std::optional<ModalCue> imperativeAt(std::span<const Token> tokens, std::size_t 
 }
 
 // "If the child is under 13, notify ...": the instruction after a leading condition.
-std::optional<ModalCue> imperativeAfterCondition(std::span<const Token> tokens,
-                                                 TokenRange clause) {
-  if (!lowerIs(tokens[clause.begin], {"if", "when", "whenever", "once", "upon", "after", "before",
-                                      "where", "in", "for", "during", "prior", "following",
-                                      "while", "as", "should", "on"})) {
+std::optional<ModalCue> imperativeAfterCondition(std::span<const Token> tokens, TokenRange clause) {
+  if (!lowerIs(tokens[clause.begin],
+               {"if", "when", "whenever", "once", "upon", "after", "before", "where", "in", "for",
+                "during", "prior", "following", "while", "as", "should", "on"})) {
     return std::nullopt;
   }
   for (std::size_t k = clause.begin + 1; k < clause.end; ++k) {

@@ -45,10 +45,10 @@ struct ModalityReading {
 
 // Reads the modality governing `span` in its clause. The governing modal is the nearest modal
 // words at or before the span in the clause, else the nearest after it ("Entry into NCIC within
-// two hours is required"). With no modal words, an imperative verb at the start of the clause (after a
-// list label or an adverb like "immediately"), or right after a leading "If/When/Upon ...,"
-// clause, makes it Mandatory. "May" written as a month ("May 2019") is not a modal.
-// REQUIRES: span is non-empty and inside tokens. Thread-safe.
+// two hours is required"). With no modal words, an imperative verb at the start of the clause
+// (after a list label or an adverb like "immediately"), or right after a leading "If/When/Upon
+// ...," clause, makes it Mandatory. "May" written as a month ("May 2019") is not a modal. REQUIRES:
+// span is non-empty and inside tokens. Thread-safe.
 ModalityReading modalityOf(std::span<const Token> tokens, TokenRange span);
 
 }  // namespace mkrp::check::text

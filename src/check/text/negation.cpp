@@ -59,9 +59,10 @@ const PatternTable<bool>& notCueTable() {
     Tokenizer tokenizer;
     PatternTable<bool> rows;
     rows.add("not only|limited|necessarily", true, tokenizer);
-    rows.add("no|not later_than|more_than|less_than|sooner_than|longer_than|fewer_than|"
-             "greater_than|earlier_than",
-             true, tokenizer);
+    rows.add(
+        "no|not later_than|more_than|less_than|sooner_than|longer_than|fewer_than|"
+        "greater_than|earlier_than",
+        true, tokenizer);
     rows.add("not to_exceed|exceeding", true, tokenizer);
     return rows;
   }();
@@ -76,31 +77,33 @@ bool lowerIs(const Token& token, std::initializer_list<std::string_view> words) 
 }
 
 bool isAuxiliary(const Token& token) {
-  return lowerIs(token, {"is", "are", "was", "were", "be", "been", "being", "am", "shall", "will",
-                         "would", "should", "must", "may", "might", "can", "could", "do", "does",
-                         "did", "has", "have", "had", "need"});
+  return lowerIs(token, {"is",    "are",  "was",   "were",   "be",   "been", "being", "am",
+                         "shall", "will", "would", "should", "must", "may",  "might", "can",
+                         "could", "do",   "does",  "did",    "has",  "have", "had",   "need"});
 }
 
 // Words skipped when looking for what a cue negates.
 bool isSkippable(const Token& token) {
   return isAuxiliary(token) ||
-         lowerIs(token, {"a", "an", "the", "any", "this", "that", "these", "those", "such", "to",
-                         "ever", "further", "otherwise", "also", "even", "there", "it", "so",
-                         "get", "got", "all", "one", "unreasonably", "unnecessarily", "then"});
+         lowerIs(token, {"a",     "an",      "the",          "any",           "this",
+                         "that",  "these",   "those",        "such",          "to",
+                         "ever",  "further", "otherwise",    "also",          "even",
+                         "there", "it",      "so",           "get",           "got",
+                         "all",   "one",     "unreasonably", "unnecessarily", "then"});
 }
 
 bool isPreposition(const Token& token) {
-  return lowerIs(token, {"over", "by", "in", "on", "for", "from", "of", "with", "until", "after",
-                         "before", "into", "at", "about", "through", "via", "within", "under",
-                         "upon", "because"});
+  return lowerIs(token, {"over",    "by",    "in",     "on",     "for",  "from",   "of",
+                         "with",    "until", "after",  "before", "into", "at",     "about",
+                         "through", "via",   "within", "under",  "upon", "because"});
 }
 
 bool isExcluded(std::span<const Token> tokens, std::size_t c) {
   if (notCueTable().longestAt(tokens, c)) return true;
   const Token& cue = tokens[c];
-  if (cue.lower == "no" && (cue.abbreviation || (c + 1 < tokens.size() &&
-                                                 tokens[c + 1].isNumber() &&
-                                                 tokens[c + 1].has(Gap::Period)))) {
+  if (cue.lower == "no" &&
+      (cue.abbreviation ||
+       (c + 1 < tokens.size() && tokens[c + 1].isNumber() && tokens[c + 1].has(Gap::Period)))) {
     return true;  // "Form No. 12"
   }
   if (cue.lower == "not" && c >= 1 && lowerIs(tokens[c - 1], {"if"})) return true;  // if not sooner
@@ -117,8 +120,7 @@ bool hasBreak(const Token& token) {
 // that is not an auxiliary ("shall not be refused"); otherwise the negated word is a verb and the
 // span is its object. After other cues one modifier may stand between ("no mandatory waiting
 // period"), but no auxiliary, which would put the span in the predicate ("no report shall be").
-bool reachesDirectly(std::span<const Token> tokens, Scope scope, std::size_t from,
-                     std::size_t to) {
+bool reachesDirectly(std::span<const Token> tokens, Scope scope, std::size_t from, std::size_t to) {
   const bool verbCue = scope == Scope::Verb || scope == Scope::Prohibition;
   int words = 0;
   for (std::size_t k = from; k < to; ++k) {
@@ -152,7 +154,8 @@ NegationReach reachForward(std::span<const Token> tokens, CueRule rule, TokenRan
   switch (rule.scope) {
     case Scope::Verb:
     case Scope::Rest:
-    case Scope::Prohibition: return NegationReach::Preceding;
+    case Scope::Prohibition:
+      return NegationReach::Preceding;
     case Scope::Determiner:
       if (headsClause(tokens, cue.begin, clause)) return NegationReach::Preceding;
       [[fallthrough]];
@@ -167,7 +170,8 @@ NegationReach reachBackward(std::span<const Token> tokens, CueRule rule, TokenRa
   if (cue.begin == 0) return NegationReach::None;
   const Token& before = tokens[cue.begin - 1];
   if (rule.scope == Scope::Verb && isAuxiliary(before)) return NegationReach::Following;
-  if (rule.scope == Scope::Prohibition && lowerIs(before, {"is", "are", "be", "been", "was", "were"})) {
+  if (rule.scope == Scope::Prohibition &&
+      lowerIs(before, {"is", "are", "be", "been", "was", "were"})) {
     return NegationReach::Following;
   }
   return NegationReach::None;
@@ -182,10 +186,14 @@ std::size_t headAfter(std::span<const Token> tokens, std::size_t from, TokenRang
 
 int rankOf(NegationReach reach) {
   switch (reach) {
-    case NegationReach::Direct: return 3;
-    case NegationReach::Preceding: return 2;
-    case NegationReach::Following: return 1;
-    case NegationReach::None: return 0;
+    case NegationReach::Direct:
+      return 3;
+    case NegationReach::Preceding:
+      return 2;
+    case NegationReach::Following:
+      return 1;
+    case NegationReach::None:
+      return 0;
   }
   return 0;
 }
@@ -218,17 +226,17 @@ Negation negationOf(std::span<const Token> tokens, TokenRange span) {
       reach = reachBackward(tokens, rule, cue);
       distance = cue.begin - span.end;
     }
-    const bool better = rankOf(reach) > rankOf(best.reach) ||
-                        (reach == best.reach && reach != NegationReach::None &&
-                         distance < bestDistance);
+    const bool better =
+        rankOf(reach) > rankOf(best.reach) ||
+        (reach == best.reach && reach != NegationReach::None && distance < bestDistance);
     if (better) {
       best.polarity = Polarity::Negated;
       best.reach = reach;
       best.cue = cue;
       best.cueName = rule.name;
       // What a trailing "prohibited" forbids is the subject before it.
-      const bool forbidsSubject = reach == NegationReach::Following &&
-                                  rule.scope == Scope::Prohibition;
+      const bool forbidsSubject =
+          reach == NegationReach::Following && rule.scope == Scope::Prohibition;
       best.negated = forbidsSubject ? headAfter(tokens, span.begin, span)
                                     : headAfter(tokens, cue.end, best.clause);
       bestDistance = distance;

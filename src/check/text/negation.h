@@ -29,14 +29,14 @@ enum class NegationReach {
 struct Negation {
   Polarity polarity = Polarity::Affirmed;
   NegationReach reach = NegationReach::None;
-  TokenRange cue;             // the negating words: "not", "no", "under no circumstances"
-  std::string_view cueName;   // canonical cue: "not", "no", "never", "without", "regardless of",
-                              // ...; empty when Affirmed. Points to static storage.
+  TokenRange cue;               // the negating words: "not", "no", "under no circumstances"
+  std::string_view cueName;     // canonical cue: "not", "no", "never", "without", "regardless of",
+                                // ...; empty when Affirmed. Points to static storage.
   std::size_t negated = kNone;  // the word the cue applies to: the first word after the cue that
                                 // is not an auxiliary or article ("refused" in "shall not be
                                 // refused", "accepted" in "are not accepted"; for a trailing
                                 // "prohibited", the span's first word); kNone if none
-  TokenRange clause;          // the clause that was searched (see clauseOf)
+  TokenRange clause;            // the clause that was searched (see clauseOf)
 
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 };

@@ -31,8 +31,8 @@ struct Partial {
 std::optional<Partial> belowHundred(std::span<const Token> tokens, std::size_t i) {
   if (i >= tokens.size() || tokens[i].wordValue < 0) return std::nullopt;
   const int value = tokens[i].wordValue;
-  const bool joined = i + 1 < tokens.size() && !tokens[i + 1].has(Gap::Sentence) &&
-                      !tokens[i + 1].has(Gap::Comma);
+  const bool joined =
+      i + 1 < tokens.size() && !tokens[i + 1].has(Gap::Sentence) && !tokens[i + 1].has(Gap::Comma);
   if (value >= 20 && joined) {
     const int unit = tokens[i + 1].wordValue;
     if (unit >= 1 && unit <= 9) return Partial{double(value + unit), i + 2};
@@ -122,27 +122,42 @@ std::optional<int> numberWordValue(std::string_view lower) {
   };
   static constexpr Entry kE[] = {
       {'i', "eight", 8}, {'l', "eleven", 11}, {'i', "eighteen", 18}, {'i', "eighty", 80}};
-  static constexpr Entry kF[] = {{'o', "four", 4},      {'i', "five", 5},     {'o', "fourteen", 14},
-                                 {'i', "fifteen", 15},  {'o', "forty", 40},   {'i', "fifty", 50}};
+  static constexpr Entry kF[] = {{'o', "four", 4},     {'i', "five", 5},   {'o', "fourteen", 14},
+                                 {'i', "fifteen", 15}, {'o', "forty", 40}, {'i', "fifty", 50}};
   static constexpr Entry kN[] = {{'i', "nine", 9}, {'i', "nineteen", 19}, {'i', "ninety", 90}};
   static constexpr Entry kO[] = {{'n', "one", 1}};
-  static constexpr Entry kS[] = {{'i', "six", 6},      {'e', "seven", 7},      {'i', "sixteen", 16},
+  static constexpr Entry kS[] = {{'i', "six", 6},        {'e', "seven", 7},  {'i', "sixteen", 16},
                                  {'e', "seventeen", 17}, {'i', "sixty", 60}, {'e', "seventy", 70}};
-  static constexpr Entry kT[] = {{'w', "two", 2},       {'h', "three", 3},     {'e', "ten", 10},
-                                 {'w', "twelve", 12},   {'h', "thirteen", 13}, {'w', "twenty", 20},
+  static constexpr Entry kT[] = {{'w', "two", 2},     {'h', "three", 3},     {'e', "ten", 10},
+                                 {'w', "twelve", 12}, {'h', "thirteen", 13}, {'w', "twenty", 20},
                                  {'h', "thirty", 30}};
   static constexpr Entry kZ[] = {{'e', "zero", 0}};
   if (lower.size() < 3 || lower.size() > 9) return std::nullopt;
   std::span<const Entry> group;
   switch (lower[0]) {
-    case 'e': group = kE; break;
-    case 'f': group = kF; break;
-    case 'n': group = kN; break;
-    case 'o': group = kO; break;
-    case 's': group = kS; break;
-    case 't': group = kT; break;
-    case 'z': group = kZ; break;
-    default: return std::nullopt;
+    case 'e':
+      group = kE;
+      break;
+    case 'f':
+      group = kF;
+      break;
+    case 'n':
+      group = kN;
+      break;
+    case 'o':
+      group = kO;
+      break;
+    case 's':
+      group = kS;
+      break;
+    case 't':
+      group = kT;
+      break;
+    case 'z':
+      group = kZ;
+      break;
+    default:
+      return std::nullopt;
   }
   for (const Entry& entry : group) {
     if (entry.second == lower[1] && entry.word == lower) return entry.value;

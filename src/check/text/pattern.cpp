@@ -97,8 +97,7 @@ void Pattern::extend(std::span<const Token> tokens, std::size_t slot, std::size_
 }
 
 std::optional<std::size_t> Pattern::matchWords(std::span<const Token> tokens, std::size_t i,
-                                               const Alternative& alternative,
-                                               std::size_t first) {
+                                               const Alternative& alternative, std::size_t first) {
   for (std::size_t k = 0; k < alternative.norms.size(); ++k, ++i) {
     if (i >= tokens.size() || tokens[i].normHash != alternative.hashes[k]) return std::nullopt;
     if (i > first && tokens[i].has(Gap::Sentence)) return std::nullopt;

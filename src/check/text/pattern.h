@@ -5,11 +5,11 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <unordered_map>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "check/text/token.h"
@@ -47,9 +47,9 @@ class Pattern {
  private:
   struct Alternative {
     std::vector<std::uint64_t> hashes;  // hashWord of each norm: a word is checked by it first
-    std::vector<std::string> norms;   // the tokenizer's norms of the words
-    std::vector<std::string> lowers;  // the tokenizer's lower-case words
-    bool exact = false;               // compare `lowers` instead of `norms`
+    std::vector<std::string> norms;     // the tokenizer's norms of the words
+    std::vector<std::string> lowers;    // the tokenizer's lower-case words
+    bool exact = false;                 // compare `lowers` instead of `norms`
   };
   struct Slot {
     std::vector<Alternative> alternatives;
@@ -62,8 +62,7 @@ class Pattern {
               std::optional<std::size_t>& best) const;
   // The end of `alternative` matched at token `i`, or nothing.
   static std::optional<std::size_t> matchWords(std::span<const Token> tokens, std::size_t i,
-                                               const Alternative& alternative,
-                                               std::size_t first);
+                                               const Alternative& alternative, std::size_t first);
 
   std::string spec_;
   std::vector<Slot> slots_;

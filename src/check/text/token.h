@@ -13,10 +13,10 @@ namespace mkrp::check::text {
 // so a matcher can see punctuation without punctuation tokens in the stream.
 enum class Gap : std::uint16_t {
   None = 0,
-  Space = 1 << 0,       // any blank, including no-break spaces
-  LineBreak = 1 << 1,   // a line break inside the block
-  Hyphen = 1 << 2,      // a hyphen or dash joining two words with no space: "24-hour", "18–20"
-  Dash = 1 << 3,        // a free-standing dash: "report – then", "--"
+  Space = 1 << 0,      // any blank, including no-break spaces
+  LineBreak = 1 << 1,  // a line break inside the block
+  Hyphen = 1 << 2,     // a hyphen or dash joining two words with no space: "24-hour", "18–20"
+  Dash = 1 << 3,       // a free-standing dash: "report – then", "--"
   Comma = 1 << 4,
   Semicolon = 1 << 5,
   Colon = 1 << 6,
@@ -47,10 +47,10 @@ struct Token {
   // hyphen spans both pieces; a possessive spans its "'s".
   std::uint32_t start = 0;
   std::uint32_t end = 0;
-  std::uint64_t normHash = 0;  // hashWord(norm): compare or index by it before comparing norms
-  std::uint32_t sentence = 0;  // index of the sentence within the tokenized text, from 0
+  std::uint64_t normHash = 0;   // hashWord(norm): compare or index by it before comparing norms
+  std::uint32_t sentence = 0;   // index of the sentence within the tokenized text, from 0
   std::uint16_t gapBefore = 0;  // bit set of Gap
-  std::int8_t wordValue = -1;  // a number word's value ("twelve" -> 12, zero to ninety); else -1
+  std::int8_t wordValue = -1;   // a number word's value ("twelve" -> 12, zero to ninety); else -1
   TokenKind kind = TokenKind::Word;
   bool capitalized = false;   // the first character is an upper-case letter in the original
   bool abbreviation = false;  // a period right after this token was read as an abbreviation mark

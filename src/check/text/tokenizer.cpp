@@ -1,118 +1,15 @@
 #include "check/text/tokenizer.h"
 
-#include <algorithm>
-#include <initializer_list>
-
 #include "check/text/number.h"
 #include "check/text/utf8.h"
+#include "check/text/word_rules.h"
 
 namespace mkrp::check::text {
 
 namespace {
 
 using detail::CharClass;
-
-bool isAnyOf(std::string_view word, std::initializer_list<std::string_view> list) {
-  return std::find(list.begin(), list.end(), word) != list.end();
-}
-
-// Words after which a full stop is an abbreviation mark, not the end of a sentence: titles and
-// ranks, reference words that precede a number, Latin abbreviations and legal initialisms.
-bool isNonFinalAbbreviation(std::string_view word) {
-  return isAnyOf(word, {"mr",   "mrs",  "ms",   "dr",  "st",   "sgt",   "lt",     "capt", "cpl",
-                        "det",  "ofc",  "insp", "cmdr", "dep", "gen",  "gov",   "sen",    "rep",
-                        "no",   "nos",  "vs",   "v",    "dept", "sec", "sect",  "art",    "ch",
-                        "chap", "para", "fig",  "vol",  "ref",  "approx", "appx", "cf",  "jr",
-                        "sr",   "subd", "subsec", "pg", "pp",   "eg",  "ie",    "usc",    "us",
-                        "cfr",  "viz",  "al",   "supt", "asst", "lieut", "inv",  "ptl"});
-}
-
-bool isRomanNumeral(std::string_view word) {
-  return !word.empty() && word.size() <= 5 &&
-         word.find_first_not_of("ivx") == std::string_view::npos;
-}
-
-// Words that often start a hyphenated compound: a line-end hyphen after them is a real hyphen
-// ("high-\nrisk" stays "high" "risk").
-bool isCompoundHead(std::string_view left) {
-  return isAnyOf(left, {"at",    "high",  "low",    "well",  "non",   "self",   "follow", "call",
-                        "multi", "cross", "full",   "part",  "long",  "short",  "life",   "court",
-                        "law",   "age",   "time",   "half",  "all",   "ex",     "anti",   "on",
-                        "off",   "near",  "mid",    "semi",  "door",  "first",  "one",    "two",
-                        "three", "four",  "five",   "six",   "seven", "eight",  "nine",   "ten",
-                        "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-                        "eighty", "ninety", "year", "day",   "hour",  "week",   "month",  "ill"});
-}
-
-bool isKnownCompound(std::string_view left, std::string_view right) {
-  static constexpr std::pair<std::string_view, std::string_view> kCompounds[] = {
-      {"in", "person"}, {"in", "service"}, {"in", "car"},   {"in", "house"},  {"in", "depth"},
-      {"check", "in"},  {"walk", "in"},    {"drop", "off"}, {"pick", "up"},   {"stand", "by"},
-      {"up", "to"},     {"sign", "in"},    {"set", "up"},   {"to", "date"}};
-  return std::find(std::begin(kCompounds), std::end(kCompounds),
-                   std::pair{left, right}) != std::end(kCompounds);
-}
-
-// Endings that never stand alone: a word broken before them is always joined again.
-bool isSuffix(std::string_view right) {
-  return isAnyOf(right, {"ing",  "ings", "ed",   "er",   "ers",  "es",    "s",     "ly",
-                         "ment", "ments", "tion", "tions", "sion", "sions", "ity",  "ities",
-                         "ness", "ance", "ances", "ence", "ences", "able", "ible",  "al",
-                         "ally", "ive",  "ous",  "ize",  "ise",  "ized",  "ure",   "ures",
-                         "ant",  "ants", "ent",  "ents", "ical", "ist",   "ists",  "ate",
-                         "ated", "ates", "ating", "ation", "ations", "ual", "ually", "ian"});
-}
-
-// Whether a word broken by a hyphen at a line end is one word ("investi-\ngation") or a
-// compound ("high-\nrisk", "in-\nperson").
-bool joinsAcrossLineBreak(std::string_view left, std::string_view right) {
-  if (isSuffix(right)) return true;
-  if (isKnownCompound(left, right)) return false;
-  return !isCompoundHead(left);
-}
-
-// The word that a contraction's stem stands for ("wo" in "won't" is "will").
-std::string_view expandNegatedStem(std::string_view stem) {
-  if (stem == "wo") return "will";
-  if (stem == "ca") return "can";
-  if (stem == "sha") return "shall";
-  if (stem == "ai") return "is";
-  return stem;
-}
-
-// Pronouns and adverbs whose "'s" is "is" ("there's no waiting period"), not a possessive.
-bool takesIsContraction(std::string_view stem) {
-  return isAnyOf(stem, {"it", "that", "there", "here", "what", "who", "he", "she", "where", "how"});
-}
-
-std::string_view expandContractionSuffix(std::string_view suffix) {
-  if (suffix == "'ll") return "will";
-  if (suffix == "'re") return "are";
-  if (suffix == "'ve") return "have";
-  if (suffix == "'d") return "would";
-  if (suffix == "'m") return "am";
-  return {};
-}
-
-// The normalized digits of a number: no thousands separators, vulgar fractions as decimals.
-std::string normalizeNumber(std::string_view written) {
-  std::string digits;
-  std::string_view fraction;
-  for (std::size_t i = 0; i < written.size(); ++i) {
-    const char c = written[i];
-    if (c == ',') continue;
-    if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < written.size()) {
-      const auto next = static_cast<unsigned char>(written[++i]);
-      fraction = next == 0xBC ? ".25" : next == 0xBD ? ".5" : ".75";
-      continue;
-    }
-    digits.push_back(c);
-  }
-  if (fraction.empty()) return digits;
-  const bool wholePart = !digits.empty() && digits.find('.') == std::string::npos;
-  std::string number = wholePart ? std::move(digits) : std::string("0");
-  return number.append(fraction);
-}
+using namespace detail::word_rules;
 
 enum class SegmentKind { Letters, Digits };
 
@@ -121,6 +18,33 @@ struct Segment {
   std::size_t begin;  // in the folded buffer
   std::size_t end;
 };
+
+// The gap a character leaves between two tokens.
+Gap gapOf(CharClass cls) {
+  switch (cls) {
+    case CharClass::Space:
+      return Gap::Space;
+    case CharClass::Apostrophe:
+    case CharClass::Quote:
+      return Gap::Quote;
+    case CharClass::Comma:
+      return Gap::Comma;
+    case CharClass::Semicolon:
+      return Gap::Semicolon;
+    case CharClass::Colon:
+      return Gap::Colon;
+    case CharClass::OpenParen:
+      return Gap::OpenParen;
+    case CharClass::CloseParen:
+      return Gap::CloseParen;
+    case CharClass::Slash:
+      return Gap::Slash;
+    case CharClass::Invisible:
+      return Gap::None;
+    default:
+      return Gap::Other;
+  }
+}
 
 // What follows a full stop, after closing quotes and brackets and then blanks.
 struct Lookahead {
@@ -222,32 +146,29 @@ void Scanner::step() {
   switch (cls) {
     case CharClass::Letter:
     case CharClass::Digit:
-    case CharClass::Fraction: readWord(); return;
+    case CharClass::Fraction:
+      return readWord();
     case CharClass::Period:
-    case CharClass::Ellipsis: onPeriod(); return;
-    case CharClass::Terminator: onTerminator(); return;
-    case CharClass::Hyphen: onHyphen(); return;
-    case CharClass::LineBreak: onLineBreak(); return;
-    case CharClass::Ampersand: onAmpersand(); return;
-    case CharClass::Space:
-      addGap(Gap::Space);
-      while (pos_ + 1 < text_.size() && text_[pos_ + 1] == ' ') ++pos_;  // runs of blanks
-      break;
-    case CharClass::Apostrophe:
-    case CharClass::Quote: addGap(Gap::Quote); break;
-    case CharClass::Comma: addGap(Gap::Comma); break;
-    case CharClass::Semicolon: addGap(Gap::Semicolon); break;
-    case CharClass::Colon: addGap(Gap::Colon); break;
-    case CharClass::OpenParen: addGap(Gap::OpenParen); break;
-    case CharClass::CloseParen: addGap(Gap::CloseParen); break;
-    case CharClass::Slash: addGap(Gap::Slash); break;
+    case CharClass::Ellipsis:
+      return onPeriod();
+    case CharClass::Terminator:
+      return onTerminator();
+    case CharClass::Hyphen:
+      return onHyphen();
+    case CharClass::LineBreak:
+      return onLineBreak();
+    case CharClass::Ampersand:
+      return onAmpersand();
     case CharClass::Bullet:
       breakSentence();
-      addGap(Gap::Other);
       break;
-    case CharClass::Invisible: break;
-    case CharClass::Other: addGap(Gap::Other); break;
+    case CharClass::Space:
+      while (pos_ + 1 < text_.size() && text_[pos_ + 1] == ' ') ++pos_;  // runs of blanks
+      break;
+    default:
+      break;
   }
+  addGap(gapOf(cls));
   pos_ += cp.length;
 }
 
@@ -381,8 +302,8 @@ std::size_t Scanner::continueWord(detail::CodePoint cp, CharClass cls, std::size
   const std::size_t next = i + cp.length;
   const Segment& last = segments_.back();
   const bool afterLetter = last.kind == SegmentKind::Letters;
-  const bool afterDigit = last.kind == SegmentKind::Digits && folded_.back() >= '0' &&
-                          folded_.back() <= '9';
+  const bool afterDigit =
+      last.kind == SegmentKind::Digits && folded_.back() >= '0' && folded_.back() <= '9';
   switch (cls) {
     case CharClass::Invisible: {
       const std::size_t continued = lineBreakContinuation(next);
@@ -421,7 +342,8 @@ std::size_t Scanner::continueWord(detail::CodePoint cp, CharClass cls, std::size
           std::string_view(folded_).substr(last.begin, last.end - last.begin);
       return joinsAcrossLineBreak(left, rightWord) ? right : 0;
     }
-    default: return 0;
+    default:
+      return 0;
   }
 }
 
@@ -454,9 +376,9 @@ void Scanner::emitSegments() {
       const Segment& suffix = segments_[k + 1];
       const std::string_view letters =
           std::string_view(folded_).substr(suffix.begin, suffix.end - suffix.begin);
-      if (isAnyOf(letters, {"st", "nd", "rd", "th"}) && k + 2 == segments_.size()) {
-        const std::string ordinal(std::string_view(folded_).substr(
-            segment.begin, suffix.end - segment.begin));
+      if (isOrdinalSuffix(letters) && k + 2 == segments_.size()) {
+        const std::string ordinal(
+            std::string_view(folded_).substr(segment.begin, suffix.end - segment.begin));
         emit(segment.begin, suffix.end, TokenKind::Ordinal, ordinal, ordinal);
         ++k;
         continue;
@@ -524,13 +446,14 @@ void Scanner::emit(std::size_t begin, std::size_t end, TokenKind kind, std::stri
   token.normHash = normHash;
   token.kind = kind;
   if (kind == TokenKind::Word) {
-    if (const auto value = numberWordValue(lower)) token.wordValue = static_cast<std::int8_t>(*value);
+    if (const auto value = numberWordValue(lower))
+      token.wordValue = static_cast<std::int8_t>(*value);
   }
   token.start = startOf(begin);
   token.end = endOf(end - 1);
   const auto first = static_cast<unsigned char>(text_[token.start]);
-  token.capitalized = first < 0x80 ? (first >= 'A' && first <= 'Z')
-                                   : detail::isUpper(at(token.start).value);
+  token.capitalized =
+      first < 0x80 ? (first >= 'A' && first <= 'Z') : detail::isUpper(at(token.start).value);
 }
 
 // Appends a token carrying the pending gap and sentence number; the caller fills in the rest.
@@ -584,8 +507,7 @@ void Scanner::onPeriod() {
   }
 }
 
-bool Scanner::endsSentence(const Token& before, bool firstInSentence,
-                           const Lookahead& next) const {
+bool Scanner::endsSentence(const Token& before, bool firstInSentence, const Lookahead& next) const {
   if (next.atEnd || next.paragraph) return true;
   if (before.isWord() && isNonFinalAbbreviation(before.lower)) return false;
   if (before.isWord() && before.end - before.start == 1) return false;  // an initial: "J. Smith"

@@ -131,13 +131,27 @@ void appendUtf8(char32_t c, std::string& out) {
 
 void appendFolded(char32_t c, std::string& out) {
   switch (c) {
-    case 0xFB00: out += "ff"; return;
-    case 0xFB01: out += "fi"; return;
-    case 0xFB02: out += "fl"; return;
-    case 0xFB03: out += "ffi"; return;
-    case 0xFB04: out += "ffl"; return;
-    case 0xFB05: case 0xFB06: out += "st"; return;
-    default: appendUtf8(toLower(c), out);
+    case 0xFB00:
+      out += "ff";
+      return;
+    case 0xFB01:
+      out += "fi";
+      return;
+    case 0xFB02:
+      out += "fl";
+      return;
+    case 0xFB03:
+      out += "ffi";
+      return;
+    case 0xFB04:
+      out += "ffl";
+      return;
+    case 0xFB05:
+    case 0xFB06:
+      out += "st";
+      return;
+    default:
+      appendUtf8(toLower(c), out);
   }
 }
 

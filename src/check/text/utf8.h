@@ -21,27 +21,27 @@ CodePoint decodeAt(std::string_view text, std::size_t i);
 // What a character is to the tokenizer. Unicode punctuation is folded into the ASCII roles
 // (curly quotes are quotes, en and em dashes are hyphens, non-breaking spaces are spaces).
 enum class CharClass {
-  Space,        // blanks, tabs, no-break and other Unicode spaces
-  LineBreak,    // '\n', '\r', U+2028, U+2029
-  Letter,       // ASCII letters and every other letter-like code point
-  Digit,        // ASCII 0-9
-  Fraction,     // ¼ ½ ¾
-  Apostrophe,   // ' ’ ‘ ʼ: an apostrophe inside a word, a quote elsewhere
-  Quote,        // " “ ” „ « »
-  Hyphen,       // - ‐ ‑ ‒ – — ― −
-  Invisible,    // soft hyphen and zero-width characters: dropped, even inside a word
-  Period,       // .
-  Ellipsis,     // …
-  Terminator,   // ? !
-  Comma,        // ,
-  Semicolon,    // ;
-  Colon,        // :
-  OpenParen,    // ( [ {
-  CloseParen,   // ) ] }
-  Slash,        // / \ (U+2044 fraction slash too)
-  Ampersand,    // &
-  Bullet,       // • ◦ ▪ ● and the private-use bullets of symbol fonts
-  Other,        // anything else: § # % $ @ * and symbols
+  Space,       // blanks, tabs, no-break and other Unicode spaces
+  LineBreak,   // '\n', '\r', U+2028, U+2029
+  Letter,      // ASCII letters and every other letter-like code point
+  Digit,       // ASCII 0-9
+  Fraction,    // ¼ ½ ¾
+  Apostrophe,  // ' ’ ‘ ʼ: an apostrophe inside a word, a quote elsewhere
+  Quote,       // " “ ” „ « »
+  Hyphen,      // - ‐ ‑ ‒ – — ― −
+  Invisible,   // soft hyphen and zero-width characters: dropped, even inside a word
+  Period,      // .
+  Ellipsis,    // …
+  Terminator,  // ? !
+  Comma,       // ,
+  Semicolon,   // ;
+  Colon,       // :
+  OpenParen,   // ( [ {
+  CloseParen,  // ) ] }
+  Slash,       // / \ (U+2044 fraction slash too)
+  Ampersand,   // &
+  Bullet,      // • ◦ ▪ ● and the private-use bullets of symbol fonts
+  Other,       // anything else: § # % $ @ * and symbols
 };
 
 // The class of one code point.
@@ -52,21 +52,47 @@ constexpr CharClass classifyAsciiSlow(unsigned char c) {
   if (c >= 'A' && c <= 'Z') return CharClass::Letter;
   if (c >= '0' && c <= '9') return CharClass::Digit;
   switch (c) {
-    case ' ': case '\t': case '\v': case '\f': return CharClass::Space;
-    case '\n': case '\r': return CharClass::LineBreak;
-    case '\'': case '`': return CharClass::Apostrophe;
-    case '"': return CharClass::Quote;
-    case '-': return CharClass::Hyphen;
-    case '.': return CharClass::Period;
-    case '?': case '!': return CharClass::Terminator;
-    case ',': return CharClass::Comma;
-    case ';': return CharClass::Semicolon;
-    case ':': return CharClass::Colon;
-    case '(': case '[': case '{': return CharClass::OpenParen;
-    case ')': case ']': case '}': return CharClass::CloseParen;
-    case '/': case '\\': return CharClass::Slash;
-    case '&': return CharClass::Ampersand;
-    default: return c < 0x20 ? CharClass::Space : CharClass::Other;
+    case ' ':
+    case '\t':
+    case '\v':
+    case '\f':
+      return CharClass::Space;
+    case '\n':
+    case '\r':
+      return CharClass::LineBreak;
+    case '\'':
+    case '`':
+      return CharClass::Apostrophe;
+    case '"':
+      return CharClass::Quote;
+    case '-':
+      return CharClass::Hyphen;
+    case '.':
+      return CharClass::Period;
+    case '?':
+    case '!':
+      return CharClass::Terminator;
+    case ',':
+      return CharClass::Comma;
+    case ';':
+      return CharClass::Semicolon;
+    case ':':
+      return CharClass::Colon;
+    case '(':
+    case '[':
+    case '{':
+      return CharClass::OpenParen;
+    case ')':
+    case ']':
+    case '}':
+      return CharClass::CloseParen;
+    case '/':
+    case '\\':
+      return CharClass::Slash;
+    case '&':
+      return CharClass::Ampersand;
+    default:
+      return c < 0x20 ? CharClass::Space : CharClass::Other;
   }
 }
 

@@ -47,17 +47,16 @@ constexpr auto kNoModal = Modality::None;
 
 TEST_CASE("modality reads duty words", "[check][text][modality]") {
   checkCases({
-      {"Officers shall enter the child into NCIC within two hours.", "enter", kMandatory,
-       "shall", ""},
+      {"Officers shall enter the child into NCIC within two hours.", "enter", kMandatory, "shall",
+       ""},
       {"The officer will notify the supervisor.", "supervisor", kMandatory, "will", ""},
       {"Officers must obtain a photograph.", "photograph", kMandatory, "must", ""},
       {"Officers are required to notify NCMEC.", "ncmec", kMandatory, "is required", ""},
-      {"Officers are to notify the watch commander.", "watch commander", kMandatory, "are to",
-       ""},
+      {"Officers are to notify the watch commander.", "watch commander", kMandatory, "are to", ""},
       {"The on-duty supervisor is responsible for ensuring entry.", "entry", kMandatory,
        "is responsible for", ""},
-      {"It is the policy of this department to investigate all reports.", "investigate",
-       kMandatory, "it is the policy", ""},
+      {"It is the policy of this department to investigate all reports.", "investigate", kMandatory,
+       "it is the policy", ""},
       {"Entry into NCIC within two hours is required.", "entry", kMandatory, "is required", ""},
       {"Review of calls shall occur monthly.", "review", kMandatory, "shall", ""},
       {"All missing children shall be considered at risk.", "at risk", kMandatory, "shall", ""},
@@ -73,10 +72,10 @@ TEST_CASE("modality reads instructions as duties", "[check][text][modality]") {
       {"Immediately notify the supervisor.", "supervisor", kMandatory, "imperative", ""},
       {"Do not delay the broadcast.", "broadcast", kMandatory, "do not", ""},
       {"Never close a record on a phone call.", "record", kMandatory, "never", ""},
-      {"If the child is under 13, notify the supervisor.", "supervisor", kMandatory,
-       "imperative", ""},
-      {"Upon arrival, interview the reporting party.", "reporting party", kMandatory,
-       "imperative", ""},
+      {"If the child is under 13, notify the supervisor.", "supervisor", kMandatory, "imperative",
+       ""},
+      {"Upon arrival, interview the reporting party.", "reporting party", kMandatory, "imperative",
+       ""},
       {"1. Enter the child into NCIC.", "ncic", kMandatory, "imperative", ""},
       {"(a) Obtain a recent photograph.", "photograph", kMandatory, "imperative", ""},
       {"Enter the child and notify NCMEC.", "ncmec", kMandatory, "imperative", ""},
@@ -86,12 +85,11 @@ TEST_CASE("modality reads instructions as duties", "[check][text][modality]") {
 
 TEST_CASE("modality reads weaker words", "[check][text][modality]") {
   checkCases({
-      {"Officers should consider notifying NCMEC.", "ncmec", kRecommended, "should",
-       "consider"},
+      {"Officers should consider notifying NCMEC.", "ncmec", kRecommended, "should", "consider"},
       {"Officers should not wait.", "wait", kRecommended, "should not", ""},
       {"Officers are encouraged to contact NCMEC.", "ncmec", kRecommended, "is encouraged", ""},
-      {"The call-taker is expected to screen the call.", "screen", kRecommended,
-       "is expected to", ""},
+      {"The call-taker is expected to screen the call.", "screen", kRecommended, "is expected to",
+       ""},
       {"NCMEC may be contacted.", "ncmec", kPermissive, "may", ""},
       {"The officer can request a K-9 unit.", "k 9", kPermissive, "can", ""},
       {"Officers are authorized to request air support.", "air support", kPermissive,
@@ -114,16 +112,16 @@ TEST_CASE("modality lists the hedges that weaken a duty", "[check][text][modalit
        "as applicable"},
       {"A second unit will respond when staffing permits.", "respond", kMandatory, "will",
        "when staffing permits"},
-      {"Searches will be conducted subject to available resources.", "searches", kMandatory,
-       "will", "subject to available resources"},
+      {"Searches will be conducted subject to available resources.", "searches", kMandatory, "will",
+       "subject to available resources"},
       {"The reviewer will audit calls if time permits.", "audit", kMandatory, "will",
        "if time permits"},
       {"The child shall be entered as soon as practicable.", "entered", kMandatory, "shall",
        "as soon as practical"},
       {"Officers shall make every effort to locate the child.", "locate", kMandatory, "shall",
        "make every effort"},
-      {"Officers will attempt to locate witnesses where possible.", "witnesses", kMandatory,
-       "will", "attempt to;when possible"},
+      {"Officers will attempt to locate witnesses where possible.", "witnesses", kMandatory, "will",
+       "attempt to;when possible"},
       {"Personnel will generally respond within one hour.", "respond", kMandatory, "will",
        "generally"},
       {"Dispatch a unit when a unit becomes available.", "dispatch", kMandatory, "imperative",
@@ -133,8 +131,8 @@ TEST_CASE("modality lists the hedges that weaken a duty", "[check][text][modalit
 
 TEST_CASE("modality finds no duty in definitions and descriptions", "[check][text][modality]") {
   checkCases({
-      {"Missing child: any person under 18 whose whereabouts are unknown.", "person", kNoModal,
-       "", ""},
+      {"Missing child: any person under 18 whose whereabouts are unknown.", "person", kNoModal, "",
+       ""},
       {"The report was filed in May 2019.", "report", kNoModal, "", ""},
       {"Report forms are kept in the lobby.", "forms", kNoModal, "", ""},
       {"Phone reports are not accepted.", "phone reports", kNoModal, "", ""},
@@ -154,7 +152,8 @@ TEST_CASE("modality reads only the clause of the span", "[check][text][modality]
 }
 
 TEST_CASE("a full duty is mandatory and unhedged", "[check][text][modality]") {
-  const auto tokens = tokenize("Officers shall, when practical, enter the child. Officers shall enter.");
+  const auto tokens =
+      tokenize("Officers shall, when practical, enter the child. Officers shall enter.");
   CHECK_FALSE(modalityOf(tokens, find(tokens, "enter the child")).isFullDuty());
   const auto second = find(tokens, "enter", 6);
   CHECK(modalityOf(tokens, second).isFullDuty());

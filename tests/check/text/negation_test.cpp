@@ -44,8 +44,8 @@ void checkCases(std::initializer_list<Case> cases) {
 
 TEST_CASE("negation of a required practice is found", "[check][text][negation]") {
   checkCases({
-      {"There is no waiting period for reporting a missing child.", "waiting period", kDirect,
-       "no", "waiting"},
+      {"There is no waiting period for reporting a missing child.", "waiting period", kDirect, "no",
+       "waiting"},
       {"There's no waiting period.", "waiting period", kDirect, "no", "waiting"},
       {"No waiting period is required.", "waiting period", kDirect, "no", "waiting"},
       {"No waiting period is required.", "required", kPreceding, "no", "waiting"},
@@ -69,12 +69,11 @@ TEST_CASE("negation of a required practice is found", "[check][text][negation]")
        "24 hours", kPreceding, "not", "refuse"},
       {"Custody disputes do not preclude a missing child report.", "missing child report",
        kPreceding, "not", "preclude"},
-      {"Waiting periods are prohibited.", "waiting periods", kFollowing, "prohibited",
-       "waiting"},
+      {"Waiting periods are prohibited.", "waiting periods", kFollowing, "prohibited", "waiting"},
       {"Officers are prohibited from refusing reports.", "refusing", kDirect, "prohibited",
        "refusing"},
-      {"A parent's signature is not required before the child is entered.", "signature",
-       kFollowing, "not", "required"},
+      {"A parent's signature is not required before the child is entered.", "signature", kFollowing,
+       "not", "required"},
   });
 }
 
@@ -87,8 +86,8 @@ TEST_CASE("negation of a required practice itself is found", "[check][text][nega
       {"Chronic runaways will not be entered into NCIC.", "ncic", kPreceding, "not", "entered"},
       {"Chronic runaways will not be entered into NCIC.", "chronic runaways", kFollowing, "not",
        "entered"},
-      {"Juveniles 13-17 who leave voluntarily are not considered missing.", "juveniles",
-       kFollowing, "not", "considered"},
+      {"Juveniles 13-17 who leave voluntarily are not considered missing.", "juveniles", kFollowing,
+       "not", "considered"},
       {"Reports will not be accepted until the child has been missing 24 hours.", "accepted",
        kDirect, "not", "accepted"},
       {"Callers will not be told to call back if the child does not return.", "call back",
@@ -102,16 +101,16 @@ TEST_CASE("negation of a required practice itself is found", "[check][text][nega
 
 TEST_CASE("negation stays inside its clause", "[check][text][negation]") {
   checkCases({
-      {"Reports will not be accepted until the child has been missing 24 hours.", "24 hours",
-       kNone, "", ""},
+      {"Reports will not be accepted until the child has been missing 24 hours.", "24 hours", kNone,
+       "", ""},
       {"Officers will enter the child into NCIC within two hours and will not wait for a photo.",
        "ncic", kNone, "", ""},
       {"Officers will enter the child into NCIC within two hours and will not wait for a photo.",
        "photo", kPreceding, "not", "wait"},
       {"The supervisor will be notified; NCMEC will not be contacted.", "supervisor", kNone, "",
        ""},
-      {"A photograph is not needed, but the child must be entered within two hours.",
-       "two hours", kNone, "", ""},
+      {"A photograph is not needed, but the child must be entered within two hours.", "two hours",
+       kNone, "", ""},
       {"Reports are accepted unless the caller is not the parent.", "accepted", kNone, "", ""},
       {"Do not wait. Enter the child within two hours.", "two hours", kNone, "", ""},
   });
@@ -132,8 +131,8 @@ TEST_CASE("negation ignores words that only look negative", "[check][text][negat
       {"Use Form No. 12 to record the report.", "record", kNone, "", ""},
       {"The officer shall not only take the report but also notify the supervisor.",
        "take the report", kNone, "", ""},
-      {"Reports shall be accepted whether or not the child has run away before.", "run away",
-       kNone, "", ""},
+      {"Reports shall be accepted whether or not the child has run away before.", "run away", kNone,
+       "", ""},
       {"Runaway reports are handled as non-emergency calls.", "runaway reports", kNone, "", ""},
       {"The reporting party must respond to headquarters to file the report.", "headquarters",
        kNone, "", ""},

@@ -47,9 +47,8 @@ TEST_CASE("readNumber reads figures, fractions and words", "[check][text][number
 }
 
 TEST_CASE("readNumber refuses what is not a quantity", "[check][text][number]") {
-  for (std::string_view text :
-       {"4.2.1 applies", "a day", "an hour", "half", "2nd shift", "24/7 coverage", "3/15/2020",
-        "hours", "first"}) {
+  for (std::string_view text : {"4.2.1 applies", "a day", "an hour", "half", "2nd shift",
+                                "24/7 coverage", "3/15/2020", "hours", "first"}) {
     INFO("text: " << text);
     const auto tokens = tokenize(text);
     CHECK_FALSE(readNumber(tokens, 0).has_value());

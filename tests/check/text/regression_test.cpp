@@ -79,7 +79,8 @@ TEST_CASE("regression: 'prohibited from' named 'from' as the negated word",
   CHECK(tokens[negationOf(tokens, find(tokens, "refusing")).negated].lower == "refusing");
 }
 
-TEST_CASE("regression: a trailing 'prohibited' named no negated word", "[check][text][regression]") {
+TEST_CASE("regression: a trailing 'prohibited' named no negated word",
+          "[check][text][regression]") {
   const auto tokens = tokenize("Waiting periods are prohibited.");
   const Negation negation = negationOf(tokens, find(tokens, "waiting periods"));
   REQUIRE(negation.negated != Negation::kNone);

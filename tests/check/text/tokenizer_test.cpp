@@ -37,16 +37,23 @@ TEST_CASE("tokenizer folds Unicode quotes, apostrophes and spaces", "[check][tex
   checkAll({{"the child\xE2\x80\x99s \xE2\x80\x9Cphoto\xE2\x80\x9D", "the child photo"},
             {"the child's \"photo\"", "the child photo"},
             {"\xE2\x80\x98quoted\xE2\x80\x99 words", "quoted words"},
-            {"two\xC2\xA0hours", "two hours"},               // no-break space
-            {"two\xE2\x80\xAFhours", "two hours"},           // narrow no-break space
-            {"two\xE2\x80\x83hours", "two hours"},           // em space
-            {"\xC2\xAB" "alert\xC2\xBB", "alert"},           // guillemets
-            {"noti\xEF\xAC\x81" "cation", "notification"},  // ligature fi
-            {"e\xEF\xAC\x80" "ort", "effort"}},             // ligature ff
+            {"two\xC2\xA0hours", "two hours"},      // no-break space
+            {"two\xE2\x80\xAFhours", "two hours"},  // narrow no-break space
+            {"two\xE2\x80\x83hours", "two hours"},  // em space
+            {"\xC2\xAB"
+             "alert\xC2\xBB",
+             "alert"},  // guillemets
+            {"noti\xEF\xAC\x81"
+             "cation",
+             "notification"},  // ligature fi
+            {"e\xEF\xAC\x80"
+             "ort",
+             "effort"}},  // ligature ff
            lowers);
 }
 
-TEST_CASE("tokenizer splits dashes and hyphens the same way as blanks", "[check][text][tokenizer]") {
+TEST_CASE("tokenizer splits dashes and hyphens the same way as blanks",
+          "[check][text][tokenizer]") {
   const std::string expected = norms("24 hour waiting period");
   for (std::string_view text :
        {"24-hour waiting period", "24\xE2\x80\x93hour waiting period",
@@ -125,7 +132,8 @@ TEST_CASE("tokenizer offsets map back to the original text", "[check][text][toke
   CHECK(original("41308") == "41308");
 }
 
-TEST_CASE("tokenizer offsets of plain words equal their lower-case text", "[check][text][tokenizer]") {
+TEST_CASE("tokenizer offsets of plain words equal their lower-case text",
+          "[check][text][tokenizer]") {
   const std::string text =
       "All Sworn Personnel shall receive training on this policy within 30 days of hire.";
   for (const Token& token : tokenize(text)) {
@@ -194,7 +202,8 @@ TEST_CASE("tokenizer splits sentences at full stops before capitals", "[check][t
            sentences);
 }
 
-TEST_CASE("tokenizer keeps abbreviations and labels inside a sentence", "[check][text][tokenizer]") {
+TEST_CASE("tokenizer keeps abbreviations and labels inside a sentence",
+          "[check][text][tokenizer]") {
   checkAll({{"Contact the Dept. of Justice today.", "contact the dept of justice today"},
             {"Notify Sgt. Smith and Lt. Jones.", "notify sgt smith and lt jones"},
             {"Use Form No. 12 for this.", "use form no 12 for this"},
@@ -217,7 +226,8 @@ TEST_CASE("tokenizer splits sentences at blank lines, bullets and list labels",
             {"Obtain:\n\xE2\x80\xA2 a photo\n\xE2\x80\xA2 a description",
              "obtain | a photo | a description"},
             {"Obtain:\n- a photo\n- a description", "obtain | a photo | a description"},
-            {"Steps:\n1. Enter the child\n2. Notify NCMEC", "steps | 1 enter the child | 2 notify ncmec"},
+            {"Steps:\n1. Enter the child\n2. Notify NCMEC",
+             "steps | 1 enter the child | 2 notify ncmec"},
             {"Steps:\n(a) enter\n(b) notify", "steps | a enter | b notify"},
             {"entered into\nNCIC within two hours", "entered into ncic within two hours"}},
            sentences);
@@ -243,7 +253,10 @@ TEST_CASE("tokenizer reads invalid UTF-8 as symbols and goes on", "[check][text]
 }
 
 TEST_CASE("tokenizer lower-cases accented capitals", "[check][text][tokenizer]") {
-  checkAll({{"CAF\xC3\x89 \xC3\x80 \xC5\x81\xC3\x93" "DZ", "caf\xC3\xA9 \xC3\xA0 \xC5\x82\xC3\xB3" "dz"}},
+  checkAll({{"CAF\xC3\x89 \xC3\x80 \xC5\x81\xC3\x93"
+             "DZ",
+             "caf\xC3\xA9 \xC3\xA0 \xC5\x82\xC3\xB3"
+             "dz"}},
            lowers);
 }
 
