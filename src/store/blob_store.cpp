@@ -127,9 +127,8 @@ std::string BlobStore::put(std::string_view bytes) const {
   if (Poco::File file(target); file.exists() && file.isFile()) return hash;
   const std::string fanout = Poco::Path(target).parent().toString();
   ensureDirectory(fanout);
-  const std::string temporary =
-      fanout + std::string(kTemporaryPrefix) +
-      Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+  const std::string temporary = fanout + std::string(kTemporaryPrefix) +
+                                Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
   writeNewFile(temporary, bytes);
   if (::rename(temporary.c_str(), target.c_str()) != 0) {
     const int error = errno;
@@ -154,7 +153,9 @@ std::string BlobStore::get(std::string_view sha256) const {
   return std::move(content).str();
 }
 
-bool BlobStore::exists(std::string_view sha256) const { return Poco::File(pathOf(sha256)).exists(); }
+bool BlobStore::exists(std::string_view sha256) const {
+  return Poco::File(pathOf(sha256)).exists();
+}
 
 int BlobStore::removeStaleTemporaries(std::chrono::seconds age) const {
   const Poco::Timestamp cutoff =

@@ -81,16 +81,12 @@ E valueOf(const Names<E, N>& names, std::string_view text, std::string_view what
 std::string_view toString(AgencyKind kind) { return nameOf(kAgencyKinds, kind); }
 std::string_view toString(Role role) { return nameOf(kRoles, role); }
 std::string_view toString(ApplicationType type) { return nameOf(kApplicationTypes, type); }
-std::string_view toString(ApplicationStatus status) {
-  return nameOf(kApplicationStatuses, status);
-}
+std::string_view toString(ApplicationStatus status) { return nameOf(kApplicationStatuses, status); }
 std::string_view toString(Decision decision) { return nameOf(kDecisions, decision); }
 std::string_view toString(DocumentStatus status) { return nameOf(kDocumentStatuses, status); }
 std::string_view toString(JobState state) { return nameOf(kJobStates, state); }
 std::string_view toString(OutboxState state) { return nameOf(kOutboxStates, state); }
-std::string_view toString(MembershipStatus status) {
-  return nameOf(kMembershipStatuses, status);
-}
+std::string_view toString(MembershipStatus status) { return nameOf(kMembershipStatuses, status); }
 
 AgencyKind parseAgencyKind(std::string_view text) {
   return valueOf(kAgencyKinds, text, "agency kind (le or psap)");

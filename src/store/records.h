@@ -37,10 +37,10 @@ struct Agency : NewAgency {
 enum class Role { Agency, Reviewer, Admin };
 
 struct NewUser {
-  std::string email;         // as typed; unique without regard to ASCII case
+  std::string email;  // as typed; unique without regard to ASCII case
   Role role = Role::Agency;
   std::optional<Id> agencyId;  // set exactly for Role::Agency
-  std::string passwordHash;  // an encoded Argon2id hash, never the password
+  std::string passwordHash;    // an encoded Argon2id hash, never the password
 };
 
 struct User : NewUser {
@@ -68,14 +68,14 @@ struct Application {
   Id agencyId = 0;
   ApplicationType type = ApplicationType::Initial;
   ApplicationStatus status = ApplicationStatus::Draft;
-  int round = 1;                         // 1, then +1 each time a returned application is resubmitted
+  int round = 1;  // 1, then +1 each time a returned application is resubmitted
   TimePoint createdAt;
   TimePoint updatedAt;                   // the last status change, claim or release
   std::optional<TimePoint> submittedAt;  // the latest submission
   std::optional<TimePoint> decidedAt;    // the latest return or approval
   std::optional<Id> assigneeId;          // the reviewer who claimed it
   std::optional<TimePoint> claimedAt;
-  std::string reviewerMessage;           // the message of the latest return; empty otherwise
+  std::string reviewerMessage;  // the message of the latest return; empty otherwise
 };
 
 // One row of the reviewers' queue.
@@ -150,14 +150,14 @@ struct Lease {
 
 struct Job {
   Id id = 0;
-  std::string kind;               // e.g. "precheck"
-  std::optional<Id> documentId;   // the document the job works on, if any
-  std::string payload;            // kind-specific, often empty
+  std::string kind;              // e.g. "precheck"
+  std::optional<Id> documentId;  // the document the job works on, if any
+  std::string payload;           // kind-specific, often empty
   JobState state = JobState::Queued;
-  int attempts = 0;               // claims so far, including one in progress
-  std::string leaseOwner;         // empty unless leased
+  int attempts = 0;        // claims so far, including one in progress
+  std::string leaseOwner;  // empty unless leased
   std::optional<TimePoint> leaseExpiresAt;
-  TimePoint runAfter;             // not claimed before this (backoff)
+  TimePoint runAfter;  // not claimed before this (backoff)
   std::string lastError;
   TimePoint createdAt;
   std::optional<TimePoint> finishedAt;

@@ -95,9 +95,9 @@ class LoginAttemptRepository {
 struct StatusChange {
   ApplicationStatus from = ApplicationStatus::Draft;
   ApplicationStatus to = ApplicationStatus::Submitted;
-  TimePoint at;                // becomes updatedAt; also submittedAt or decidedAt, see below
-  bool newRound = false;       // round + 1: a returned application submitted again
-  bool releaseClaim = false;   // clear the assignee (e.g. after a decision)
+  TimePoint at;               // becomes updatedAt; also submittedAt or decidedAt, see below
+  bool newRound = false;      // round + 1: a returned application submitted again
+  bool releaseClaim = false;  // clear the assignee (e.g. after a decision)
   std::optional<std::string> reviewerMessage = std::nullopt;  // replaces the message when set
 };
 
@@ -111,7 +111,7 @@ struct QueueQuery {
   std::optional<int> round;
   std::optional<Id> assigneeId;  // only applications claimed by this reviewer
   bool unassignedOnly = false;
-  int limit = 50;   // 1..500
+  int limit = 50;  // 1..500
   int offset = 0;
 };
 
@@ -186,7 +186,7 @@ class DocumentRepository {
 // How long a worker may hold a job and how failures are retried.
 struct JobPolicy {
   std::chrono::milliseconds lease{std::chrono::minutes(2)};
-  int maxAttempts = 4;                                    // claims before the job fails for good
+  int maxAttempts = 4;  // claims before the job fails for good
   std::chrono::milliseconds baseDelay{std::chrono::seconds(5)};  // before the 2nd attempt
   std::chrono::milliseconds maxDelay{std::chrono::minutes(10)};
 };
@@ -196,8 +196,8 @@ std::chrono::milliseconds backoffDelay(const JobPolicy& policy, int attempts);
 
 // What a worker reports when a job did not succeed.
 struct JobFailure {
-  std::string message;     // for the uploader: what went wrong and what to do
-  bool retryable = true;   // false: no point trying again (e.g. not a format we read)
+  std::string message;    // for the uploader: what went wrong and what to do
+  bool retryable = true;  // false: no point trying again (e.g. not a format we read)
 };
 
 enum class FailOutcome {
@@ -211,17 +211,17 @@ struct JobCounts {
 };
 
 // A durable queue of background work. A claimed job is leased to its worker; when the worker
-// dies the lease runs out and another worker takes the job over. Jobs are claimed in the order
-// they were added. Each claim counts as an attempt, so a job that kills its worker every time
-// still fails for good after policy.maxAttempts.
+// dies the lease runs out and another worker takes the job over. Jobs taken over come first,
+// then jobs in the order they were added. Each claim counts as an attempt, so a job that kills
+// its worker every time still fails for good after policy.maxAttempts.
 class JobQueue {
  public:
   virtual ~JobQueue() = default;
   // Adds a job that may run from `now` on.
-  virtual Id enqueue(std::string_view kind, std::optional<Id> documentId,
-                     std::string_view payload, TimePoint now) = 0;
-  // Leases the oldest job that is queued and due, or whose lease has run out, to `owner` until
-  // now + policy.lease, and marks its document Extracting. Jobs whose lease ran out after their
+  virtual Id enqueue(std::string_view kind, std::optional<Id> documentId, std::string_view payload,
+                     TimePoint now) = 0;
+  // Leases the oldest job whose lease has run out, or else the oldest queued job that is due, to
+  // `owner` until now + policy.lease, and marks its document Extracting. Jobs whose lease ran out after their
   // last allowed attempt are failed (document unreadable) instead. Returns nothing when there is
   // no work. Of several workers claiming at once, each job goes to exactly one.
   virtual std::optional<Job> claim(std::string_view owner, TimePoint now,
@@ -270,9 +270,8 @@ class Outbox {
   // Marks it sent. False when the lease (owner and attempt) is no longer the caller's.
   virtual bool markSent(Id id, std::string_view owner, int attempt, TimePoint now) = 0;
   // Records a failed delivery: retried after backoffDelay, failed after policy.maxAttempts.
-  virtual FailOutcome markFailed(Id id, std::string_view owner, int attempt,
-                                 std::string_view error, TimePoint now,
-                                 const JobPolicy& policy) = 0;
+  virtual FailOutcome markFailed(Id id, std::string_view owner, int attempt, std::string_view error,
+                                 TimePoint now, const JobPolicy& policy) = 0;
   virtual std::optional<OutboxMessage> find(Id id) = 0;
 };
 

@@ -90,8 +90,7 @@ TEST_CASE("an email differing only in case is refused as taken", "[store]") {
 
 TEST_CASE("a user of an unknown agency is refused", "[store]") {
   Fixture f;
-  REQUIRE_THROWS_AS(f.store.users().add(agencyUser(7, "a@b.gov"), at(0)),
-                    core::NotFoundException);
+  REQUIRE_THROWS_AS(f.store.users().add(agencyUser(7, "a@b.gov"), at(0)), core::NotFoundException);
   CHECK_FALSE(f.store.users().findByEmail("a@b.gov").has_value());
 }
 
@@ -162,8 +161,7 @@ TEST_CASE("a session token hash cannot be used twice", "[store]") {
   CHECK(f.store.sessions().find("same", at(150)) == std::nullopt);
 }
 
-TEST_CASE("sign-in failures are counted per email and per address within the window",
-          "[store]") {
+TEST_CASE("sign-in failures are counted per email and per address within the window", "[store]") {
   Fixture f;
   auto& attempts = f.store.loginAttempts();
   attempts.recordFailure("Pat@Program.org", "10.0.0.1", at(0));
@@ -178,8 +176,7 @@ TEST_CASE("sign-in failures are counted per email and per address within the win
   CHECK(attempts.failuresFromIp("10.0.0.9", at(0)) == 0);
 }
 
-TEST_CASE("a successful sign-in clears the email's failures and old ones are pruned",
-          "[store]") {
+TEST_CASE("a successful sign-in clears the email's failures and old ones are pruned", "[store]") {
   Fixture f;
   auto& attempts = f.store.loginAttempts();
   attempts.recordFailure("pat@program.org", "10.0.0.1", at(0));

@@ -15,16 +15,16 @@ using testing::Fixture;
 
 struct AppFixture : Fixture {
   AppFixture()
-      : agency(store.agencies().add({"Ash City Police", AgencyKind::LawEnforcement, "VA", "Ash",
-                                     ""},
-                                    at(0))),
+      : agency(store.agencies().add(
+            {"Ash City Police", AgencyKind::LawEnforcement, "VA", "Ash", ""}, at(0))),
         alice(store.users().add({"alice@program.org", Role::Reviewer, std::nullopt, "h"}, at(0))),
         bob(store.users().add({"bob@program.org", Role::Reviewer, std::nullopt, "h"}, at(0))) {}
 
   Application submitted(Id agencyId, int second) {
     const auto draft = store.applications().create(agencyId, ApplicationType::Initial, at(second));
     return store.applications().changeStatus(
-        draft.id, {.from = ApplicationStatus::Draft, .to = ApplicationStatus::Submitted, .at = at(second)});
+        draft.id,
+        {.from = ApplicationStatus::Draft, .to = ApplicationStatus::Submitted, .at = at(second)});
   }
 
   Agency agency;
@@ -56,7 +56,8 @@ TEST_CASE("an agency cannot open a second application while one is open", "[stor
                       "This agency has an open application already. Continue with that one, or "
                       "withdraw it before starting another.");
   f.store.applications().changeStatus(
-      first.id, {.from = ApplicationStatus::Draft, .to = ApplicationStatus::Withdrawn, .at = at(2)});
+      first.id,
+      {.from = ApplicationStatus::Draft, .to = ApplicationStatus::Withdrawn, .at = at(2)});
   const auto second = f.store.applications().create(f.agency.id, ApplicationType::Initial, at(3));
   CHECK(f.store.applications().openForAgency(f.agency.id)->id == second.id);
   const auto all = f.store.applications().listForAgency(f.agency.id);
@@ -80,15 +81,19 @@ TEST_CASE("status changes set the submission and decision times, the round and t
   CHECK(app.status == ApplicationStatus::Submitted);
   CHECK(app.submittedAt == at(10));
   apps.claim(app.id, f.alice.id, at(11));
-  apps.changeStatus(app.id, {.from = ApplicationStatus::Submitted, .to = ApplicationStatus::InReview, .at = at(12)});
-  StatusChange giveBack{.from = ApplicationStatus::InReview, .to = ApplicationStatus::Returned, .at = at(20)};
+  apps.changeStatus(
+      app.id,
+      {.from = ApplicationStatus::Submitted, .to = ApplicationStatus::InReview, .at = at(12)});
+  StatusChange giveBack{
+      .from = ApplicationStatus::InReview, .to = ApplicationStatus::Returned, .at = at(20)};
   giveBack.releaseClaim = true;
   giveBack.reviewerMessage = "Section 4 lacks the NCIC entry time.";
   const auto returned = apps.changeStatus(app.id, giveBack);
   CHECK(returned.decidedAt == at(20));
   CHECK(returned.reviewerMessage == "Section 4 lacks the NCIC entry time.");
   CHECK_FALSE(returned.assigneeId.has_value());
-  StatusChange again{.from = ApplicationStatus::Returned, .to = ApplicationStatus::Submitted, .at = at(30)};
+  StatusChange again{
+      .from = ApplicationStatus::Returned, .to = ApplicationStatus::Submitted, .at = at(30)};
   again.newRound = true;
   const auto resubmitted = apps.changeStatus(app.id, again);
   CHECK(resubmitted.round == 2);
@@ -100,7 +105,8 @@ TEST_CASE("status changes set the submission and decision times, the round and t
 TEST_CASE("a status change from a status the application has left is a conflict", "[store]") {
   AppFixture f;
   const auto app = f.submitted(f.agency.id, 0);
-  const StatusChange stale{.from = ApplicationStatus::Draft, .to = ApplicationStatus::Submitted, .at = at(1)};
+  const StatusChange stale{
+      .from = ApplicationStatus::Draft, .to = ApplicationStatus::Submitted, .at = at(1)};
   REQUIRE_THROWS_AS(f.store.applications().changeStatus(app.id, stale), core::ConflictException);
   REQUIRE_THROWS_WITH(f.store.applications().changeStatus(app.id, stale),
                       "Application " + std::to_string(app.id) +
@@ -136,20 +142,18 @@ TEST_CASE("only submitted or in-review applications can be claimed", "[store]") 
   const auto draft = f.store.applications().create(f.agency.id, ApplicationType::Initial, at(0));
   REQUIRE_THROWS_AS(f.store.applications().claim(draft.id, f.alice.id, at(1)),
                     core::ConflictException);
-  REQUIRE_THROWS_WITH(f.store.applications().claim(draft.id, f.alice.id, at(1)),
-                      "Application " + std::to_string(draft.id) +
-                          " is not waiting for review (it is draft).");
-  REQUIRE_THROWS_AS(f.store.applications().claim(999, f.alice.id, at(1)),
-                    core::NotFoundException);
+  REQUIRE_THROWS_WITH(
+      f.store.applications().claim(draft.id, f.alice.id, at(1)),
+      "Application " + std::to_string(draft.id) + " is not waiting for review (it is draft).");
+  REQUIRE_THROWS_AS(f.store.applications().claim(999, f.alice.id, at(1)), core::NotFoundException);
 }
 
 TEST_CASE("of two reviewers claiming one application at once, exactly one wins", "[store]") {
   AppFixture f;
   auto second = f.database->open();  // as a second instance of the service would
   for (int round = 0; round < 20; ++round) {
-    const auto agency =
-        f.store.agencies().add({"Race " + std::to_string(round), AgencyKind::Psap, "MD", "", ""},
-                               at(0));
+    const auto agency = f.store.agencies().add(
+        {"Race " + std::to_string(round), AgencyKind::Psap, "MD", "", ""}, at(0));
     const auto app = f.submitted(agency.id, round);
     std::atomic<int> wins{0}, conflicts{0};
     auto attempt = [&](Store& store, Id reviewer) {
@@ -177,18 +181,17 @@ struct QueueFixture : AppFixture {
     add("Echo SO", AgencyKind::LawEnforcement, "MD", ApplicationType::Renewal, 50);
     add("Bravo PD", AgencyKind::LawEnforcement, "VA", ApplicationType::Renewal, 20);
     add("Charlie ECC", AgencyKind::Psap, "VA", ApplicationType::Initial, 30);
-    const auto quiet = store.agencies().add({"Foxtrot PD", AgencyKind::LawEnforcement, "VA", "",
-                                             ""},
-                                            at(0));
+    const auto quiet =
+        store.agencies().add({"Foxtrot PD", AgencyKind::LawEnforcement, "VA", "", ""}, at(0));
     store.applications().create(quiet.id, ApplicationType::Initial, at(1));
   }
-  void add(std::string name, AgencyKind kind, std::string state, ApplicationType type,
-           int second) {
+  void add(std::string name, AgencyKind kind, std::string state, ApplicationType type, int second) {
     const auto a = store.agencies().add({name, kind, state, "", ""}, at(0));
     const auto draft = store.applications().create(a.id, type, at(0));
     ids[name] = store.applications()
-                    .changeStatus(draft.id,
-                                  {.from = ApplicationStatus::Draft, .to = ApplicationStatus::Submitted, .at = at(second)})
+                    .changeStatus(draft.id, {.from = ApplicationStatus::Draft,
+                                             .to = ApplicationStatus::Submitted,
+                                             .at = at(second)})
                     .id;
   }
   std::vector<std::string> names(const QueueQuery& q) {
@@ -260,8 +263,8 @@ TEST_CASE("an item decision is recorded per round and replaced when decided agai
   AppFixture f;
   const auto app = f.submitted(f.agency.id, 0);
   auto& apps = f.store.applications();
-  apps.recordDecision({app.id, 1, "LE-2", Decision::Deficient, "No time limit", f.alice.id, "met",
-                       at(5)});
+  apps.recordDecision(
+      {app.id, 1, "LE-2", Decision::Deficient, "No time limit", f.alice.id, "met", at(5)});
   apps.recordDecision({app.id, 1, "LE-1", Decision::Accepted, "", f.alice.id, "", at(6)});
   apps.recordDecision({app.id, 1, "LE-2", Decision::Accepted, "Found in 4.2", f.bob.id, "", at(7)});
   apps.recordDecision({app.id, 2, "LE-2", Decision::Deficient, "", f.bob.id, "", at(8)});

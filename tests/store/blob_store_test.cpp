@@ -92,8 +92,7 @@ TEST_CASE("a name that is not a SHA-256 is refused, so it can never be a path", 
     INFO(name);
     CHECK_FALSE(BlobStore::isValidHash(name));
     REQUIRE_THROWS_AS(f.blobs.get(name), Poco::InvalidArgumentException);
-    REQUIRE_THROWS_WITH(f.blobs.get(name),
-                        "\"" + name + "\" is not the name of a stored file.");
+    REQUIRE_THROWS_WITH(f.blobs.get(name), "\"" + name + "\" is not the name of a stored file.");
     REQUIRE_THROWS_AS(f.blobs.exists(name), Poco::InvalidArgumentException);
     REQUIRE_THROWS_AS(f.blobs.pathOf(name), Poco::InvalidArgumentException);
   }
@@ -116,9 +115,9 @@ TEST_CASE("a failed store leaves no temporary file behind", "[store]") {
   // A directory squatting on the blob's place makes the final rename fail.
   Poco::File(f.blobs.pathOf(hash) + "/squatter").createDirectories();
   REQUIRE_THROWS_AS(f.blobs.put(kContent), Poco::FileException);
-  REQUIRE_THROWS_WITH(f.blobs.put(kContent),
-                      Catch::StartsWith("Could not move the new file into place at " +
-                                        f.blobs.pathOf(hash)));
+  REQUIRE_THROWS_WITH(
+      f.blobs.put(kContent),
+      Catch::StartsWith("Could not move the new file into place at " + f.blobs.pathOf(hash)));
   CHECK(f.files() == std::set<std::string>{hash.substr(0, 2) + "/" + hash});
 }
 
@@ -130,8 +129,8 @@ TEST_CASE("temporary files left by a crashed writer are swept once old", "[store
   Poco::FileOutputStream(fanout + "/.tmp-writing") << "in progress";
   Poco::File(fanout + "/.tmp-crashed").setLastModified(Poco::Timestamp() - 3600LL * 1000000);
   CHECK(f.blobs.removeStaleTemporaries(std::chrono::seconds(600)) == 1);
-  CHECK(f.files() == std::set<std::string>{hash.substr(0, 2) + "/" + hash,
-                                           hash.substr(0, 2) + "/.tmp-writing"});
+  CHECK(f.files() ==
+        std::set<std::string>{hash.substr(0, 2) + "/" + hash, hash.substr(0, 2) + "/.tmp-writing"});
   CHECK(f.blobs.get(hash) == kContent);
 }
 

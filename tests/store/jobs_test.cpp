@@ -18,7 +18,8 @@ using std::chrono::seconds;
 using testing::at;
 using testing::Fixture;
 
-constexpr std::string_view kHash = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+constexpr std::string_view kHash =
+    "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
 JobPolicy policy() {
   JobPolicy p;
@@ -36,8 +37,8 @@ struct DocFixture : Fixture {
         app(store.applications().create(agency.id, ApplicationType::Initial, at(0))) {}
 
   NewDocument upload(std::string filename = "directive.pdf") const {
-    return NewDocument{app.id, 1, std::move(filename), "pdf", std::string(kHash), 1234,
-                       std::nullopt};
+    return NewDocument{app.id, 1,           std::move(filename), "pdf", std::string(kHash),
+                       1234,   std::nullopt};
   }
   DocumentRecord addDocument(std::string filename = "directive.pdf", int second = 1) {
     return store.documents().addWithJob(upload(std::move(filename)), kPrecheckJob, at(second));
@@ -77,8 +78,7 @@ TEST_CASE("a document whose job cannot be stored is not stored either", "[store]
   // The document row is written first; the job then fails, and both are rolled back.
   REQUIRE_THROWS_AS(f.store.documents().addWithJob(f.upload(), "", at(1)),
                     Poco::InvalidArgumentException);
-  REQUIRE_THROWS_WITH(f.store.documents().addWithJob(f.upload(), "", at(1)),
-                      "A job needs a kind.");
+  REQUIRE_THROWS_WITH(f.store.documents().addWithJob(f.upload(), "", at(1)), "A job needs a kind.");
   CHECK(f.store.documents().listForRound(f.app.id, 1).empty());
   CHECK(f.store.jobs().counts().queued == 0);
 }
@@ -215,8 +215,7 @@ TEST_CASE("a failed attempt is retried after the backoff delay", "[store]") {
   CHECK(f.store.jobs().find(job->id)->runAfter == at(50));
 }
 
-TEST_CASE("a job that keeps failing ends with its document unreadable and the message",
-          "[store]") {
+TEST_CASE("a job that keeps failing ends with its document unreadable and the message", "[store]") {
   DocFixture f;
   const auto doc = f.addDocument();
   const std::string message =
@@ -225,8 +224,8 @@ TEST_CASE("a job that keeps failing ends with its document unreadable and the me
   for (int attempt = 1; attempt <= 3; ++attempt) {
     const auto job = f.store.jobs().claim("worker-1", at(1000 * attempt), policy());
     REQUIRE(job.has_value());
-    outcome = f.store.jobs().fail(JobQueue::leaseOf(*job), {message, true},
-                                  at(1000 * attempt + 1), policy());
+    outcome = f.store.jobs().fail(JobQueue::leaseOf(*job), {message, true}, at(1000 * attempt + 1),
+                                  policy());
   }
   CHECK(outcome == FailOutcome::Failed);
   const auto jobs = f.store.jobs().listForDocument(doc.id);
@@ -249,13 +248,12 @@ TEST_CASE("a failure that cannot get better is final at once", "[store]") {
         "This file is a legacy Word document; save it as DOCX.");
 }
 
-TEST_CASE("a job whose worker dies on every attempt ends with its document unreadable",
-          "[store]") {
+TEST_CASE("a job whose worker dies on every attempt ends with its document unreadable", "[store]") {
   DocFixture f;
   const auto doc = f.addDocument();
   for (int attempt = 0; attempt < 3; ++attempt) {
-    REQUIRE(f.store.jobs().claim("worker-" + std::to_string(attempt), at(100 * (attempt + 1)),
-                                 policy())
+    REQUIRE(f.store.jobs()
+                .claim("worker-" + std::to_string(attempt), at(100 * (attempt + 1)), policy())
                 .has_value());
   }
   CHECK_FALSE(f.store.jobs().claim("worker-9", at(500), policy()).has_value());
@@ -297,8 +295,9 @@ TEST_CASE("a kept document is carried into the next round with its results", "[s
 TEST_CASE("a document's status and message can be set directly", "[store]") {
   DocFixture f;
   const auto doc = f.addDocument();
-  f.store.documents().setStatus(doc.id, DocumentStatus::Unreadable, "Encrypted; remove the "
-                                                                    "password and upload again.");
+  f.store.documents().setStatus(doc.id, DocumentStatus::Unreadable,
+                                "Encrypted; remove the "
+                                "password and upload again.");
   CHECK(f.store.documents().get(doc.id).message ==
         "Encrypted; remove the password and upload again.");
   CHECK_FALSE(f.store.documents().results(doc.id).has_value());

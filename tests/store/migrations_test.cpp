@@ -1,7 +1,8 @@
+#include "store/migrations.h"
+
 #include <catch2/catch.hpp>
 
 #include "backends.h"
-#include "store/migrations.h"
 
 namespace mkrp::store {
 namespace {

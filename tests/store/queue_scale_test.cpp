@@ -23,10 +23,9 @@ void fill(Store& store) {
       const auto type = i % 4 == 0 ? ApplicationType::Renewal : ApplicationType::Initial;
       const auto draft = tx.applications().create(agency.id, type, at(0));
       // Submission times in an order unrelated to ids, so the sort is real work.
-      tx.applications().changeStatus(
-          draft.id, {.from = ApplicationStatus::Draft,
-                     .to = ApplicationStatus::Submitted,
-                     .at = at((i * 7919) % kApplications)});
+      tx.applications().changeStatus(draft.id, {.from = ApplicationStatus::Draft,
+                                                .to = ApplicationStatus::Submitted,
+                                                .at = at((i * 7919) % kApplications)});
     }
   });
 }

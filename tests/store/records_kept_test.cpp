@@ -31,13 +31,13 @@ OutboxMessage mail(std::string subject, std::string dedupeKey = "") {
 
 TEST_CASE("audit entries are appended and read back per entity, oldest first", "[store]") {
   Fixture f;
-  const auto user = f.store.users().add({"r@program.org", Role::Reviewer, std::nullopt, "h"},
-                                        at(0));
+  const auto user =
+      f.store.users().add({"r@program.org", Role::Reviewer, std::nullopt, "h"}, at(0));
   const Id first = f.store.audit().append(
       {0, at(1), user.id, "application.claimed", "application", 7, "{\"round\":1}"});
   f.store.audit().append({0, at(2), std::nullopt, "document.checked", "document", 3, "{}"});
-  const Id third = f.store.audit().append(
-      {0, at(3), user.id, "application.returned", "application", 7, ""});
+  const Id third =
+      f.store.audit().append({0, at(3), user.id, "application.returned", "application", 7, ""});
   const auto entries = f.store.audit().forEntity("application", 7);
   REQUIRE(entries.size() == 2);
   CHECK(entries[0].id == first);
@@ -90,8 +90,7 @@ TEST_CASE("a message with a dedupe key is enqueued only once", "[store]") {
   CHECK(f.store.outbox().enqueue(mail("No key"), at(3)));
 }
 
-TEST_CASE("a failed delivery is retried after backoff and fails for good at the limit",
-          "[store]") {
+TEST_CASE("a failed delivery is retried after backoff and fails for good at the limit", "[store]") {
   Fixture f;
   const auto id = *f.store.outbox().enqueue(mail("Approved"), at(0));
   const auto first = f.store.outbox().claim("mailer-1", at(0), mailPolicy());
@@ -141,8 +140,7 @@ TEST_CASE("a membership starts once and can be extended and lapsed", "[store]") 
   auto& members = f.store.memberships();
   const auto m = members.start(f.agency.id, f.app.id, at(0), at(1000));
   CHECK(m.status == MembershipStatus::Active);
-  REQUIRE_THROWS_AS(members.start(f.agency.id, f.app.id, at(1), at(1001)),
-                    core::ConflictException);
+  REQUIRE_THROWS_AS(members.start(f.agency.id, f.app.id, at(1), at(1001)), core::ConflictException);
   REQUIRE_THROWS_WITH(members.start(f.agency.id, f.app.id, at(1), at(1001)),
                       "This agency's membership is active already; a renewal extends it "
                       "instead.");

@@ -17,8 +17,8 @@ using testing::Fixture;
 TEST_CASE("work done in a transaction is committed together", "[store]") {
   Fixture f;
   const Id agencyId = inTransaction(f.store, [&](Store& tx) {
-    const auto agency = tx.agencies().add({"Ash PD", AgencyKind::LawEnforcement, "VA", "", ""},
-                                          at(1));
+    const auto agency =
+        tx.agencies().add({"Ash PD", AgencyKind::LawEnforcement, "VA", "", ""}, at(1));
     tx.audit().append({0, at(1), std::nullopt, "agency.added", "agency", agency.id, "{}"});
     return agency.id;
   });
@@ -71,8 +71,7 @@ TEST_CASE("migrating a migrated database applies nothing", "[store]") {
   CHECK(f.store.appliedMigrations().back().appliedAt == testing::kT0);
 }
 
-TEST_CASE("two instances migrating a fresh database at once apply each migration once",
-          "[store]") {
+TEST_CASE("two instances migrating a fresh database at once apply each migration once", "[store]") {
   auto database = testing::makeDatabase();
   auto a = database->open();
   auto b = database->open();
@@ -116,9 +115,9 @@ TEST_CASE("parameters are numbered outside quotes and comments", "[store]") {
 }
 
 TEST_CASE("enum names round-trip and unknown names are refused", "[store]") {
-  for (const auto status : {ApplicationStatus::Draft, ApplicationStatus::Submitted,
-                            ApplicationStatus::InReview, ApplicationStatus::Returned,
-                            ApplicationStatus::Approved, ApplicationStatus::Withdrawn}) {
+  for (const auto status :
+       {ApplicationStatus::Draft, ApplicationStatus::Submitted, ApplicationStatus::InReview,
+        ApplicationStatus::Returned, ApplicationStatus::Approved, ApplicationStatus::Withdrawn}) {
     CHECK(parseApplicationStatus(toString(status)) == status);
   }
   CHECK(toString(ApplicationStatus::InReview) == "in_review");

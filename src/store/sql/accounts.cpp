@@ -6,8 +6,7 @@ namespace mkrp::store::sql {
 namespace {
 
 constexpr std::string_view kAgencyColumns = "id, name, kind, state, city, ori, created_at";
-constexpr std::string_view kUserColumns =
-    "id, email, role, agency_id, password_hash, created_at";
+constexpr std::string_view kUserColumns = "id, email, role, agency_id, password_hash, created_at";
 constexpr std::string_view kSessionColumns =
     "token_hash, user_id, csrf_token, created_at, expires_at";
 
@@ -56,12 +55,12 @@ core::NotFoundException noUser(Id id) {
 
 Agency SqlAgencies::add(const NewAgency& agency, TimePoint now) {
   return context_.write([&](Connection& c) {
-    return readAgency(Row(
-        c.query(sql("INSERT INTO agencies (name, kind, state, city, ori, created_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?) RETURNING ",
-                    kAgencyColumns),
-                agency.name, agency.kind, agency.state, agency.city, agency.ori, now),
-        0));
+    return readAgency(
+        Row(c.query(sql("INSERT INTO agencies (name, kind, state, city, ori, created_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?) RETURNING ",
+                        kAgencyColumns),
+                    agency.name, agency.kind, agency.state, agency.city, agency.ori, now),
+            0));
   });
 }
 
@@ -79,9 +78,9 @@ Agency SqlAgencies::get(Id id) {
 
 std::vector<Agency> SqlAgencies::list() {
   return context_.read([&](Connection& c) {
-    return mapRows(c.query(sql("SELECT ", kAgencyColumns, " FROM agencies ORDER BY name, id"),
-                           Params{}),
-                   readAgency);
+    return mapRows(
+        c.query(sql("SELECT ", kAgencyColumns, " FROM agencies ORDER BY name, id"), Params{}),
+        readAgency);
   });
 }
 
@@ -104,8 +103,7 @@ User SqlUsers::add(const NewUser& user, TimePoint now) {
         c.query(sql("INSERT INTO users (email, email_key, role, agency_id, password_hash, "
                     "created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING ",
                     kUserColumns),
-                user.email, emailKey(user.email), user.role, user.agencyId, user.passwordHash,
-                now),
+                user.email, emailKey(user.email), user.role, user.agencyId, user.passwordHash, now),
         readUser);
     if (!inserted) {
       throw core::ConflictException("An account for " + user.email +
@@ -150,11 +148,12 @@ void SqlUsers::setPasswordHash(Id id, std::string_view passwordHash) {
 
 void SqlSessions::create(const LoginSession& session) {
   const bool inserted = context_.write([&](Connection& c) {
-    return c.query("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, "
-                   "expires_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING "
-                   "RETURNING token_hash",
-                   session.tokenHash, session.userId, session.csrfToken, session.createdAt,
-                   session.expiresAt)
+    return c.query(
+                "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, "
+                "expires_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING "
+                "RETURNING token_hash",
+                session.tokenHash, session.userId, session.csrfToken, session.createdAt,
+                session.expiresAt)
                .rowCount() > 0;
   });
   if (!inserted) throw core::ConflictException("That session token is in use already.");
@@ -190,8 +189,7 @@ std::int64_t SqlSessions::removeForUser(Id userId) {
 
 std::int64_t SqlSessions::removeExpired(TimePoint now) {
   return context_.write([&](Connection& c) {
-    return static_cast<std::int64_t>(
-        c.execute("DELETE FROM sessions WHERE expires_at <= ?", now));
+    return static_cast<std::int64_t>(c.execute("DELETE FROM sessions WHERE expires_at <= ?", now));
   });
 }
 

@@ -214,8 +214,8 @@ Application SqlApplications::changeStatus(Id id, const StatusChange& change) {
     if (!current) throw noApplication(id);
     throw core::ConflictException(
         "Application " + number(id) + " has changed in the meantime: it is " +
-        std::string(toString(current->status)) + " now, not " +
-        std::string(toString(change.from)) + ". Reload the page to see the current state.");
+        std::string(toString(current->status)) + " now, not " + std::string(toString(change.from)) +
+        ". Reload the page to see the current state.");
   });
 }
 
@@ -226,8 +226,8 @@ Application SqlApplications::claim(Id id, Id reviewerId, TimePoint now) {
                     "?), updated_at = ? WHERE id = ? AND status IN (?, ?) AND (assignee_id IS "
                     "NULL OR assignee_id = ?) RETURNING ",
                     kApplicationColumns),
-                reviewerId, now, now, id, ApplicationStatus::Submitted,
-                ApplicationStatus::InReview, reviewerId),
+                reviewerId, now, now, id, ApplicationStatus::Submitted, ApplicationStatus::InReview,
+                reviewerId),
         readApplication);
     if (!claimed) refuseClaim(c, id);
     return std::move(*claimed);
@@ -236,12 +236,12 @@ Application SqlApplications::claim(Id id, Id reviewerId, TimePoint now) {
 
 Application SqlApplications::release(Id id, Id reviewerId, TimePoint now) {
   return context_.write([&](Connection& c) {
-    auto released = mapFirst(
-        c.query(sql("UPDATE applications SET assignee_id = NULL, claimed_at = NULL, "
-                    "updated_at = ? WHERE id = ? AND assignee_id = ? RETURNING ",
-                    kApplicationColumns),
-                now, id, reviewerId),
-        readApplication);
+    auto released =
+        mapFirst(c.query(sql("UPDATE applications SET assignee_id = NULL, claimed_at = NULL, "
+                             "updated_at = ? WHERE id = ? AND assignee_id = ? RETURNING ",
+                             kApplicationColumns),
+                         now, id, reviewerId),
+                 readApplication);
     if (released) return std::move(*released);
     if (!findIn(c, id)) throw noApplication(id);
     throw core::ConflictException("Application " + number(id) +
@@ -270,8 +270,7 @@ QueuePage SqlApplications::queue(const QueueQuery& query) {
     QueuePage result;
     result.entries = mapRows(c.query(statement, page.params), readQueueEntry);
     result.total =
-        Row(c.query("SELECT COUNT(*) AS n" + count.from + count.where, count.params), 0)
-            .int64("n");
+        Row(c.query("SELECT COUNT(*) AS n" + count.from + count.where, count.params), 0).int64("n");
     return result;
   });
 }

@@ -36,15 +36,12 @@ std::string numberParameters(std::string_view sql) {
 
 Poco::Data::AbstractBinding::Ptr param(std::int64_t value) { return bind(Poco::Int64(value)); }
 Poco::Data::AbstractBinding::Ptr param(int value) { return bind(value); }
-Poco::Data::AbstractBinding::Ptr param(std::string_view value) {
-  return bind(std::string(value));
-}
+Poco::Data::AbstractBinding::Ptr param(std::string_view value) { return bind(std::string(value)); }
 Poco::Data::AbstractBinding::Ptr param(const std::string& value) { return bind(value); }
 Poco::Data::AbstractBinding::Ptr param(const char* value) { return bind(std::string(value)); }
 Poco::Data::AbstractBinding::Ptr param(TimePoint value) { return param(toMillis(value)); }
 Poco::Data::AbstractBinding::Ptr param(const std::optional<std::int64_t>& value) {
-  return value ? bind(Poco::Nullable<Poco::Int64>(*value))
-               : bind(Poco::Nullable<Poco::Int64>());
+  return value ? bind(Poco::Nullable<Poco::Int64>(*value)) : bind(Poco::Nullable<Poco::Int64>());
 }
 Poco::Data::AbstractBinding::Ptr param(const std::optional<TimePoint>& value) {
   return param(value ? std::optional<std::int64_t>(toMillis(*value)) : std::nullopt);
@@ -86,9 +83,7 @@ std::size_t Row::position(const std::string& column) const {
   throw Poco::NotFoundException("No column " + column + " in the result.");
 }
 
-bool Row::isNull(const std::string& column) const {
-  return result_.isNull(position(column), row_);
-}
+bool Row::isNull(const std::string& column) const { return result_.isNull(position(column), row_); }
 
 std::int64_t Row::int64(const std::string& column) const {
   return result_.value(position(column), row_).convert<Poco::Int64>();

@@ -59,8 +59,7 @@ Poco::Data::AbstractBinding::Ptr param(const std::optional<TimePoint>& value);
 Poco::Data::AbstractBinding::Ptr param(const std::optional<std::string>& value);
 // An enum, in its records.h spelling.
 template <typename E>
-  requires std::is_enum_v<E>
-Poco::Data::AbstractBinding::Ptr param(E value) {
+requires std::is_enum_v<E> Poco::Data::AbstractBinding::Ptr param(E value) {
   return param(toString(value));
 }
 
@@ -107,7 +106,7 @@ class Row {
   int integer(const std::string& column) const;         // REQUIRES: not NULL
   std::string text(const std::string& column) const;    // NULL reads as ""
   std::optional<std::int64_t> optionalInt64(const std::string& column) const;
-  TimePoint time(const std::string& column) const;      // REQUIRES: not NULL
+  TimePoint time(const std::string& column) const;  // REQUIRES: not NULL
   std::optional<TimePoint> optionalTime(const std::string& column) const;
 
  private:

@@ -101,15 +101,15 @@ DocumentRecord SqlDocuments::addWithJob(const NewDocument& document, std::string
       throw core::NotFoundException("There is no application with id " +
                                     std::to_string(document.applicationId) + ".");
     }
-    auto record = readDocument(Row(
-        c.query(sql("INSERT INTO documents (application_id, round, filename, format, "
-                    "blob_sha256, size, uploaded_by, status, message, uploaded_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?) RETURNING ",
-                    kDocumentColumns),
-                document.applicationId, document.round, document.filename, document.format,
-                document.blobSha256, document.size, document.uploadedBy, DocumentStatus::Queued,
-                now),
-        0));
+    auto record = readDocument(
+        Row(c.query(sql("INSERT INTO documents (application_id, round, filename, format, "
+                        "blob_sha256, size, uploaded_by, status, message, uploaded_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?) RETURNING ",
+                        kDocumentColumns),
+                    document.applicationId, document.round, document.filename, document.format,
+                    document.blobSha256, document.size, document.uploadedBy, DocumentStatus::Queued,
+                    now),
+            0));
     insertJob(c, jobKind, record.id, "", now);
     return record;
   });
@@ -138,9 +138,8 @@ std::vector<DocumentRecord> SqlDocuments::listForRound(Id applicationId, int rou
 }
 
 bool SqlDocuments::remove(Id id) {
-  return context_.write([&](Connection& c) {
-    return c.execute("DELETE FROM documents WHERE id = ?", id) > 0;
-  });
+  return context_.write(
+      [&](Connection& c) { return c.execute("DELETE FROM documents WHERE id = ?", id) > 0; });
 }
 
 void SqlDocuments::setStatus(Id id, DocumentStatus status, std::string_view message) {
@@ -167,8 +166,7 @@ std::optional<DocumentResults> SqlDocuments::results(Id id) {
                             "WHERE id = ? AND document_json IS NOT NULL",
                             id),
                     [](const Row& row) {
-                      return DocumentResults{row.text("document_json"),
-                                             row.text("findings_json")};
+                      return DocumentResults{row.text("document_json"), row.text("findings_json")};
                     });
   });
 }
@@ -195,8 +193,8 @@ Id SqlJobs::enqueue(std::string_view kind, std::optional<Id> documentId, std::st
       [&](Connection& c) { return insertJob(c, kind, documentId, payload, now); });
 }
 
-std::optional<Job> SqlJobs::claim(std::string_view owner, TimePoint now,
-                                  const JobPolicy& policy) {
+std::optional<Job> SqlJobs::claim(std::string_view owner, TimePoint now, const JobPolicy& policy) {
+  if (!context_.read([&](Connection& c) { return hasDue(c, kJobTable, now); })) return {};
   return context_.write([&](Connection& c) {
     failExhaustedJobs(c, now, policy);
     auto job = claimNext(c, kJobTable, owner, now, now + policy.lease, readJob);
@@ -238,8 +236,8 @@ FailOutcome SqlJobs::fail(const Lease& lease, const JobFailure& failure, TimePoi
           "UPDATE jobs SET state = ?, lease_owner = NULL, lease_expires_at = NULL, "
           "run_after = ?, last_error = ? WHERE " +
               leaseHolds(),
-          JobState::Queued, runAfter, failure.message, lease.jobId, JobState::Leased,
-          lease.owner, lease.attempt);
+          JobState::Queued, runAfter, failure.message, lease.jobId, JobState::Leased, lease.owner,
+          lease.attempt);
       if (changed == 0) return FailOutcome::LeaseLost;
       if (job->documentId) setDocumentStatus(c, *job->documentId, DocumentStatus::Queued, "");
       return FailOutcome::Retrying;
@@ -281,10 +279,18 @@ JobCounts SqlJobs::counts() {
       const Row row(rows, i);
       const auto n = row.int64("n");
       switch (parseJobState(row.text("state"))) {
-        case JobState::Queued: counts.queued = n; break;
-        case JobState::Leased: counts.leased = n; break;
-        case JobState::Done: counts.done = n; break;
-        case JobState::Failed: counts.failed = n; break;
+        case JobState::Queued:
+          counts.queued = n;
+          break;
+        case JobState::Leased:
+          counts.leased = n;
+          break;
+        case JobState::Done:
+          counts.done = n;
+          break;
+        case JobState::Failed:
+          counts.failed = n;
+          break;
       }
     }
     return counts;

@@ -30,16 +30,20 @@ template <typename Read>
 auto claimNext(Connection& c, const LeaseTable& t, std::string_view owner, TimePoint now,
                TimePoint leaseUntil, Read read) {
   // (Mapped at once: Poco 1.11's RecordSet must not be moved, its move constructor double-frees.)
-  if (auto row = mapFirst(leaseFirst(c, t, "state = ? AND lease_expires_at <= ?", t.leased, owner,
-                                     now, leaseUntil),
-                          read)) {
+  if (auto row = mapFirst(
+          leaseFirst(c, t, "state = ? AND lease_expires_at <= ?", t.leased, owner, now, leaseUntil),
+          read)) {
     return row;
   }
-  return mapFirst(leaseFirst(c, t, std::string("state = ? AND ") + std::string(t.dueColumn) +
-                                       " <= ?",
-                             t.waiting, owner, now, leaseUntil),
-                  read);
+  return mapFirst(
+      leaseFirst(c, t, std::string("state = ? AND ") + std::string(t.dueColumn) + " <= ?",
+                 t.waiting, owner, now, leaseUntil),
+      read);
 }
+
+// Whether claimNext could find a row at `now`: a cheap read, so that idle workers polling the
+// queue do not take the write lock for nothing.
+bool hasDue(Connection& c, const LeaseTable& t, TimePoint now);
 
 // Fails, with `error`, the rows whose lease ran out after their last allowed attempt (their
 // worker died each time). Returns them. REQUIRES: inside a write transaction.

@@ -16,8 +16,8 @@ constexpr std::string_view kOutboxColumns =
 constexpr std::string_view kMembershipColumns =
     "id, agency_id, application_id, started_at, expires_at, status";
 
-const LeaseTable kOutboxTable{"outbox",          "pending",     "sending",
-                              "failed",          "next_attempt_at", kOutboxColumns};
+const LeaseTable kOutboxTable{"outbox", "pending",         "sending",
+                              "failed", "next_attempt_at", kOutboxColumns};
 
 std::string sql(std::string_view head, std::string_view columns, std::string_view tail = "") {
   return std::string(head) + std::string(columns) + std::string(tail);
@@ -118,6 +118,7 @@ std::optional<Id> SqlOutbox::enqueue(const OutboxMessage& m, TimePoint now) {
 
 std::optional<OutboxMessage> SqlOutbox::claim(std::string_view owner, TimePoint now,
                                               const JobPolicy& policy) {
+  if (!context_.read([&](Connection& c) { return hasDue(c, kOutboxTable, now); })) return {};
   return context_.write([&](Connection& c) {
     reapExhausted(c, kOutboxTable, now, policy.maxAttempts,
                   "delivery stopped before finishing, on every attempt");
@@ -127,16 +128,16 @@ std::optional<OutboxMessage> SqlOutbox::claim(std::string_view owner, TimePoint 
 
 bool SqlOutbox::markSent(Id id, std::string_view owner, int attempt, TimePoint now) {
   return context_.write([&](Connection& c) {
-    return c.execute("UPDATE outbox SET state = ?, lease_expires_at = NULL, finished_at = ? "
-                     "WHERE " +
-                         leaseHolds(),
-                     OutboxState::Sent, now, id, OutboxState::Sending, owner, attempt) > 0;
+    return c.execute(
+               "UPDATE outbox SET state = ?, lease_expires_at = NULL, finished_at = ? "
+               "WHERE " +
+                   leaseHolds(),
+               OutboxState::Sent, now, id, OutboxState::Sending, owner, attempt) > 0;
   });
 }
 
 FailOutcome SqlOutbox::markFailed(Id id, std::string_view owner, int attempt,
-                                  std::string_view error, TimePoint now,
-                                  const JobPolicy& policy) {
+                                  std::string_view error, TimePoint now, const JobPolicy& policy) {
   return context_.write([&](Connection& c) {
     if (attempt < policy.maxAttempts) {
       const auto changed = c.execute(
@@ -166,13 +167,13 @@ std::optional<OutboxMessage> SqlOutbox::find(Id id) {
 Membership SqlMemberships::start(Id agencyId, Id applicationId, TimePoint startedAt,
                                  TimePoint expiresAt) {
   return context_.write([&](Connection& c) {
-    auto started = mapFirst(
-        c.query(sql("INSERT INTO memberships (agency_id, application_id, started_at, "
-                    "expires_at, status) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING "
-                    "RETURNING ",
-                    kMembershipColumns),
-                agencyId, applicationId, startedAt, expiresAt, MembershipStatus::Active),
-        readMembership);
+    auto started =
+        mapFirst(c.query(sql("INSERT INTO memberships (agency_id, application_id, started_at, "
+                             "expires_at, status) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING "
+                             "RETURNING ",
+                             kMembershipColumns),
+                         agencyId, applicationId, startedAt, expiresAt, MembershipStatus::Active),
+                 readMembership);
     if (!started) {
       throw core::ConflictException(
           "This agency's membership is active already; a renewal extends it instead.");
@@ -192,8 +193,8 @@ std::optional<Membership> SqlMemberships::activeForAgency(Id agencyId) {
 
 bool SqlMemberships::extend(Id id, TimePoint expiresAt) {
   return context_.write([&](Connection& c) {
-    return c.execute("UPDATE memberships SET expires_at = ? WHERE id = ? AND status = ?",
-                     expiresAt, id, MembershipStatus::Active) > 0;
+    return c.execute("UPDATE memberships SET expires_at = ? WHERE id = ? AND status = ?", expiresAt,
+                     id, MembershipStatus::Active) > 0;
   });
 }
 
@@ -216,9 +217,10 @@ std::vector<Membership> SqlMemberships::activeExpiringBefore(TimePoint before) {
 
 bool SqlMemberships::recordReminder(Id id, std::string_view key, TimePoint now) {
   return context_.write([&](Connection& c) {
-    return c.query("INSERT INTO membership_reminders (membership_id, reminder, sent_at) "
-                   "VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING membership_id",
-                   id, key, now)
+    return c.query(
+                "INSERT INTO membership_reminders (membership_id, reminder, sent_at) "
+                "VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING membership_id",
+                id, key, now)
                .rowCount() > 0;
   });
 }

@@ -101,8 +101,7 @@ class SqlJobs final : public JobQueue {
   explicit SqlJobs(Context& context) : context_(context) {}
   Id enqueue(std::string_view kind, std::optional<Id> documentId, std::string_view payload,
              TimePoint now) override;
-  std::optional<Job> claim(std::string_view owner, TimePoint now,
-                           const JobPolicy& policy) override;
+  std::optional<Job> claim(std::string_view owner, TimePoint now, const JobPolicy& policy) override;
   bool extend(const Lease& lease, TimePoint expiresAt) override;
   bool complete(const Lease& lease, TimePoint now) override;
   FailOutcome fail(const Lease& lease, const JobFailure& failure, TimePoint now,

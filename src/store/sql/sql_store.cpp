@@ -59,8 +59,7 @@ class SqlStore final : public Store {
   std::vector<AppliedMigration> appliedMigrations() override;
 
  private:
-  std::optional<AppliedMigration> applyIfNew(const migrations::Migration& migration,
-                                             TimePoint now);
+  std::optional<AppliedMigration> applyIfNew(const migrations::Migration& migration, TimePoint now);
 
   std::shared_ptr<Shared> shared_;
   Context context_;
@@ -111,8 +110,7 @@ std::vector<AppliedMigration> SqlStore::appliedMigrations() {
         c.query("SELECT version, name, applied_at FROM schema_migrations ORDER BY version",
                 Params{}),
         [](const Row& row) {
-          return AppliedMigration{row.integer("version"), row.text("name"),
-                                  row.time("applied_at")};
+          return AppliedMigration{row.integer("version"), row.text("name"), row.time("applied_at")};
         });
   });
 }

@@ -55,8 +55,8 @@ std::unique_ptr<Store> open(const Options& options) {
   backend.serializeWriters = true;
   auto store = sql::openStore(std::move(backend));
   if (options.migrate) {
-    store->migrate(std::chrono::time_point_cast<std::chrono::milliseconds>(
-        std::chrono::system_clock::now()));
+    store->migrate(
+        std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now()));
   }
   return store;
 }
