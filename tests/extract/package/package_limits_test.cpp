@@ -46,15 +46,21 @@ void writeLe(std::string& bytes, std::size_t at, std::uint64_t value, int width)
   for (int i = 0; i < width; ++i) bytes[at + i] = static_cast<char>((value >> (8 * i)) & 0xFF);
 }
 
-// Rewrites the uncompressed size that the central directory records for `name`.
-std::string withRecordedSize(std::string zip, const std::string& name, std::uint32_t size) {
+// Rewrites a 16- or 32-bit field of the central directory entry for `name`.
+std::string withDirectoryField(std::string zip, const std::string& name, std::size_t offset,
+                               std::uint32_t value, int width) {
   for (std::size_t at = zip.find("PK\x01\x02"); at != std::string::npos;
        at = zip.find("PK\x01\x02", at + 4)) {
     const std::size_t nameLength =
         static_cast<unsigned char>(zip[at + 28]) | static_cast<unsigned char>(zip[at + 29]) << 8;
-    if (zip.compare(at + 46, nameLength, name) == 0) writeLe(zip, at + 24, size, 4);
+    if (zip.compare(at + 46, nameLength, name) == 0) writeLe(zip, at + offset, value, width);
   }
   return zip;
+}
+
+// Rewrites the uncompressed size that the central directory records for `name`.
+std::string withRecordedSize(const std::string& zip, const std::string& name, std::uint32_t size) {
+  return withDirectoryField(zip, name, 24, size, 4);
 }
 
 // A document part holding `spaces` blanks: it deflates about a thousand to one.
@@ -120,6 +126,10 @@ TEST_CASE("damaged, hostile and foreign packages are refused with a clear reason
       {"zip bomb with a forged size",
        withRecordedSize(bombDocx(30 << 20), "word/document.xml", 100),
        typeid(core::MalformedDocumentException), "holds more data than its recorded size"},
+      {"encrypted entry", withDirectoryField(docx, "word/document.xml", 8, 1, 2),
+       typeid(core::EncryptedDocumentException), "protected with a password"},
+      {"unknown compression method", withDirectoryField(docx, "word/document.xml", 10, 12, 2),
+       typeid(core::UnsupportedFormatException), "compression method (12)"},
       {"external entity", externalEntity, typeid(core::MalformedDocumentException),
        "contains a DTD"},
       {"entity expansion", docxWithDocumentPart(laughs), typeid(core::MalformedDocumentException),
