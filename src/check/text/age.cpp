@@ -121,6 +121,7 @@ std::optional<AgeMention> rangeAt(std::span<const Token> tokens, std::size_t beg
                (tokens[k].has(Gap::Hyphen) || tokens[k].has(Gap::Dash)))) {
     return std::nullopt;
   }
+  if (second < tokens.size() && tokens[second].has(Gap::Sentence)) return std::nullopt;
   const auto high = wholeAge(tokens, second);
   if (!high || high->value < low) return std::nullopt;
   const YearsSuffix suffix = yearsSuffix(tokens, high->tokens.end);
@@ -137,6 +138,9 @@ std::optional<AgeMention> ageAt(std::span<const Token> tokens, std::size_t i) {
     lead = leadTable().value(match->rule);
     marked = namesAge(tokens, match->tokens);
     numberAt = match->tokens.end;
+  }
+  if (numberAt > i && numberAt < tokens.size() && tokens[numberAt].has(Gap::Sentence)) {
+    return std::nullopt;  // "... above. 6 ...": the lead ended a sentence
   }
   const auto number = wholeAge(tokens, numberAt);
   if (!number) return std::nullopt;

@@ -256,6 +256,12 @@ bool isClockTime(const Token& number, const detail::TimeUnit& unit) {
          number.lower.find_first_not_of("0123456789") == std::string::npos;
 }
 
+// "12 year old", "17 years of age": an age, not an amount of time.
+bool isAgeAfter(std::span<const Token> tokens, std::size_t k) {
+  return lowerIs(tokens, k, {"old"}) ||
+         (lowerIs(tokens, k, {"of"}) && lowerIs(tokens, k + 1, {"age"}));
+}
+
 seconds lengthOf(double value, const detail::TimeUnit& unit, bool businessDays) {
   if (businessDays) {
     const double weekends = 2 * std::ceil(value / 5);
@@ -287,6 +293,12 @@ std::optional<Amount> amountAt(std::span<const Token> tokens, std::size_t i) {
   if (unit->attachedOnly && (!quantity->figures || tokens[u].gapBefore != 0)) return std::nullopt;
   if (quantity->article && !unit->articleOk) return std::nullopt;
   if (quantity->figures && isClockTime(tokens[i], *unit)) return std::nullopt;
+  if (unit->kind == detail::UnitKind::Year && isAgeAfter(tokens, u + 1)) return std::nullopt;
+  // "Second Degree Murder": a capitalized "Second" is an ordinal, not a unit.
+  if (unit->kind == detail::UnitKind::Second && tokens[u].capitalized &&
+      tokens[u].lower == "second") {
+    return std::nullopt;
+  }
   const bool compoundNoun =
       u + 1 < tokens.size() && tokens[u + 1].gapBefore == static_cast<std::uint16_t>(Gap::Hyphen);
   if (quantity->article && compoundNoun) return std::nullopt;  // "a day-care center"

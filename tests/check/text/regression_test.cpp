@@ -87,5 +87,27 @@ TEST_CASE("regression: a trailing 'prohibited' named no negated word",
   CHECK(tokens[negation.negated].lower == "waiting");
 }
 
+TEST_CASE("regression: '12 year old' was read as twelve years of time",
+          "[check][text][regression]") {
+  CHECK(durationTexts("when a 10, 11 or 12 year old is arrested").empty());
+  CHECK(durationTexts("a 12-year-old child").empty());
+  CHECK(durationTexts("children 12 years of age").empty());
+  CHECK(durationTexts("held for 2 years") == std::vector<std::string>{"2 years"});
+}
+
+TEST_CASE("regression: an age lead at a sentence end took the next sentence's number",
+          "[check][text][regression]") {
+  const auto tokens = tokenize("the offenses listed above.\n 6. Limit the questioning");
+  CHECK(findAges(tokens).empty());
+  const auto range = tokenize("ages 18 through. 20 officers");
+  CHECK(findAges(range).empty());
+}
+
+TEST_CASE("regression: 'Second Degree Murder' was read as two seconds",
+          "[check][text][regression]") {
+  CHECK(durationTexts("9-1 First Degree Murder 9-2 Second Degree Murder").empty());
+  CHECK(durationTexts("wait 30 seconds") == std::vector<std::string>{"wait 30 seconds"});
+}
+
 }  // namespace
 }  // namespace mkrp::check::text
