@@ -60,8 +60,8 @@ struct Token {
   bool isWord() const { return kind == TokenKind::Word; }
 };
 
-// A fast hash of a short string (a token norm). The same text always gives the same value, in
-// every process; different texts rarely collide, so compare the text too when it matters.
+// A fast hash of a short string (a token norm). The same text always gives the same value on a
+// given platform; different texts rarely collide, so compare the text too when it matters.
 inline std::uint64_t hashWord(std::string_view word) {
   std::uint64_t hash = word.size() * 0x9E3779B97F4A7C15ull;
   std::size_t i = 0;

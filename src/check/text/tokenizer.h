@@ -19,8 +19,10 @@ namespace mkrp::check::text {
 //   the break is after a number or a common compound head ("24-\nhour", "high-\nrisk");
 // - splits compounds and letter/digit runs into words: "24-hour" and "24 hour" and "24hour" give
 //   the same tokens "24" "hour"; ordinals ("2nd") stay one token;
-// - drops the possessive "'s" and expands contractions ("won't" -> "will" "not");
-// - reads "U.S.C.", "e.g." as one token each ("usc", "eg") and "4.2.1" as one number;
+// - drops the possessive "'s" and expands contractions ("won't" -> "will" "not"); reads "&" as
+//   the word "and";
+// - reads "U.S.C.", "e.g." as one token each ("usc", "eg") and "4.2.1" as one number; gives
+//   number words their value (Token::wordValue);
 // - numbers sentences: a sentence ends at '?', '!', a full stop followed by a capital, a digit or
 //   the end, a blank line, a bullet, or a line starting with a list label ("1.", "(a)"). A full
 //   stop after a title or reference abbreviation ("Dept.", "No.", "Sgt.", "e.g."), after a single
