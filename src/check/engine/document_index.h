@@ -1,0 +1,110 @@
+// One document read for matching: the tokens of all its blocks in one stream, the sentences,
+// blocks and sections they fall in, every phrase occurrence, every duration and age, and which
+// sentences are hedged. Built once per document and run; read-only afterwards.
+// Internal to the check engine.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "check/engine/program.h"
+#include "check/text/age.h"
+#include "check/text/duration.h"
+#include "check/text/token.h"
+#include "core/document.h"
+
+namespace mkrp::check::engine {
+
+// Tokens [begin, end) of the document's token stream.
+struct Range {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+};
+
+struct BlockInfo {
+  Range tokens;      // empty for running headers and footers, which are not matched
+  int section = -1;  // the innermost section the block is in, or -1
+  int unit = 0;      // the top-level section (or the part before the first one) it is in
+  int leadIn = -1;   // for a list entry or table cell: the block that introduces it ("... :")
+};
+
+// A heading and the blocks it governs.
+struct SectionInfo {
+  Range tokens;
+  int parent = -1;
+  int heading = -1;  // block index
+};
+
+struct DurationAt {
+  Range tokens;
+  text::Duration duration;
+};
+
+struct AgeAt {
+  Range tokens;
+  text::AgeRange range;
+};
+
+class DocumentIndex {
+ public:
+  // Reads `document` with the phrases of `program`. Keeps references to both.
+  DocumentIndex(const core::Document& document, const Program& program);
+
+  const core::Document& document() const { return document_; }
+  const std::vector<text::Token>& tokens() const { return tokens_; }
+  const std::vector<BlockInfo>& blocks() const { return blocks_; }
+  const std::vector<SectionInfo>& sections() const { return sections_; }
+  const std::vector<DurationAt>& durations() const { return durations_; }
+  const std::vector<AgeAt>& ages() const { return ages_; }
+  bool hasText() const { return !tokens_.empty(); }
+
+  std::uint32_t blockOf(std::uint32_t token) const { return tokenBlock_[token]; }
+  std::uint32_t sentenceOf(std::uint32_t token) const { return tokenSentence_[token]; }
+  Range sentence(std::uint32_t index) const { return sentences_[index]; }
+  // The token range of the top-level section `unit`.
+  Range unit(int index) const { return units_[static_cast<std::size_t>(index)]; }
+  // The tokens of one block, for the text readers (negation, modality).
+  std::span<const text::Token> blockTokens(std::uint32_t block) const;
+
+  // Occurrences of phrase `id`, ordered by begin.
+  std::span<const Range> occurrences(std::uint32_t phrase) const;
+
+  // The hedge that weakens sentence `index` (in it, or in the lead-in of its list entry), or
+  // nothing.
+  std::optional<Range> hedgeOf(std::uint32_t sentence) const;
+
+  // Where a reason says a block is: its own label under its section's label ("332.4 (a)"), or
+  // the nearest heading label; may be empty.
+  std::string labelOf(std::uint32_t block) const;
+  // The 1-based page of byte `offset` of a block (PDF), or 0.
+  int pageOf(std::uint32_t block, std::uint32_t offset) const;
+  // The text of tokens [range) (within one block) as written.
+  std::string textOf(Range range) const;
+
+ private:
+  void readBlocks();
+  void findSections();
+  void findLeadIns();
+  void findOccurrences(const PhraseMatcher& matcher);
+  void findHedges(const Program& program);
+
+  const core::Document& document_;
+  std::vector<text::Token> tokens_;
+  std::vector<std::uint32_t> tokenBlock_;
+  std::vector<std::uint32_t> tokenSentence_;
+  std::vector<Range> sentences_;
+  std::vector<BlockInfo> blocks_;
+  std::vector<SectionInfo> sections_;
+  std::vector<Range> units_;
+  int title_ = -1;  // the block index of the document's title heading, or -1
+  std::vector<std::uint32_t> occurrenceStart_;  // by phrase id, size phrases + 1
+  std::vector<Range> occurrences_;
+  std::vector<DurationAt> durations_;
+  std::vector<AgeAt> ages_;
+  std::vector<std::optional<Range>> sentenceHedge_;
+};
+
+}  // namespace mkrp::check::engine
