@@ -27,6 +27,11 @@ std::string lowerCase(std::string text) {
 
 using ConceptMap = std::map<std::string, core::Concept, std::less<>>;
 
+// Phrases that differ only in case are one phrase, unless case matters for them.
+std::string keyOf(const core::Phrase& phrase) {
+  return phrase.exactCase ? phrase.text : lowerCase(phrase.text);
+}
+
 ConceptMap uniqueConcepts(std::vector<core::Concept> concepts,
                           std::vector<LoadProblem>& problems) {
   ConceptMap byId;
@@ -61,11 +66,17 @@ class ConceptExpander {
     state_[definition.id] = State::Expanding;
     path_.push_back(definition.id);
     std::set<std::string> seen;
+    std::set<std::string> seenExceptions;
     auto add = [&](const core::Phrase& phrase) {
-      const std::string key = phrase.exactCase ? phrase.text : lowerCase(phrase.text);
-      if (seen.insert(key).second) definition.expanded.push_back(phrase);
+      if (seen.insert(keyOf(phrase)).second) definition.expanded.push_back(phrase);
+    };
+    auto addException = [&](const core::Phrase& phrase) {
+      if (seenExceptions.insert(keyOf(phrase)).second) {
+        definition.expandedExceptions.push_back(phrase);
+      }
     };
     for (const core::Phrase& phrase : definition.phrases) add(phrase);
+    for (const core::Phrase& phrase : definition.exceptions) addException(phrase);
     for (const std::string& included : definition.includes) {
       const auto found = concepts_.find(included);
       if (found == concepts_.end()) {
@@ -80,6 +91,7 @@ class ConceptExpander {
       }
       expand(found->second);
       for (const core::Phrase& phrase : found->second.expanded) add(phrase);
+      for (const core::Phrase& phrase : found->second.expandedExceptions) addException(phrase);
     }
     path_.pop_back();
     state_[definition.id] = State::Done;

@@ -344,6 +344,8 @@ core::Concept readConcept(const xmlNode* node, ReadContext& context) {
       definition.phrases.push_back(readPhrase(child, context));
     } else if (isElement(child, "include")) {
       definition.includes.push_back(attribute(child, "concept").value_or(""));
+    } else if (isElement(child, "except")) {
+      definition.exceptions.push_back(readPhrase(child, context));
     }
   }
   return definition;

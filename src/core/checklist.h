@@ -208,13 +208,17 @@ struct Checklist {
   const Item* findItem(std::string_view itemId) const;
 };
 
-// <concept>: a named set of phrases, reused across items. It may include other concepts.
+// <concept>: a named set of phrases, reused across items. It may include other concepts. A match
+// of one of its phrases does not count when it lies inside a match of an exception
+// ("effective immediately" is not "immediately"; "may be in danger" is not a hedge).
 struct Concept {
   std::string id;
   std::string label;  // how a reason names it ("NCIC or state system"); the id when not given
   std::vector<Phrase> phrases;        // its own phrases, as written
   std::vector<std::string> includes;  // ids of included concepts, as written
+  std::vector<Phrase> exceptions;     // its own <except> phrases, as written
   std::vector<Phrase> expanded;       // every phrase including included concepts, no duplicates
+  std::vector<Phrase> expandedExceptions;  // every exception including included concepts
   std::string file;
   int line = 0;
 };

@@ -35,7 +35,8 @@ const char* const kConcepts = R"(<?xml version="1.0" encoding="UTF-8"?>
 <concepts format="1">
   <concept id="hedge"><phrase>should</phrase><phrase>may</phrase></concept>
   <concept id="ncic" label="NCIC"><phrase>NCIC</phrase><include concept="state"/></concept>
-  <concept id="state"><phrase case="exact">LEADS</phrase><phrase>state system</phrase></concept>
+  <concept id="state"><phrase case="exact">LEADS</phrase><phrase>state system</phrase>
+    <except>state system administrator</except></concept>
   <concept id="enter"><phrase>enter</phrase><phrase>entry</phrase></concept>
 </concepts>
 )";
@@ -195,7 +196,12 @@ TEST_CASE("concepts are expanded through their includes", "[check][loader]") {
   CHECK(ncic->expanded[1].text == "LEADS");
   CHECK(ncic->expanded[1].exactCase);
   CHECK(ncic->expanded[2].text == "state system");
-  CHECK(result.checklists.findConcept("state")->label == "state");
+  CHECK(ncic->exceptions.empty());
+  REQUIRE(ncic->expandedExceptions.size() == 1);
+  CHECK(ncic->expandedExceptions[0].text == "state system administrator");
+  const mkrp::core::Concept* state = result.checklists.findConcept("state");
+  CHECK(state->label == "state");
+  CHECK(state->exceptions.size() == 1);
 }
 
 TEST_CASE("derived and same-as items are read", "[check][loader]") {
