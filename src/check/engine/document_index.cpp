@@ -1,6 +1,7 @@
 #include "check/engine/document_index.h"
 
 #include <algorithm>
+#include <cctype>
 #include <iterator>
 
 #include "check/text/tokenizer.h"
@@ -91,68 +92,81 @@ void DocumentIndex::readBlocks() {
 }
 
 // Sections nest: a heading governs the blocks after it up to the next heading of the same or a
-// higher level. A document title (the first heading, alone at the top level, with other headings
-// under it) is not a section: otherwise every section scope would be the whole document.
+// higher level, subsections included.
 void DocumentIndex::findSections() {
   const auto& source = document_.blocks;
-  int topLevel = 1 << 20, atTop = 0, headings = 0, first = -1;
-  for (std::size_t b = 0; b < source.size(); ++b) {
-    if (source[b].kind != core::BlockKind::Heading) continue;
-    const int level = std::max(1, source[b].level);
-    if (first < 0) first = static_cast<int>(b);
-    ++headings;
-    if (level < topLevel) {
-      topLevel = level;
-      atTop = 0;
-    }
-    if (level == topLevel) ++atTop;
-  }
-  if (first >= 0 && headings > 1 && atTop == 1 && std::max(1, source[first].level) == topLevel) {
-    title_ = first;
-  }
+  const auto end = static_cast<std::uint32_t>(tokens_.size());
+  preamble_ = {0, end};
   std::vector<std::pair<int, int>> open;  // (section, level)
-  int unit = 0;
-  units_.push_back({0, 0});
   for (std::size_t b = 0; b < source.size(); ++b) {
     const std::uint32_t at = blocks_[b].tokens.begin;
-    if (source[b].kind == core::BlockKind::Heading && static_cast<int>(b) != title_) {
+    if (source[b].kind == core::BlockKind::Heading) {
+      if (sections_.empty()) preamble_.end = at;
       const int level = std::max(1, source[b].level);
       while (!open.empty() && open.back().second >= level) {
         sections_[static_cast<std::size_t>(open.back().first)].tokens.end = at;
         open.pop_back();
-      }
-      if (open.empty()) {
-        units_[static_cast<std::size_t>(unit)].end = at;
-        units_.push_back({at, at});
-        ++unit;
       }
       const int parent = open.empty() ? -1 : open.back().first;
       sections_.push_back({{at, at}, parent, static_cast<int>(b)});
       open.emplace_back(static_cast<int>(sections_.size()) - 1, level);
     }
     blocks_[b].section = open.empty() ? -1 : open.back().first;
-    blocks_[b].unit = unit;
   }
-  const auto end = static_cast<std::uint32_t>(tokens_.size());
   for (const auto& [section, level] : open) sections_[static_cast<std::size_t>(section)].tokens.end = end;
-  units_.back().end = end;
 }
 
-// A list entry or table cell carries the duty or hedge of the sentence that introduces the list
-// ("Officers should take the following actions, as applicable:").
+namespace {
+
+// What kind of list a list entry belongs to: entries of one kind are siblings.
+std::string listShape(const core::Block& block) {
+  std::string shape = std::to_string(static_cast<int>(block.kind)) + ":" +
+                      std::to_string(block.level) + ":";
+  for (const char c : block.label) {
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      if (shape.empty() || shape.back() != '9') shape += '9';
+    } else if (std::isalpha(static_cast<unsigned char>(c))) {
+      if (shape.empty() || shape.back() != 'a') shape += 'a';
+    } else {
+      shape += c;
+    }
+  }
+  return shape;
+}
+
+}  // namespace
+
+// A list entry (or table cell) carries the duty or hedge of the sentence that introduces its list
+// ("Officers should take the following actions, as applicable:"). Walking back from an entry over
+// its siblings and their sub-entries, the lead-in is the first block that ends with ':' and is
+// not a sibling.
 void DocumentIndex::findLeadIns() {
   const auto& source = document_.blocks;
+  sentenceLeadIn_.assign(sentences_.size(), -1);
+  ledSentences_.assign(sentences_.size(), {});
+  ledBlocks_.assign(sentences_.size(), {});
   for (std::size_t b = 0; b < source.size(); ++b) {
-    if (!isListEntry(source[b])) continue;
-    std::size_t k = b;
-    while (k > 0 && (isListEntry(source[k - 1]) || !isMatched(source[k - 1]) ||
-                     source[k - 1].kind == core::BlockKind::Footnote)) {
-      --k;
+    if (!isListEntry(source[b]) || blocks_[b].tokens.begin == blocks_[b].tokens.end) continue;
+    const std::string shape = listShape(source[b]);
+    int leadIn = -1;
+    for (std::size_t k = b; k-- > 0;) {
+      const core::Block& before = source[k];
+      if (!isMatched(before) || before.kind == core::BlockKind::Footnote) continue;
+      if (isListEntry(before) && listShape(before) == shape) continue;
+      if (endsWithColon(before.text)) leadIn = static_cast<int>(k);
+      if (leadIn >= 0 || !isListEntry(before)) break;
     }
-    if (k == 0) continue;
-    const core::Block& candidate = source[k - 1];
-    if (candidate.kind != core::BlockKind::Heading && endsWithColon(candidate.text)) {
-      blocks_[b].leadIn = static_cast<int>(k - 1);
+    if (leadIn < 0 || blocks_[static_cast<std::size_t>(leadIn)].tokens.begin ==
+                          blocks_[static_cast<std::size_t>(leadIn)].tokens.end) {
+      continue;
+    }
+    blocks_[b].leadIn = leadIn;
+    const std::uint32_t lead = tokenSentence_[blocks_[static_cast<std::size_t>(leadIn)].tokens.end - 1];
+    ledBlocks_[lead].push_back(static_cast<std::uint32_t>(b));
+    const Range range = blocks_[b].tokens;
+    for (std::uint32_t s = tokenSentence_[range.begin]; s <= tokenSentence_[range.end - 1]; ++s) {
+      sentenceLeadIn_[s] = static_cast<int>(lead);
+      ledSentences_[lead].push_back(s);
     }
   }
 }
@@ -177,25 +191,22 @@ void DocumentIndex::findOccurrences(const PhraseMatcher& matcher) {
   }
 }
 
-// A hedge counts unless a wording that only looks hedged covers it ("may be at risk").
+// A hedge counts unless one of the concept's exceptions covers it ("may be at risk").
 void DocumentIndex::findHedges(const Program& program) {
   sentenceHedge_.assign(sentences_.size(), std::nullopt);
   if (program.hedgeSet < 0) return;
-  std::vector<Range> notHedges;
-  if (program.notHedgeSet >= 0) {
-    for (const std::uint32_t phrase :
-         program.phraseSets[static_cast<std::size_t>(program.notHedgeSet)].phrases) {
-      const auto found = occurrences(phrase);
-      notHedges.insert(notHedges.end(), found.begin(), found.end());
-    }
+  const PhraseSet& hedges = program.phraseSets[static_cast<std::size_t>(program.hedgeSet)];
+  std::vector<Range> exceptions;
+  for (const std::uint32_t phrase : hedges.exceptions) {
+    const auto found = occurrences(phrase);
+    exceptions.insert(exceptions.end(), found.begin(), found.end());
   }
   auto covered = [&](const Range& hedge) {
-    return std::any_of(notHedges.begin(), notHedges.end(), [&](const Range& other) {
+    return std::any_of(exceptions.begin(), exceptions.end(), [&](const Range& other) {
       return other.begin <= hedge.begin && hedge.end <= other.end;
     });
   };
-  for (const std::uint32_t phrase :
-       program.phraseSets[static_cast<std::size_t>(program.hedgeSet)].phrases) {
+  for (const std::uint32_t phrase : hedges.phrases) {
     for (const Range& hedge : occurrences(phrase)) {
       auto& slot = sentenceHedge_[tokenSentence_[hedge.begin]];
       if ((!slot || hedge.begin < slot->begin) && !covered(hedge)) slot = hedge;
@@ -215,12 +226,21 @@ std::span<const Range> DocumentIndex::occurrences(std::uint32_t phrase) const {
 
 std::optional<Range> DocumentIndex::hedgeOf(std::uint32_t sentence) const {
   if (sentenceHedge_[sentence]) return sentenceHedge_[sentence];
-  const Range range = sentences_[sentence];
-  const int leadIn = blocks_[tokenBlock_[range.begin]].leadIn;
-  if (leadIn < 0) return std::nullopt;
-  const Range lead = blocks_[static_cast<std::size_t>(leadIn)].tokens;
-  if (lead.begin == lead.end) return std::nullopt;
-  return sentenceHedge_[tokenSentence_[lead.end - 1]];
+  const int lead = sentenceLeadIn_[sentence];
+  if (lead < 0) return std::nullopt;
+  return sentenceHedge_[static_cast<std::size_t>(lead)];
+}
+
+Range DocumentIndex::sectionRange(int index) const {
+  return index < 0 ? preamble_ : sections_[static_cast<std::size_t>(index)].tokens;
+}
+
+std::optional<int> DocumentIndex::sectionHolding(int section, Range range) const {
+  for (int s = section;; s = sections_[static_cast<std::size_t>(s)].parent) {
+    const Range held = sectionRange(s);
+    if (held.begin <= range.begin && range.end <= held.end) return s;
+    if (s < 0) return std::nullopt;
+  }
 }
 
 std::string DocumentIndex::labelOf(std::uint32_t block) const {
@@ -230,9 +250,6 @@ std::string DocumentIndex::labelOf(std::uint32_t block) const {
        s = sections_[static_cast<std::size_t>(s)].parent) {
     const int headingBlock = sections_[static_cast<std::size_t>(s)].heading;
     if (headingBlock != static_cast<int>(block)) heading = document_.blocks[headingBlock].label;
-  }
-  if (heading.empty() && title_ >= 0 && title_ != static_cast<int>(block)) {
-    heading = document_.blocks[static_cast<std::size_t>(title_)].label;
   }
   if (own.label.empty()) return heading;
   if (own.kind == core::BlockKind::Heading || heading.empty()) return own.label;

@@ -26,8 +26,7 @@ struct Range {
 
 struct BlockInfo {
   Range tokens;      // empty for running headers and footers, which are not matched
-  int section = -1;  // the innermost section the block is in, or -1
-  int unit = 0;      // the top-level section (or the part before the first one) it is in
+  int section = -1;  // the innermost section the block is in; -1 before the first heading
   int leadIn = -1;   // for a list entry or table cell: the block that introduces it ("... :")
 };
 
@@ -64,8 +63,23 @@ class DocumentIndex {
   std::uint32_t blockOf(std::uint32_t token) const { return tokenBlock_[token]; }
   std::uint32_t sentenceOf(std::uint32_t token) const { return tokenSentence_[token]; }
   Range sentence(std::uint32_t index) const { return sentences_[index]; }
-  // The token range of the top-level section `unit`.
-  Range unit(int index) const { return units_[static_cast<std::size_t>(index)]; }
+  // The tokens of section `index`; -1 is the part before the first heading (the whole document
+  // when it has no heading).
+  Range sectionRange(int index) const;
+  // The innermost section that holds all of `range`, starting the search at `section` and going
+  // outwards; nothing when none does.
+  std::optional<int> sectionHolding(int section, Range range) const;
+
+  // A list entry is read together with the sentence that introduces its list ("The officer
+  // shall:"). The lead-in sentence of sentence `index`, or -1.
+  int leadInOf(std::uint32_t sentence) const { return sentenceLeadIn_[sentence]; }
+  // The sentences, and the blocks, that a lead-in sentence introduces (empty for others).
+  const std::vector<std::uint32_t>& ledSentences(std::uint32_t sentence) const {
+    return ledSentences_[sentence];
+  }
+  const std::vector<std::uint32_t>& ledBlocks(std::uint32_t sentence) const {
+    return ledBlocks_[sentence];
+  }
   // The tokens of one block, for the text readers (negation, modality).
   std::span<const text::Token> blockTokens(std::uint32_t block) const;
 
@@ -98,8 +112,10 @@ class DocumentIndex {
   std::vector<Range> sentences_;
   std::vector<BlockInfo> blocks_;
   std::vector<SectionInfo> sections_;
-  std::vector<Range> units_;
-  int title_ = -1;  // the block index of the document's title heading, or -1
+  Range preamble_;  // the tokens before the first heading (all of them without headings)
+  std::vector<int> sentenceLeadIn_;
+  std::vector<std::vector<std::uint32_t>> ledSentences_;
+  std::vector<std::vector<std::uint32_t>> ledBlocks_;
   std::vector<std::uint32_t> occurrenceStart_;  // by phrase id, size phrases + 1
   std::vector<Range> occurrences_;
   std::vector<DurationAt> durations_;

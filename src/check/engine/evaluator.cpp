@@ -61,10 +61,22 @@ std::vector<Match> Evaluator::evaluate(const Node& node) {
 std::vector<Match> Evaluator::phrases(int set) {
   auto& cached = phraseCache_[static_cast<std::size_t>(set)];
   if (!cached) {
+    const PhraseSet& phraseSet = program_.phraseSets[static_cast<std::size_t>(set)];
+    std::vector<Range> exceptions;
+    for (const std::uint32_t phrase : phraseSet.exceptions) {
+      const auto found = index_.occurrences(phrase);
+      exceptions.insert(exceptions.end(), found.begin(), found.end());
+    }
+    // A match inside an exception does not count ("effective immediately").
+    auto excepted = [&](const Range& range) {
+      return std::any_of(exceptions.begin(), exceptions.end(), [&](const Range& other) {
+        return other.begin <= range.begin && range.end <= other.end;
+      });
+    };
     std::vector<Match> matches;
-    for (const std::uint32_t phrase : program_.phraseSets[static_cast<std::size_t>(set)].phrases) {
+    for (const std::uint32_t phrase : phraseSet.phrases) {
       for (const Range& range : index_.occurrences(phrase)) {
-        matches.push_back({range.begin, range.end});
+        if (exceptions.empty() || !excepted(range)) matches.push_back({range.begin, range.end});
       }
     }
     // At one position keep the longest wording ("no waiting period" over "no waiting").
@@ -90,62 +102,154 @@ std::vector<Match> Evaluator::any(const Node& node) {
   return matches;
 }
 
-std::optional<std::uint32_t> Evaluator::unitOf(core::Scope::Kind scope, const Match& match) const {
-  const std::uint32_t last = match.end - 1;
-  switch (scope) {
-    case core::Scope::Kind::Sentence: {
-      const std::uint32_t sentence = index_.sentenceOf(match.begin);
-      if (index_.sentenceOf(last) != sentence) return std::nullopt;
-      return sentence;
+void Evaluator::keysOf(core::Scope::Kind scope, const Match& match,
+                       std::vector<std::uint32_t>& keys) const {
+  const std::uint32_t first = index_.sentenceOf(match.begin);
+  const std::uint32_t last = index_.sentenceOf(match.end - 1);
+  if (scope == core::Scope::Kind::Document) {
+    keys.push_back(0);
+  } else if (scope == core::Scope::Kind::Sentence) {
+    if (first == last) {
+      keys.push_back(first);
+      for (const std::uint32_t led : index_.ledSentences(first)) keys.push_back(led);
+    } else if (index_.leadInOf(last) == static_cast<int>(first)) {
+      keys.push_back(last);
     }
-    case core::Scope::Kind::Words:  // a list "within N words" is read as within one block
-    case core::Scope::Kind::Block: {
-      const std::uint32_t block = index_.blockOf(match.begin);
-      if (index_.blockOf(last) != block) return std::nullopt;
-      return block;
+  } else {  // a block; a list "within N words" is read as within one block
+    const std::uint32_t block = index_.blockOf(match.begin);
+    const std::uint32_t lastBlock = index_.blockOf(match.end - 1);
+    if (block == lastBlock) {
+      keys.push_back(block);
+      if (first == last) {
+        for (const std::uint32_t led : index_.ledBlocks(first)) keys.push_back(led);
+      }
+    } else if (index_.blocks()[lastBlock].leadIn == static_cast<int>(block) &&
+               index_.leadInOf(index_.sentenceOf(index_.blocks()[lastBlock].tokens.begin)) ==
+                   static_cast<int>(first)) {
+      keys.push_back(lastBlock);
     }
-    case core::Scope::Kind::Section: {
-      const int unit = index_.blocks()[index_.blockOf(match.begin)].unit;
-      if (index_.blocks()[index_.blockOf(last)].unit != unit) return std::nullopt;
-      return static_cast<std::uint32_t>(unit);
-    }
-    case core::Scope::Kind::Document:
-      return 0;
   }
-  return std::nullopt;
 }
 
-Range Evaluator::unitRange(core::Scope::Kind scope, std::uint32_t unit) const {
-  switch (scope) {
-    case core::Scope::Kind::Sentence:
-      return index_.sentence(unit);
-    case core::Scope::Kind::Words:
-    case core::Scope::Kind::Block:
-      return index_.blocks()[unit].tokens;
-    case core::Scope::Kind::Section:
-      return index_.unit(static_cast<int>(unit));
-    case core::Scope::Kind::Document:
-      break;
+std::vector<Range> Evaluator::rangesOf(core::Scope::Kind scope, std::uint32_t key) const {
+  std::vector<Range> ranges;
+  if (scope == core::Scope::Kind::Document) {
+    ranges.push_back({0, static_cast<std::uint32_t>(index_.tokens().size())});
+  } else if (scope == core::Scope::Kind::Sentence) {
+    ranges.push_back(index_.sentence(key));
+    if (const int lead = index_.leadInOf(key); lead >= 0) {
+      ranges.push_back(index_.sentence(static_cast<std::uint32_t>(lead)));
+    }
+  } else {
+    const BlockInfo& block = index_.blocks()[key];
+    ranges.push_back(block.tokens);
+    if (const int lead = index_.leadInOf(index_.sentenceOf(block.tokens.begin)); lead >= 0) {
+      ranges.push_back(index_.sentence(static_cast<std::uint32_t>(lead)));
+    }
   }
-  return {0, static_cast<std::uint32_t>(index_.tokens().size())};
+  return ranges;
 }
 
-// In a section scope the parts may sit in one subsection; a `without` is looked for only in the
-// innermost section that holds them all.
-Range Evaluator::withoutRange(core::Scope::Kind scope, std::uint32_t unit,
-                              const std::vector<Match>& parts) const {
-  if (scope != core::Scope::Kind::Section) return unitRange(scope, unit);
-  std::uint32_t begin = parts.front().begin, end = parts.front().end;
-  for (const Match& part : parts) {
-    begin = std::min(begin, part.begin);
-    end = std::max(end, part.end);
+std::vector<Evaluator::Unit> Evaluator::unitsOf(core::Scope::Kind scope,
+                                                const std::vector<std::vector<Match>>& parts,
+                                                bool needAll) const {
+  if (scope == core::Scope::Kind::Section) return sectionUnits(parts, needAll);
+  // For each part, its first match in each unit (a full one over a partial one), by unit.
+  std::vector<std::vector<std::pair<std::uint32_t, Match>>> keyed(parts.size());
+  std::vector<std::uint32_t> keys;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    auto& list = keyed[i];
+    for (const Match& match : parts[i]) {
+      keys.clear();
+      keysOf(scope, match, keys);
+      for (const std::uint32_t key : keys) list.emplace_back(key, match);
+    }
+    std::stable_sort(list.begin(), list.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < list.size(); ++k) {
+      if (kept > 0 && list[kept - 1].first == list[k].first) {
+        if (list[kept - 1].second.partial && !list[k].second.partial) list[kept - 1] = list[k];
+        continue;
+      }
+      list[kept++] = list[k];
+    }
+    list.resize(kept);
+    if (needAll && list.empty()) return {};
   }
-  for (int s = index_.blocks()[index_.blockOf(begin)].section; s >= 0;
-       s = index_.sections()[static_cast<std::size_t>(s)].parent) {
-    const Range range = index_.sections()[static_cast<std::size_t>(s)].tokens;
-    if (range.begin <= begin && end <= range.end) return range;
+  // Walk the units in order, all parts at once.
+  std::vector<Unit> units;
+  std::vector<std::size_t> at(parts.size(), 0);
+  while (true) {
+    std::uint32_t next = std::numeric_limits<std::uint32_t>::max();
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      if (at[i] < keyed[i].size()) next = std::min(next, keyed[i][at[i]].first);
+    }
+    if (next == std::numeric_limits<std::uint32_t>::max()) break;
+    Unit unit;
+    unit.key = next;
+    unit.chosen.resize(parts.size());
+    bool complete = true;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      if (at[i] < keyed[i].size() && keyed[i][at[i]].first == next) {
+        unit.chosen[i] = keyed[i][at[i]++].second;
+      } else {
+        complete = false;
+      }
+    }
+    if (needAll && !complete) continue;
+    unit.ranges = rangesOf(scope, next);
+    units.push_back(std::move(unit));
   }
-  return unitRange(scope, unit);
+  return units;
+}
+
+// The section of a match is the innermost section that holds it. Parts lie within one section
+// when the section of one part holds all the others.
+std::vector<Evaluator::Unit> Evaluator::sectionUnits(const std::vector<std::vector<Match>>& parts,
+                                                     bool needAll) const {
+  std::vector<int> candidates;
+  for (const std::vector<Match>& list : parts) {
+    if (needAll && list.empty()) return {};
+    for (const Match& match : list) {
+      const int start = index_.blocks()[index_.blockOf(match.begin)].section;
+      if (const auto section = index_.sectionHolding(start, {match.begin, match.end})) {
+        candidates.push_back(*section);
+      }
+    }
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  std::vector<Unit> units;
+  for (const int section : candidates) {
+    const Range range = index_.sectionRange(section);
+    Unit unit;
+    unit.key = static_cast<std::uint32_t>(section + 1);
+    unit.ranges = {range};
+    unit.chosen.resize(parts.size());
+    bool complete = true;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      auto it = std::lower_bound(parts[i].begin(), parts[i].end(), range.begin,
+                                 [](const Match& m, std::uint32_t at) { return m.begin < at; });
+      for (; it != parts[i].end() && it->begin < range.end; ++it) {
+        if (it->end > range.end) continue;
+        if (!unit.chosen[i] || (unit.chosen[i]->partial && !it->partial)) unit.chosen[i] = *it;
+        if (!it->partial) break;
+      }
+      complete = complete && unit.chosen[i].has_value();
+    }
+    if (needAll && !complete) continue;
+    units.push_back(std::move(unit));
+  }
+  return units;
+}
+
+bool Evaluator::anyWithin(const std::vector<std::vector<Match>>& withouts,
+                          const std::vector<Range>& ranges) const {
+  for (const Range& range : ranges) {
+    if (anyWithin(withouts, range)) return true;
+  }
+  return false;
 }
 
 bool Evaluator::anyWithin(const std::vector<std::vector<Match>>& withouts, Range range) const {
@@ -182,40 +286,23 @@ Match Evaluator::combine(const std::vector<Match>& parts, std::vector<std::strin
 }
 
 std::vector<Match> Evaluator::all(const Node& node) {
-  const core::Scope::Kind scope = node.scope.kind;
-  // For each part, its first match in each unit (a full one over a partial one).
-  std::vector<std::vector<std::pair<std::uint32_t, Match>>> firsts(node.children.size());
-  for (std::size_t i = 0; i < node.children.size(); ++i) {
-    for (const Match& match : evaluate(node.children[i])) {
-      const auto unit = unitOf(scope, match);
-      if (!unit) continue;
-      auto& list = firsts[i];
-      if (!list.empty() && list.back().first == *unit) {
-        if (list.back().second.partial && !match.partial) list.back().second = match;
-        continue;
-      }
-      list.emplace_back(*unit, match);
-    }
-    if (firsts[i].empty()) return {};
+  std::vector<std::vector<Match>> parts;
+  for (const Node& child : node.children) {
+    parts.push_back(evaluate(child));
+    if (parts.back().empty()) return {};
   }
   std::vector<std::vector<Match>> withouts;
   for (const Node& without : node.without) withouts.push_back(evaluate(without));
-  std::vector<std::size_t> at(firsts.size(), 0);
   std::vector<Match> matches;
-  std::vector<Match> parts;
-  for (const auto& [unit, first] : firsts[0]) {
-    parts.assign(1, first);
-    for (std::size_t i = 1; i < firsts.size(); ++i) {
-      auto& list = firsts[i];
-      while (at[i] < list.size() && list[at[i]].first < unit) ++at[i];
-      if (at[i] == list.size() || list[at[i]].first != unit) break;
-      parts.push_back(list[at[i]].second);
-    }
-    if (parts.size() != firsts.size()) continue;
-    if (anyWithin(withouts, withoutRange(scope, unit, parts))) continue;
-    matches.push_back(combine(parts));
+  std::vector<Match> chosen;
+  for (const Unit& unit : unitsOf(node.scope.kind, parts, true)) {
+    // In a section the `without` is looked for in the section that holds the parts.
+    if (anyWithin(withouts, unit.ranges)) continue;
+    chosen.clear();
+    for (const auto& part : unit.chosen) chosen.push_back(*part);
+    matches.push_back(combine(chosen));
   }
-  std::sort(matches.begin(), matches.end(), byPosition);
+  sortUnique(matches);
   return matches;
 }
 
@@ -336,33 +423,24 @@ std::vector<Match> Evaluator::ages(const Node& node) {
 }
 
 std::vector<Match> Evaluator::list(const Node& node) {
-  const core::Scope::Kind scope = node.scope.kind;
-  const std::size_t members = node.children.size();
-  // unit -> the first match of each member in it
-  std::map<std::uint32_t, std::vector<std::optional<Match>>> units;
-  for (std::size_t i = 0; i < members; ++i) {
-    for (const Match& match : evaluate(node.children[i])) {
-      const auto unit = unitOf(scope, match);
-      if (!unit) continue;
-      auto& slots = units.try_emplace(*unit, members).first->second;
-      if (!slots[i] || (slots[i]->partial && !match.partial)) slots[i] = match;
-    }
-  }
+  std::vector<std::vector<Match>> members;
+  for (const Node& child : node.children) members.push_back(evaluate(child));
+  const std::size_t needed = std::min(node.partialFrom, members.size());
   std::vector<Match> matches;
-  for (const auto& [unit, slots] : units) {
+  for (const Unit& unit : unitsOf(node.scope.kind, members, false)) {
     std::vector<Match> present;
     std::vector<std::string> missing;
-    for (std::size_t i = 0; i < members; ++i) {
-      if (slots[i]) {
-        present.push_back(*slots[i]);
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      if (unit.chosen[i]) {
+        present.push_back(*unit.chosen[i]);
       } else {
         missing.push_back(node.memberNames[i]);
       }
     }
-    if (present.size() < std::min(node.partialFrom, members)) continue;
+    if (present.empty() || present.size() < needed) continue;
     matches.push_back(combine(present, std::move(missing)));
   }
-  std::sort(matches.begin(), matches.end(), byPosition);
+  sortUnique(matches);
   return matches;
 }
 

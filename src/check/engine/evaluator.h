@@ -53,13 +53,22 @@ class Evaluator {
   std::vector<Match> ages(const Node& node);
   std::vector<Match> list(const Node& node);
 
-  // The unit of `scope` that the whole match lies in, or nothing when it spans several.
-  std::optional<std::uint32_t> unitOf(core::Scope::Kind scope, const Match& match) const;
-  // The token range of a unit.
-  Range unitRange(core::Scope::Kind scope, std::uint32_t unit) const;
-  // The narrowest scope a `without` is looked for in, around the chosen parts.
-  Range withoutRange(core::Scope::Kind scope, std::uint32_t unit,
-                     const std::vector<Match>& parts) const;
+  // Where a part may meet the others: a unit of a scope (a sentence, a block, a section or the
+  // document) with the first match of each part inside it, if any.
+  struct Unit {
+    std::uint32_t key = 0;
+    std::vector<Range> ranges;  // the unit's tokens (a list entry's sentence and its lead-in)
+    std::vector<std::optional<Match>> chosen;  // by part
+  };
+  std::vector<Unit> unitsOf(core::Scope::Kind scope, const std::vector<std::vector<Match>>& parts,
+                            bool needAll) const;
+  std::vector<Unit> sectionUnits(const std::vector<std::vector<Match>>& parts, bool needAll) const;
+  // The units of a sentence or block scope that a match lies in (several when it lies in a
+  // list's lead-in), appended to `keys`.
+  void keysOf(core::Scope::Kind scope, const Match& match, std::vector<std::uint32_t>& keys) const;
+  std::vector<Range> rangesOf(core::Scope::Kind scope, std::uint32_t key) const;
+  bool anyWithin(const std::vector<std::vector<Match>>& withouts,
+                 const std::vector<Range>& ranges) const;
   bool anyWithin(const std::vector<std::vector<Match>>& withouts, Range range) const;
   Match combine(const std::vector<Match>& parts, std::vector<std::string> missing = {});
 

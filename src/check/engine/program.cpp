@@ -25,7 +25,6 @@ std::string describe(const core::Duration& duration) {
 
 Program::Program(const core::ChecklistSet& checklists) : checklists_(&checklists) {
   hedgeSet = checklists.findConcept("hedge") ? conceptSet("hedge") : -1;
-  notHedgeSet = checklists.findConcept("not-a-hedge") ? conceptSet("not-a-hedge") : -1;
   for (const core::Checklist& checklist : checklists.checklists) {
     editions.push_back({checklist.id, checklist.edition});
     for (const core::Item& item : checklist.items) {
@@ -80,6 +79,10 @@ int Program::conceptSet(const std::string& id) {
     for (const core::Phrase& phrase : named->expanded) {
       const int phraseId = matcher.add(phrase);
       if (phraseId >= 0) set.phrases.push_back(static_cast<std::uint32_t>(phraseId));
+    }
+    for (const core::Phrase& phrase : named->expandedExceptions) {
+      const int phraseId = matcher.add(phrase);
+      if (phraseId >= 0) set.exceptions.push_back(static_cast<std::uint32_t>(phraseId));
     }
   }
   const int index = static_cast<int>(phraseSets.size());

@@ -38,6 +38,7 @@ struct Node {
 // A concept (or one inline phrase): the phrase ids it matches and how a reason names it.
 struct PhraseSet {
   std::vector<std::uint32_t> phrases;
+  std::vector<std::uint32_t> exceptions;  // a match inside one of these does not count
   std::string label;
 };
 
@@ -78,8 +79,7 @@ class Program {
   std::vector<PhraseSet> phraseSets;
   std::vector<CompiledItem> items;  // in checklist order
   std::vector<core::ChecklistEdition> editions;
-  int hedgeSet = -1;     // the concept `hedge`, or -1
-  int notHedgeSet = -1;  // the concept `not-a-hedge` (wordings that only look hedged), or -1
+  int hedgeSet = -1;  // the concept `hedge`, or -1
 
   // The index of the item with this id in `items`, or -1.
   int findItem(const std::string& id) const;
