@@ -32,8 +32,7 @@ std::string keyOf(const core::Phrase& phrase) {
   return phrase.exactCase ? phrase.text : lowerCase(phrase.text);
 }
 
-ConceptMap uniqueConcepts(std::vector<core::Concept> concepts,
-                          std::vector<LoadProblem>& problems) {
+ConceptMap uniqueConcepts(std::vector<core::Concept> concepts, std::vector<LoadProblem>& problems) {
   ConceptMap byId;
   for (core::Concept& definition : concepts) {
     const auto [at, inserted] = byId.try_emplace(definition.id, definition);
@@ -81,8 +80,8 @@ class ConceptExpander {
       const auto found = concepts_.find(included);
       if (found == concepts_.end()) {
         problems_.push_back({definition.file, definition.line, "",
-                             "concept " + definition.id + " includes unknown concept \"" + included +
-                                 "\": define it in concepts.xml or fix the name"});
+                             "concept " + definition.id + " includes unknown concept \"" +
+                                 included + "\": define it in concepts.xml or fix the name"});
         continue;
       }
       if (state_.count(included) != 0 && state_[included] == State::Expanding) {
@@ -119,9 +118,9 @@ void checkConceptReferences(const ConceptMap& concepts, const std::vector<ReadCo
     usesHedges = usesHedges || context.usesHedges;
     for (const Reference& ref : context.conceptRefs) {
       if (concepts.count(ref.id) == 0) {
-        problems.push_back({ref.file, ref.line, ref.item,
-                            "unknown concept \"" + ref.id +
-                                "\": define it in concepts.xml or fix the name"});
+        problems.push_back(
+            {ref.file, ref.line, ref.item,
+             "unknown concept \"" + ref.id + "\": define it in concepts.xml or fix the name"});
       }
     }
   }
@@ -151,11 +150,11 @@ std::map<std::string, ItemPlace> uniqueItems(const core::ChecklistSet& set,
     for (const core::Item& item : checklist.items) {
       const auto [at, inserted] = byId.try_emplace(item.id, ItemPlace{&checklist, &item});
       if (!inserted) {
-        problems.push_back({checklist.file, item.line, item.id,
-                            "the id " + item.id + " is used twice (first " +
-                                where(at->second.checklist->file, at->second.item->line,
-                                      checklist.file) +
-                                "): each item needs its own id"});
+        problems.push_back(
+            {checklist.file, item.line, item.id,
+             "the id " + item.id + " is used twice (first " +
+                 where(at->second.checklist->file, at->second.item->line, checklist.file) +
+                 "): each item needs its own id"});
       }
     }
   }

@@ -17,9 +17,7 @@ namespace {
 
 using core::Matcher;
 
-std::string_view nameOf(const xmlNode* node) {
-  return reinterpret_cast<const char*>(node->name);
-}
+std::string_view nameOf(const xmlNode* node) { return reinterpret_cast<const char*>(node->name); }
 
 bool isElement(const xmlNode* node, std::string_view name) {
   return node != nullptr && node->type == XML_ELEMENT_NODE && nameOf(node) == name;
@@ -127,8 +125,8 @@ std::optional<core::Duration> readDuration(const xmlNode* node, const char* name
   try {
     return parseDuration(*text);
   } catch (const Poco::Exception& error) {
-    context.report(node, std::string("<duration ") + name + "=\"" + *text + "\">: " +
-                             error.message());
+    context.report(node,
+                   std::string("<duration ") + name + "=\"" + *text + "\">: " + error.message());
     return std::nullopt;
   }
 }
@@ -437,8 +435,8 @@ std::string lowerCase(std::string_view text) {
 std::pair<std::string, std::string> splitNumber(std::string_view text) {
   const std::string trimmed = detail::collapseSpaces(text);
   std::size_t end = 0;
-  while (end < trimmed.size() && (std::isdigit(static_cast<unsigned char>(trimmed[end])) ||
-                                  trimmed[end] == '.')) {
+  while (end < trimmed.size() &&
+         (std::isdigit(static_cast<unsigned char>(trimmed[end])) || trimmed[end] == '.')) {
     ++end;
   }
   return {trimmed.substr(0, end), detail::collapseSpaces(trimmed.substr(end))};

@@ -33,8 +33,7 @@ Enum valueOf(const std::array<std::pair<Enum, std::string_view>, N>& table, std:
   for (const auto& [value, candidate] : table) {
     if (candidate == name) return value;
   }
-  throw Poco::DataFormatException(std::string("unknown ") + what + " '" + std::string(name) +
-                                  "'");
+  throw Poco::DataFormatException(std::string("unknown ") + what + " '" + std::string(name) + "'");
 }
 
 bool contains(const std::vector<AgencyKind>& kinds, AgencyKind kind) {

@@ -178,10 +178,10 @@ using ItemRule = std::variant<EvidenceRule, DerivedRule, SameAsRule>;
 struct Item {
   std::string id;
   std::string title;
-  std::string requirement;    // what a compliant directive must contain, in words
+  std::string requirement;  // what a compliant directive must contain, in words
   Severity severity = Severity::Critical;
-  std::string sourceSection;  // where the requirement comes from
-  std::string basis;          // how well the requirement is evidenced, in words
+  std::string sourceSection;           // where the requirement comes from
+  std::string basis;                   // how well the requirement is evidenced, in words
   std::vector<std::string> basisTags;  // SEED, LAW, FOUND, CORROBORATED, RECALLED, INFERRED
   std::string note;                    // optional remark for reviewers and editors
   std::vector<AgencyKind> appliesTo;   // the checklist's kinds unless the item narrows them

@@ -47,7 +47,8 @@ std::map<std::string, ReferenceItem> referenceItems() {
   static const std::regex kHeading(R"(^### ((?:LE|PSAP|QA)-\d+) — (.+)$)");
   static const std::regex kLevel(R"(^- \*\*Level:\*\* ([A-Z]+))");
   std::map<std::string, ReferenceItem> items;
-  for (const char* name : {"le-model-policy.md", "psap-ansi-standard.md", "psap-qa-requirement.md"}) {
+  for (const char* name :
+       {"le-model-policy.md", "psap-ansi-standard.md", "psap-qa-requirement.md"}) {
     std::ifstream in(kReference / name);
     std::string line;
     std::string current;
@@ -158,8 +159,7 @@ TEST_CASE("checklist titles and severities match the reference", "[check][checkl
   }
 }
 
-TEST_CASE("PSAP-04 follows the four QA elements and PSAP-02 mirrors QA-10",
-          "[check][checklists]") {
+TEST_CASE("PSAP-04 follows the four QA elements and PSAP-02 mirrors QA-10", "[check][checklists]") {
   REQUIRE(loaded().ok());
   const mkrp::core::Item* psap04 = loaded().checklists.findItem("PSAP-04");
   REQUIRE(psap04 != nullptr);

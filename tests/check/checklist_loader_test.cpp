@@ -43,32 +43,37 @@ const char* const kConcepts = R"(<?xml version="1.0" encoding="UTF-8"?>
 
 // A checklist whose second item (LE-07) opens with `open` (line 11) and has `rules` on line 16.
 std::string checklistWith(const std::string& open, const std::string& rules) {
-  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                   // 1
-         "<checklist id=\"test\" edition=\"Test, rev. 1\" applies-to=\"le\" format=\"1\">\n"  // 2
-         "  <title>Test checklist</title>\n"                                              // 3
-         "  <item id=\"LE-01\" severity=\"critical\">\n"                                  // 4
-         "    <title>First</title>\n"                                                     // 5
-         "    <requirement>Something.</requirement>\n"                                    // 6
-         "    <source-section>Test</source-section>\n"                                    // 7
-         "    <basis tags=\"SEED\">Seed.</basis>\n"                                       // 8
-         "    <meets reason=\"it is there\"><concept ref=\"ncic\"/></meets>\n"            // 9
-         "  </item>\n"                                                                    // 10
-         "  " + open + "\n"                                                               // 11
-         "    <title>Seventh</title>\n"                                                   // 12
-         "    <requirement>Something else.</requirement>\n"                               // 13
-         "    <source-section>Test</source-section>\n"                                    // 14
-         "    <basis tags=\"SEED INFERRED\">Seed and inference.</basis>\n"                // 15
-         "    " + rules + "\n"                                                            // 16
-         "  </item>\n"                                                                    // 17
-         "</checklist>\n";                                                                // 18
+  const std::string lines[] = {
+      R"(<?xml version="1.0" encoding="UTF-8"?>)",
+      R"(<checklist id="test" edition="Test, rev. 1" applies-to="le" format="1">)",
+      R"(  <title>Test checklist</title>)",
+      R"(  <item id="LE-01" severity="critical">)",
+      R"(    <title>First</title>)",
+      R"(    <requirement>Something.</requirement>)",
+      R"(    <source-section>Test</source-section>)",
+      R"(    <basis tags="SEED">Seed.</basis>)",
+      R"(    <meets reason="it is there"><concept ref="ncic"/></meets>)",
+      R"(  </item>)",
+      "  " + open,
+      R"(    <title>Seventh</title>)",
+      R"(    <requirement>Something else.</requirement>)",
+      R"(    <source-section>Test</source-section>)",
+      R"(    <basis tags="SEED INFERRED">Seed and inference.</basis>)",
+      "    " + rules,
+      R"(  </item>)",
+      R"(</checklist>)",
+  };
+  std::string text;
+  for (const std::string& line : lines) text += line + "\n";
+  return text;
 }
 
 const char* const kItemOpen = "<item id=\"LE-07\" severity=\"critical\">";
 const char* const kGoodRules = "<meets reason=\"named\"><concept ref=\"enter\"/></meets>";
 
 LoadResult readMemory(const std::string& checklist) {
-  return mkrp::check::readChecklists(
-      {{"concepts.xml", kConcepts}, {"test.xml", checklist}}, schema());
+  return mkrp::check::readChecklists({{"concepts.xml", kConcepts}, {"test.xml", checklist}},
+                                     schema());
 }
 
 // A directory of its own under the system temp directory, removed at the end of the test.
@@ -145,8 +150,7 @@ TEST_CASE("the loader builds the rule tree of an item", "[check][loader]") {
   const LoadResult result = readMemory(checklistWith(kItemOpen, rules));
   for (const LoadProblem& problem : result.problems) INFO(problem.toString());
   REQUIRE(result.ok());
-  const auto& rule = std::get<mkrp::core::EvidenceRule>(
-      result.checklists.findItem("LE-07")->rule);
+  const auto& rule = std::get<mkrp::core::EvidenceRule>(result.checklists.findItem("LE-07")->rule);
   REQUIRE(rule.meets.size() == 1);
   CHECK(rule.meets[0].reason == "entered within two hours");
   CHECK(rule.meets[0].hedging == mkrp::core::Hedging::Ignored);
@@ -216,7 +220,8 @@ TEST_CASE("derived and same-as items are read", "[check][loader]") {
   const LoadResult result = readMemory(withEighth);
   for (const LoadProblem& problem : result.problems) INFO(problem.toString());
   REQUIRE(result.ok());
-  const auto& derived = std::get<mkrp::core::DerivedRule>(result.checklists.findItem("LE-07")->rule);
+  const auto& derived =
+      std::get<mkrp::core::DerivedRule>(result.checklists.findItem("LE-07")->rule);
   CHECK(derived.from == std::vector<std::string>{"LE-01", "LE-08"});
   CHECK(derived.required == "LE-01");
   const mkrp::core::Item* eighth = result.checklists.findItem("LE-08");
@@ -237,27 +242,28 @@ TEST_CASE("the loader rejects broken files naming file, line and item", "[check]
        "The attribute 'id' is required but missing."},
       {"duplicate id", checklistWith("<item id=\"LE-01\" severity=\"critical\">", kGoodRules), 11,
        "LE-01", "the id LE-01 is used twice (first at line 4): each item needs its own id"},
-      {"empty phrase set", checklistWith(kItemOpen, "<meets reason=\"r\"><any></any></meets>"),
-       16, "LE-07", "Element 'any': Missing child element(s)."},
+      {"empty phrase set", checklistWith(kItemOpen, "<meets reason=\"r\"><any></any></meets>"), 16,
+       "LE-07", "Element 'any': Missing child element(s)."},
       {"phrase without words",
        checklistWith(kItemOpen, "<meets reason=\"r\"><phrase> - </phrase></meets>"), 16, "LE-07",
        "a <phrase> has no words (\"-\"), so it can never match"},
       {"unknown concept",
-       checklistWith(kItemOpen, "<meets reason=\"r\"><concept ref=\"no-such-thing\"/></meets>"),
-       16, "LE-07", "unknown concept \"no-such-thing\": define it in concepts.xml"},
+       checklistWith(kItemOpen, "<meets reason=\"r\"><concept ref=\"no-such-thing\"/></meets>"), 16,
+       "LE-07", "unknown concept \"no-such-thing\": define it in concepts.xml"},
       {"bad duration unit",
        checklistWith(kItemOpen, "<meets reason=\"r\"><duration at-most=\"2 parsecs\"/></meets>"),
        16, "LE-07",
        "<duration at-most=\"2 parsecs\">: \"2 parsecs\": \"parsecs\" is not a unit of time"},
       {"bound without a unit",
-       checklistWith(kItemOpen, "<meets reason=\"r\"><duration over=\"2\"/></meets>"), 16,
-       "LE-07", "<duration over=\"2\">: \"2\" has no unit"},
+       checklistWith(kItemOpen, "<meets reason=\"r\"><duration over=\"2\"/></meets>"), 16, "LE-07",
+       "<duration over=\"2\">: \"2\" has no unit"},
       {"bounds no duration can meet",
        checklistWith(kItemOpen,
                      "<meets reason=\"r\"><duration over=\"1 day\" at-most=\"2 hours\"/></meets>"),
        16, "LE-07", "which no duration can be"},
       {"age no range can meet",
-       checklistWith(kItemOpen, "<meets reason=\"r\"><age covers=\"18\" stops-below=\"13\"/></meets>"),
+       checklistWith(kItemOpen,
+                     "<meets reason=\"r\"><age covers=\"18\" stops-below=\"13\"/></meets>"),
        16, "LE-07", "which no range can"},
       {"partial-from above the member count",
        checklistWith(kItemOpen,
@@ -359,15 +365,16 @@ TEST_CASE("loading a broken directory throws with every problem listed", "[check
   TempDir dir;
   dir.write("checklist.xsd", schema());
   dir.write("concepts.xml", kConcepts);
-  dir.write("a.xml", checklistWith(kItemOpen, "<meets reason=\"r\"><concept ref=\"nope\"/></meets>"));
+  dir.write("a.xml",
+            checklistWith(kItemOpen, "<meets reason=\"r\"><concept ref=\"nope\"/></meets>"));
   const std::string file = (dir.path() / "a.xml").string();
   REQUIRE_THROWS_AS(mkrp::check::loadChecklistDirectory(dir.path().string()),
                     mkrp::core::InvalidChecklistException);
   REQUIRE_THROWS_WITH(mkrp::check::loadChecklistDirectory(dir.path().string()),
                       "the checklists in " + dir.path().string() +
-                          " have 1 mistake; fix them and run `mkrp checklists validate`:\n" +
-                          file + ":16: item LE-07: unknown concept \"nope\": define it in "
-                                 "concepts.xml or fix the name");
+                          " have 1 mistake; fix them and run `mkrp checklists validate`:\n" + file +
+                          ":16: item LE-07: unknown concept \"nope\": define it in "
+                          "concepts.xml or fix the name");
 }
 
 TEST_CASE("a directory without checklists is reported", "[check][loader]") {
@@ -424,8 +431,7 @@ TEST_CASE("durations that are not understood are rejected with a reason", "[chec
   }
 }
 
-TEST_CASE("scopes are read as sentence, block, section or a number of words",
-          "[check][loader]") {
+TEST_CASE("scopes are read as sentence, block, section or a number of words", "[check][loader]") {
   using Kind = mkrp::core::Scope::Kind;
   CHECK(mkrp::check::parseScope("sentence").kind == Kind::Sentence);
   CHECK(mkrp::check::parseScope("Block").kind == Kind::Block);
@@ -433,8 +439,9 @@ TEST_CASE("scopes are read as sentence, block, section or a number of words",
   CHECK(mkrp::check::parseScope("document").kind == Kind::Document);
   CHECK(mkrp::check::parseScope("12 words").words == 12);
   CHECK(mkrp::check::parseScope("1 word").words == 1);
-  REQUIRE_THROWS_WITH(mkrp::check::parseScope("paragraph"),
-                      Catch::StartsWith("not understood: write sentence, block, section, document"));
+  REQUIRE_THROWS_WITH(
+      mkrp::check::parseScope("paragraph"),
+      Catch::StartsWith("not understood: write sentence, block, section, document"));
   REQUIRE_THROWS_WITH(mkrp::check::parseScope("0 words"),
                       "the number of words must be between 1 and 200");
   REQUIRE_THROWS_WITH(mkrp::check::parseScope("500 words"),

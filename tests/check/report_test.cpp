@@ -1,10 +1,11 @@
 // The core vocabulary of checklists and reports: stable names and summary counts.
+#include "core/report.h"
+
 #include <Poco/Exception.h>
 
 #include <catch2/catch.hpp>
 
 #include "core/checklist.h"
-#include "core/report.h"
 
 namespace {
 
