@@ -50,9 +50,9 @@ void joinLine(Assembled& block, std::string_view nextText) {
   std::size_t beforeAt = 0;
   const std::string head = block.text.substr(0, hyphenAt);
   const char32_t before = lastCharacter(head, beforeAt);
-  const bool hardHyphen = last == '-' || last == 0x2010 || last == 0x2011;
-  const bool broken =
-      last == 0xAD || (hardHyphen && isLetter(before) && isLowerLetter(next));
+  const bool hardHyphen = (last == '-' || last == 0x2010 || last == 0x2011) && isLetter(before);
+  if (hardHyphen && !isLowerLetter(next)) return;  // "non-" + "Department": a real hyphen
+  const bool broken = last == 0xAD || (hardHyphen && isLowerLetter(next));
   if (!broken) {
     block.text += ' ';
     return;
@@ -84,6 +84,7 @@ Assembled assemble(const PageText& page, const PageLines& lines, const BlockDraf
       const LineGlyph& lineGlyph = lines.glyphs[i];
       if (i != line.first && lineGlyph.spaceBefore) block.text += ' ';
       const TextGlyph& glyph = page.glyphs[lineGlyph.glyph];
+      if (glyph.textLength == 0) continue;
       const auto start = static_cast<std::uint32_t>(block.text.size());
       block.text += page.textOf(glyph);
       block.glyphs.push_back(

@@ -94,10 +94,15 @@ Point toFrame(Point p, std::uint8_t direction) {
   }
 }
 
+std::string sizeInWords(std::uint64_t bytes) {
+  if (bytes >= (1u << 20) && bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
+  return std::to_string(bytes) + " bytes";
+}
+
 [[noreturn]] void contentTooLarge(int page, std::uint64_t maxBytes) {
   throw core::LimitExceededException(
-      "page " + std::to_string(page) + " holds more than " + std::to_string(maxBytes >> 20) +
-      " MiB of drawing instructions once unpacked, more than we read. Save the PDF again (for "
+      "page " + std::to_string(page) + " holds more than " + sizeInWords(maxBytes) +
+      " of drawing instructions once unpacked, more than we read. Save the PDF again (for "
       "example with \"Print to PDF\") and submit it again.");
 }
 
@@ -131,6 +136,9 @@ PageText ContentInterpreter::readPage(const PageInfo& page, int number) {
   const std::string content = pageContent(page);
   runContent(content, resources, 0);
   drawAnnotations(page, resources);
+  page_.unmappedGlyphs = static_cast<int>(
+      std::count_if(page_.glyphs.begin(), page_.glyphs.end(),
+                    [](const TextGlyph& g) { return (g.flags & TextGlyph::kUnknown) != 0; }));
   return std::move(page_);
 }
 
@@ -300,10 +308,6 @@ void ContentInterpreter::showArray(const Operation& op) {
 void ContentInterpreter::addGlyph(const Matrix& textToPage, double tx, double advance,
                                   std::size_t textStart) {
   const std::size_t textLength = page_.text.size() - textStart;
-  if (textLength == 0) {
-    ++page_.unmappedGlyphs;
-    return;
-  }
   const Font& font = *state_.font;
   const double size = state_.fontSize;
   const Point origin = textToPage.apply(tx, state_.rise);
@@ -351,7 +355,10 @@ void ContentInterpreter::addGlyph(const Matrix& textToPage, double tx, double ad
   if (font.bold()) glyph.flags |= TextGlyph::kBold;
   const std::string_view text = page_.textOf(glyph);
   std::size_t at = 0;
-  if (isSpaceCharacter(nextUtf8(text, at)) && at == text.size()) {
+  if (text.empty()) {
+    // Still a glyph: it takes its place on the line, so that no false gap opens there.
+    glyph.flags |= TextGlyph::kUnknown;
+  } else if (isSpaceCharacter(nextUtf8(text, at)) && at == text.size()) {
     glyph.flags |= TextGlyph::kSpace;
     page_.text.resize(textStart);
     glyph.textLength = 0;
@@ -532,7 +539,8 @@ void ContentInterpreter::endMarkedContent() {
       isSpaceCharacter(nextUtf8(entry.actualText, at)) && at == entry.actualText.size();
   merged.textStart = static_cast<std::uint32_t>(page_.text.size());
   merged.textLength = 0;
-  merged.flags = static_cast<std::uint8_t>(merged.flags & ~TextGlyph::kSpace);
+  merged.flags =
+      static_cast<std::uint8_t>(merged.flags & ~(TextGlyph::kSpace | TextGlyph::kUnknown));
   if (onlySpace) {
     merged.flags |= TextGlyph::kSpace;
   } else {

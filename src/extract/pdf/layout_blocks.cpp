@@ -14,7 +14,8 @@ namespace {
 constexpr float kLabelReach = 10.0f;        // how far a label may stand from its text
 constexpr float kSameRow = 0.3f;            // baselines of one table row
 constexpr float kRowReach = 3.0f;           // rows of one table are at most this far apart
-constexpr float kColumnLikeWidth = 0.25f;   // of the page width: wider cells are text columns
+constexpr float kColumnLikeWidth = 0.15f;   // of the page width: cells this wide ...
+constexpr std::size_t kColumnLikeWords = 4;  // ... with this many words are text columns
 constexpr float kSizeRatio = 1.25f;         // lines of one paragraph differ at most this much
 constexpr float kShortLine = 0.25f;         // of the block width: a line this short ends it
 constexpr float kMinGutter = 0.6f;          // a white gap this wide separates columns
@@ -144,15 +145,19 @@ void PageLayout::joinLabels(std::vector<std::uint32_t>& body) {
   body.swap(result);
 }
 
+// Rows whose every cell is a wide run of several words are lines of text columns, not a table.
 bool PageLayout::isTextColumns(const std::vector<std::vector<std::uint32_t>>& rows) const {
-  std::size_t wideRows = 0;
+  std::size_t textRows = 0;
   for (const auto& row : rows) {
-    const bool allWide = std::all_of(row.begin(), row.end(), [this](std::uint32_t i) {
-      return line(i).right - line(i).left >= kColumnLikeWidth * static_cast<float>(page_.width);
+    const bool allText = std::all_of(row.begin(), row.end(), [this](std::uint32_t i) {
+      const auto words = static_cast<std::size_t>(
+          std::count(texts_[i].begin(), texts_[i].end(), ' ') + 1);
+      return words >= kColumnLikeWords &&
+             line(i).right - line(i).left >= kColumnLikeWidth * static_cast<float>(page_.width);
     });
-    if (allWide) ++wideRows;
+    if (allText) ++textRows;
   }
-  return wideRows * 10 >= rows.size() * 6;
+  return textRows * 10 >= rows.size() * 6;
 }
 
 // Runs of at least two consecutive rows with two or more aligned cells become tables. Their

@@ -146,11 +146,14 @@ std::vector<LineGlyph> wordsOf(const PageText& page, std::vector<std::uint32_t>&
   return out;
 }
 
+// The usual space between words of the line, from the gaps narrower than the font size (wider
+// ones are tab stops and column gutters).
 float medianWordGap(const PageText& page, const std::vector<LineGlyph>& words, float size) {
   std::vector<float> gaps;
   for (std::size_t i = 1; i < words.size(); ++i) {
     if (!words[i].spaceBefore) continue;
-    gaps.push_back(page.glyphs[words[i].glyph].left - page.glyphs[words[i - 1].glyph].right);
+    const float gap = page.glyphs[words[i].glyph].left - page.glyphs[words[i - 1].glyph].right;
+    if (gap < size) gaps.push_back(gap);
   }
   if (gaps.empty()) return 0.25f * size;
   std::nth_element(gaps.begin(), gaps.begin() + static_cast<std::ptrdiff_t>(gaps.size() / 2),

@@ -24,6 +24,7 @@ struct TextGlyph {
 
   static constexpr std::uint8_t kSpace = 1;  // a space character: separates words, no text
   static constexpr std::uint8_t kBold = 2;
+  static constexpr std::uint8_t kUnknown = 4;  // its font does not say what it is: no text
 };
 
 struct PageText {
@@ -32,7 +33,7 @@ struct PageText {
   std::string text;              // the glyphs' text, concatenated
   std::vector<TextGlyph> glyphs;
   bool hasLargeImage = false;    // an image covers a good part of the page (a scan?)
-  int unmappedGlyphs = 0;        // glyphs whose font does not say what text they are
+  int unmappedGlyphs = 0;        // glyphs whose font does not say what text they are (kUnknown)
   bool skippedSelfReference = false;  // a form that draws itself was cut short
 
   std::string_view textOf(const TextGlyph& glyph) const {

@@ -86,6 +86,12 @@ PdfDocument::PdfDocument(std::string_view bytes, const Limits& limits)
   // Readers accept junk before the header; PoDoFo wants the header first.
   const std::size_t header = bytes.substr(0, 1024).find("%PDF-");
   if (header != std::string_view::npos) bytes.remove_prefix(header);
+  // A PDF is made of objects; without a single one, it only borrowed the header.
+  if (bytes.find("obj") == std::string_view::npos) {
+    throw core::UnsupportedFormatException(
+        "the file calls itself a PDF but is not one. Please submit the directive as PDF, DOCX "
+        "or ODT.");
+  }
   try {
     document_->LoadFromBuffer(bytes.data(), static_cast<long>(bytes.size()));
     catalog_ = document_->GetCatalog();

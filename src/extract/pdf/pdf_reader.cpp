@@ -35,7 +35,7 @@ struct Pages {
 std::size_t readableGlyphs(const PageText& page) {
   return static_cast<std::size_t>(
       std::count_if(page.glyphs.begin(), page.glyphs.end(),
-                    [](const pdf::TextGlyph& g) { return (g.flags & pdf::TextGlyph::kSpace) == 0; }));
+                    [](const pdf::TextGlyph& g) { return g.textLength > 0; }));
 }
 
 Pages readPages(const pdf::PdfDocument& file, const Limits& limits, const pdf::Deadline& deadline,
@@ -57,7 +57,7 @@ float bodySizeOf(const Pages& pages) {
   std::map<int, std::size_t> counts;
   for (const PageText& page : pages.text) {
     for (const pdf::TextGlyph& glyph : page.glyphs) {
-      if ((glyph.flags & pdf::TextGlyph::kSpace) == 0) ++counts[static_cast<int>(glyph.size * 2)];
+      if (glyph.textLength > 0) ++counts[static_cast<int>(glyph.size * 2)];
     }
   }
   if (counts.empty()) return 10;
