@@ -14,6 +14,9 @@ constexpr int kExitUsage = 1;
 constexpr int kExitUnreadable = 2;
 
 int runExtract(const Arguments& args);
+// mkrp check FILE... --kind le|psap [--format text|json|html] [--out PATH] [--checklists DIR]:
+// 0 when the check ran (whatever it found), 1 for a usage error, 2 for a file that cannot be read.
+int runCheck(const Arguments& args);
 // mkrp checklists validate [DIR]: 0 when every checklist file loads, 2 with each mistake listed.
 int runChecklists(const Arguments& args);
 

@@ -1,17 +1,13 @@
 // mkrp extract FILE [--format text|json] [--positions] [--in-process] [limits]
 #include <algorithm>
 #include <charconv>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <iterator>
-#include <system_error>
 
 #include "app/commands.h"
+#include "app/read_directive.h"
 #include "core/document.h"
 #include "core/document_json.h"
-#include "core/errors.h"
-#include "extract/extract.h"
+#include "extract/limits.h"
 #include "extract/sandbox.h"
 
 namespace mkrp::app {
@@ -99,63 +95,21 @@ int unreadable(const std::string& file, std::string message) {
   return kExitUnreadable;
 }
 
-// Reads the file, refusing before reading when it is not a regular file or is too large.
-// Returns false (having reported why) when it cannot be read.
-bool readFile(const ExtractOptions& options, std::string& bytes) {
-  std::error_code error;
-  const auto status = std::filesystem::status(options.file, error);
-  if (!std::filesystem::exists(status)) {
-    unreadable(options.file, "there is no such file. Check the name and the folder.");
-    return false;
-  }
-  if (!std::filesystem::is_regular_file(status)) {
-    unreadable(options.file, "this is not a file (perhaps a folder). Name the file itself.");
-    return false;
-  }
-  const std::uintmax_t size = std::filesystem::file_size(options.file, error);
-  if (!error && size > options.limits.maxFileBytes) {
-    unreadable(options.file, "the file is " + std::to_string(size >> 20) + " MiB, more than the " +
-                                 std::to_string(options.limits.maxFileBytes >> 20) +
-                                 " MiB allowed. Split the directive into smaller files, or "
-                                 "remove scanned images.");
-    return false;
-  }
-  std::ifstream in(options.file, std::ios::binary);
-  if (!in) {
-    unreadable(options.file, "the file cannot be opened. Check that you may read it.");
-    return false;
-  }
-  bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return true;
-}
-
-core::Document extract(const std::string& bytes, ExtractOptions& options) {
-  if (options.inProcess) return extract::extractBytes(bytes, options.limits);
-  options.sandbox.withPositions = options.positions;
-  return extract::extractInSandbox(bytes, options.limits, options.sandbox);
-}
-
 }  // namespace
 
 int runExtract(const Arguments& args) {
   ExtractOptions options;
   if (!parse(args, options)) return kExitUsage;
-  std::string bytes;
-  if (!readFile(options, bytes)) return kExitUnreadable;
-  try {
-    const core::Document document = extract(bytes, options);
-    if (options.format == "json") {
-      std::cout << core::toJson(document, options.positions) << '\n';
-    } else {
-      std::cout << core::plainText(document);
-    }
-    return kExitOk;
-  } catch (const Poco::SystemException& error) {
-    return unreadable(options.file, "the reader could not be started (" + error.message() +
-                                        "). Check that mkrp is installed completely.");
-  } catch (const Poco::Exception& error) {
-    return unreadable(options.file, error.message());
+  ReadOptions read{options.limits, options.sandbox, options.inProcess};
+  read.sandbox.withPositions = options.positions;
+  const ReadResult result = readDirective(options.file, read);
+  if (!result.document) return unreadable(options.file, result.problem);
+  if (options.format == "json") {
+    std::cout << core::toJson(*result.document, options.positions) << '\n';
+  } else {
+    std::cout << core::plainText(*result.document);
   }
+  return kExitOk;
 }
 
 }  // namespace mkrp::app

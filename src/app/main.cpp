@@ -14,6 +14,8 @@ constexpr std::string_view kUsage =
     "  extract FILE [--format text|json] [--positions]   read a directive and print its text\n"
     "          [--in-process] [--max-file-mb N] [--max-memory-mb N] [--timeout SECONDS]\n"
     "          (the file is read in a separate process with these limits unless --in-process)\n"
+    "  check FILE... --kind le|psap [--format text|json|html] [--out PATH] [--checklists DIR]\n"
+    "          pre-check directives against the checklists (files read together)\n"
     "  checklists validate [DIR]                        check the checklist files (DIR defaults\n"
     "          to $MKRP_CHECKLISTS or the checklists/ directory near the program)\n";
 
@@ -24,6 +26,7 @@ struct Command {
 
 constexpr Command kCommands[] = {
     {"extract", mkrp::app::runExtract},
+    {"check", mkrp::app::runCheck},
     {"checklists", mkrp::app::runChecklists},
 };
 
