@@ -7,6 +7,8 @@ find_package(LibXml2 REQUIRED)
 find_package(ZLIB REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(PODOFO REQUIRED IMPORTED_TARGET libpodofo)
+# libsodium: Argon2id password hashes and random tokens (workflow).
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 # libcrypto: PoDoFo decrypts PDFs with it; the PDF reader enables its legacy RC4 algorithm.
 find_package(OpenSSL REQUIRED COMPONENTS Crypto)
 find_package(Threads REQUIRED)

@@ -1,0 +1,154 @@
+// The life of an application, one function per transition, each with its rules, each recorded in
+// the audit log:
+//
+//   draft ──submit──> submitted ──claim──> in_review ──decide──> returned | approved
+//     │                                                            │
+//     └──withdraw──> withdrawn <──withdraw── returned ──submit──> submitted (next round)
+//
+// Agency staff create, upload, submit and withdraw; reviewers claim, release, decide each item
+// and approve or return. Agency staff see only their own agency's applications: any other id is
+// "not found", exactly as one that does not exist. Reviewers see applications once submitted.
+//
+// Errors (all with a message for people): core::NotFoundException, core::ConflictException (the
+// application is not in a state that allows this, or someone else holds it),
+// InvalidRequestException, ForbiddenException (wrong role), core::LimitExceededException (upload
+// too large), core::UnsupportedFormatException (upload of a type we do not read).
+//
+// Thread-safe: one Applications serves every request.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/records.h"
+#include "store/store.h"
+#include "workflow/actor.h"
+
+namespace mkrp::store {
+class BlobStore;
+}
+
+namespace mkrp::workflow {
+
+class Clock;
+class Prechecker;
+
+struct ApplicationsOptions {
+  // The largest document accepted.
+  std::uint64_t maxUploadBytes = 20ull << 20;
+  // How long a membership runs from an approval.
+  int membershipYears = 5;
+  // Called after a document and its pre-check job are stored, e.g. to wake a worker. May be empty.
+  std::function<void()> jobQueued;
+};
+
+// An application as the person asking may see it.
+struct ApplicationView {
+  store::Application application;
+  store::Agency agency;
+  // The round the documents belong to: the application's round, or the next one while it is
+  // returned (the documents being prepared for the resubmission).
+  int documentsRound = 1;
+  std::vector<store::DocumentRecord> documents;
+  // The pre-check of all documents together (render::reportToJson), once every document is
+  // checked and there is at least one; empty before.
+  std::optional<std::string> precheckJson;
+  // The reviewer's decisions on items in the application's round: for reviewers always, for the
+  // agency once the round is decided (returned or approved).
+  std::vector<store::ItemDecision> decisions;
+  // The reviewer's message: shown to the agency once returned or approved.
+  std::string reviewerMessage;
+};
+
+// One row of the reviewers' queue, with how long it has waited.
+struct QueueRow {
+  store::QueueEntry entry;
+  std::int64_t waitingSeconds = 0;
+};
+
+struct QueueResult {
+  std::vector<QueueRow> rows;  // oldest submission first
+  std::int64_t total = 0;
+};
+
+enum class FinalDecision { Approve, Return };
+
+class Applications {
+ public:
+  // Keeps references to everything it is given; all must outlive it.
+  Applications(store::Store& store, const store::BlobStore& blobs, const Prechecker& prechecker,
+               const Clock& clock, ApplicationsOptions options = {});
+  ~Applications();
+
+  // Starts a draft for the actor's agency. Agency staff only. Conflict when the agency already
+  // has an open application.
+  store::Application create(const Actor& actor, store::ApplicationType type);
+
+  // The application with its documents, pre-check and decisions as `actor` may see them.
+  ApplicationView view(const Actor& actor, store::Id id);
+
+  // Agency staff: their agency's applications, newest first. Others: ForbiddenException.
+  std::vector<store::Application> listOwn(const Actor& actor);
+
+  // Stores a document for the next submission (while draft, or returned) and queues its
+  // pre-check. `filename` is kept for people only. The type comes from the bytes.
+  store::DocumentRecord upload(const Actor& actor, store::Id applicationId,
+                               std::string_view filename, std::string_view bytes);
+
+  // Removes a document of the next submission (while draft, or returned).
+  void removeDocument(const Actor& actor, store::Id applicationId, store::Id documentId);
+
+  // Hands the application in: from draft, or from returned as the next round. Every document
+  // must be checked (none queued, being read or unreadable) and there must be at least one.
+  store::Application submit(const Actor& actor, store::Id id);
+
+  // Withdraws a draft or a returned application.
+  store::Application withdraw(const Actor& actor, store::Id id);
+
+  // Reviewers and admins: submitted and in-review applications, oldest first.
+  QueueResult queue(const Actor& actor, const store::QueueQuery& query);
+
+  // Reviewers: takes the application (it becomes in review). Conflict when another reviewer holds
+  // it. Claiming one's own claim again is allowed.
+  store::Application claim(const Actor& actor, store::Id id);
+
+  // Reviewers: gives a claim back; the application stays in review for anyone to claim.
+  store::Application release(const Actor& actor, store::Id id);
+
+  // Reviewers holding the claim: accepts an item or marks it deficient (a comment is then
+  // required). A decision that differs from the pre-check records the pre-check's status.
+  store::ItemDecision decideItem(const Actor& actor, store::Id id, std::string_view itemId,
+                                 store::Decision decision, std::string_view comment);
+
+  // Reviewers holding the claim: approves (no item may be deficient) or returns (a message and at
+  // least one deficient item are required) the round. Notifies the agency.
+  store::Application decide(const Actor& actor, store::Id id, FinalDecision decision,
+                            std::string_view message);
+
+ private:
+  struct PrecheckCache;
+
+  store::Application ownApplication(store::Store& tx, const Actor& actor, store::Id id);
+  store::Application reviewable(store::Store& tx, const Actor& actor, store::Id id);
+  std::optional<std::string> precheckOf(store::Id applicationId, int round,
+                                        store::AgencyKind kind,
+                                        const std::vector<store::DocumentRecord>& documents);
+
+  store::Store& store_;
+  const store::BlobStore& blobs_;
+  const Prechecker& prechecker_;
+  const Clock& clock_;
+  ApplicationsOptions options_;
+  std::unique_ptr<PrecheckCache> cache_;
+};
+
+// The round whose documents the agency works on: the next one while returned.
+int documentsRound(const store::Application& application);
+
+}  // namespace mkrp::workflow
