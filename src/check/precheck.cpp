@@ -370,8 +370,9 @@ class Checker {
 
   // ---- items decided from other items
 
-  // all-met: met when every `from` item is met; contradicted when any is; missing when the
-  // required item is missing or every `from` item is; partial otherwise.
+  // all-met: contradicted when any `from` item is; missing when the required item is missing
+  // (there is no provision to speak of) or every `from` item is; met when every `from` item is
+  // met; partial otherwise.
   core::Finding fromItems(const CompiledItem& item, core::Finding finding) {
     std::vector<const core::Finding*> from;
     for (const std::string& id : item.from) {
@@ -396,16 +397,16 @@ class Checker {
       finding.reason = follows + ": " +
                        list([](const core::Finding& f) { return f.status == core::Status::Contradicted; });
       copyEvidence(from, core::Status::Contradicted, finding);
-    } else if (all > 0 && count(core::Status::Met) == all) {
-      finding.status = core::Status::Met;
-      finding.reason = follows + ": all met";
-      copyEvidence(from, core::Status::Met, finding);
     } else if ((required && required->status == core::Status::Missing) ||
                count(core::Status::Missing) == all) {
       finding.status = core::Status::Missing;
       finding.reason = required && required->status == core::Status::Missing
                            ? follows + ", and " + required->itemId + " is missing"
                            : follows + ": all missing";
+    } else if (all > 0 && count(core::Status::Met) == all) {
+      finding.status = core::Status::Met;
+      finding.reason = follows + ": all met";
+      copyEvidence(from, core::Status::Met, finding);
     } else if ((required && required->status == core::Status::CouldNotCheck) ||
                count(core::Status::CouldNotCheck) + count(core::Status::Missing) == all) {
       finding.status = core::Status::CouldNotCheck;

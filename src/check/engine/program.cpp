@@ -33,10 +33,12 @@ Program::Program(const core::ChecklistSet& checklists) : checklists_(&checklists
       compiled.title = item.title;
       compiled.severity = item.severity;
       compiled.checklist = editions.size() - 1;
-      compiled.appliesToLe = checklist.appliesToKind(core::AgencyKind::LawEnforcement) &&
-                             item.appliesToKind(core::AgencyKind::LawEnforcement);
-      compiled.appliesToPsap = checklist.appliesToKind(core::AgencyKind::Psap) &&
-                               item.appliesToKind(core::AgencyKind::Psap);
+      // An item without kinds of its own applies to its checklist's kinds.
+      auto applies = [&](core::AgencyKind kind) {
+        return checklist.appliesToKind(kind) && (item.appliesTo.empty() || item.appliesToKind(kind));
+      };
+      compiled.appliesToLe = applies(core::AgencyKind::LawEnforcement);
+      compiled.appliesToPsap = applies(core::AgencyKind::Psap);
       auto compilePatterns = [&](const std::vector<core::Pattern>& patterns) {
         std::vector<CompiledPattern> out;
         for (const core::Pattern& pattern : patterns) {

@@ -103,14 +103,16 @@ core::ChecklistSet checklistSet(std::vector<core::Item> items, core::AgencyKind 
   checklist.appliesTo = {kind};
   checklist.items = std::move(items);
   set.checklists.push_back(std::move(checklist));
-  extra.push_back(makeConcept("hedge", {"should", "may", "if available", "as appropriate"}));
-  extra.push_back(makeConcept("not-a-hedge", {"may be at risk"}));
+  core::Concept hedge = makeConcept("hedge", {"should", "may", "if available", "as appropriate"});
+  hedge.exceptions.push_back({"may be at risk", false});
+  hedge.expandedExceptions = hedge.exceptions;
+  extra.push_back(std::move(hedge));
   for (core::Concept& made : extra) set.concepts.emplace(made.id, std::move(made));
   return set;
 }
 
 core::Document document(const std::vector<std::string>& blocks) {
-  static const std::regex labelled(R"(^(\d+(\.\d+)*|\([a-z0-9]+\))\s+(.*)$)");
+  static const std::regex labelled(R"(^(\d+(\.\d+)*\.?|\([a-z0-9]+\))\s+(.*)$)");
   core::Document doc;
   for (const std::string& line : blocks) {
     core::Block block;

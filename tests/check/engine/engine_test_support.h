@@ -33,7 +33,7 @@ core::Item evidenceItem(std::string id, std::vector<core::Pattern> meets,
                         std::vector<core::Pattern> contradicts = {});
 
 // A set with one checklist for `kind` holding `items`, the concept `hedge` ("should", "may",
-// "if available", "as appropriate"), `not-a-hedge` ("may be at risk") and `extra` concepts.
+// "if available", "as appropriate"; except "may be at risk") and `extra` concepts.
 core::ChecklistSet checklistSet(std::vector<core::Item> items,
                                 core::AgencyKind kind = core::AgencyKind::LawEnforcement,
                                 std::vector<core::Concept> extra = {});
@@ -42,7 +42,7 @@ core::Concept makeConcept(std::string id, std::vector<std::string> phrases,
 
 // A document made of blocks; "# text" is a level-1 heading, "## text" level 2, "- text" a list
 // item, "[header] text" a running header, "[footnote] text" a footnote, "N.N text" keeps the
-// label; anything else is a paragraph.
+// label ("4.2", "1.", "(a)"); anything else is a paragraph.
 core::Document document(const std::vector<std::string>& blocks);
 core::SubmittedFile file(std::string name, const std::vector<std::string>& blocks);
 
