@@ -147,6 +147,7 @@ class ApplicationRepository {
   // Gives the claim back. Throws core::ConflictException when `reviewerId` does not hold it.
   virtual Application release(Id id, Id reviewerId, TimePoint now) = 0;
   // Submitted work for reviewers, oldest submission first, with its agency.
+  // Throws Poco::InvalidArgumentException when the limit is not 1..500 or the offset negative.
   virtual QueuePage queue(const QueueQuery& query) = 0;
   // Records (or replaces) the decision on one item in one round.
   // Throws core::NotFoundException when the application does not exist.
@@ -160,7 +161,8 @@ class DocumentRepository {
   virtual ~DocumentRepository() = default;
   // Stores the document (status Queued) and a job of `jobKind` for it in one transaction: both
   // exist afterwards, or neither. The blob must already be in the BlobStore.
-  // Throws core::NotFoundException when the application does not exist.
+  // Throws core::NotFoundException when the application does not exist,
+  // Poco::InvalidArgumentException when jobKind is empty.
   virtual DocumentRecord addWithJob(const NewDocument& document, std::string_view jobKind,
                                     TimePoint now) = 0;
   // Throws core::NotFoundException.
@@ -217,13 +219,14 @@ struct JobCounts {
 class JobQueue {
  public:
   virtual ~JobQueue() = default;
-  // Adds a job that may run from `now` on.
+  // Adds a job that may run from `now` on. Throws Poco::InvalidArgumentException for an empty
+  // kind.
   virtual Id enqueue(std::string_view kind, std::optional<Id> documentId, std::string_view payload,
                      TimePoint now) = 0;
   // Leases the oldest job whose lease has run out, or else the oldest queued job that is due, to
-  // `owner` until now + policy.lease, and marks its document Extracting. Jobs whose lease ran out after their
-  // last allowed attempt are failed (document unreadable) instead. Returns nothing when there is
-  // no work. Of several workers claiming at once, each job goes to exactly one.
+  // `owner` until now + policy.lease, and marks its document Extracting. Jobs whose lease ran out
+  // after their last allowed attempt are failed (document unreadable) instead. Returns nothing when
+  // there is no work. Of several workers claiming at once, each job goes to exactly one.
   virtual std::optional<Job> claim(std::string_view owner, TimePoint now,
                                    const JobPolicy& policy) = 0;
   // The lease of a job claim() returned.
@@ -320,7 +323,8 @@ class Store {
   // together when it returns, and rolled back when it throws (the exception goes on). Calls
   // nested inside `work` join the same transaction. Writers wait for one another, so keep `work`
   // short and free of other I/O. The given Store belongs to the calling thread, only until
-  // `work` returns.
+  // `work` returns; writing through any other Store of the same database from inside `work`
+  // throws Poco::IllegalStateException (it would wait for itself).
   virtual void transaction(const std::function<void(Store& tx)>& work) = 0;
 
   // Applies the migrations not applied yet, each in its own transaction, and records them.
