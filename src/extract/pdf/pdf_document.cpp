@@ -2,6 +2,7 @@
 
 #include <openssl/provider.h>
 
+#include <cstdlib>
 #include <mutex>
 
 #include "core/errors.h"
@@ -20,8 +21,13 @@ void preparePodofo() {
   std::call_once(once, [] {
     PoDoFo::PdfError::EnableLogging(false);
     PoDoFo::PdfError::EnableDebug(false);
-    OSSL_PROVIDER_load(nullptr, "legacy");
-    OSSL_PROVIDER_load(nullptr, "default");
+    static OSSL_PROVIDER* legacy = OSSL_PROVIDER_load(nullptr, "legacy");
+    static OSSL_PROVIDER* standard = OSSL_PROVIDER_load(nullptr, "default");
+    // Given back before OpenSSL's own clean-up at exit, which frees what they hold.
+    std::atexit([] {
+      if (legacy != nullptr) OSSL_PROVIDER_unload(legacy);
+      if (standard != nullptr) OSSL_PROVIDER_unload(standard);
+    });
   });
 }
 

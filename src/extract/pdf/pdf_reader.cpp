@@ -97,9 +97,14 @@ void addWarnings(const PageText& page, core::Document& document) {
         "could not check it; submit the directive as DOCX, or export it to PDF again with the "
         "fonts' text included.");
   }
+  if (scanned) {
+    throw core::UnsupportedFormatException(
+        "the PDF has no text layer on any page: it looks scanned. We could not check it; submit "
+        "the directive as a text PDF or DOCX.");
+  }
   throw core::UnsupportedFormatException(
-      "the PDF has no text layer on any page: it looks scanned. We could not check it; submit "
-      "the directive as a text PDF or DOCX.");
+      "the PDF has no text on any page: its pages are blank or only drawn. We could not check "
+      "it; submit the directive as a text PDF or DOCX.");
 }
 
 core::Document readDocument(const pdf::PdfDocument& file, const Limits& limits,

@@ -202,3 +202,11 @@ TEST_CASE("pdf refuses a wholly scanned file", "[extract][pdf]") {
                       "the PDF has no text layer on any page: it looks scanned. We could not "
                       "check it; submit the directive as a text PDF or DOCX.");
 }
+
+TEST_CASE("pdf refuses a file whose pages are all blank", "[extract][pdf]") {
+  PdfBuilder pdf;
+  pdf.addPage("0 0 m 100 100 l S", {});
+  const std::string bytes = pdf.write();
+  REQUIRE_THROWS_AS(read(bytes), core::UnsupportedFormatException);
+  REQUIRE_THROWS_WITH(read(bytes), Catch::StartsWith("the PDF has no text on any page"));
+}

@@ -2,6 +2,8 @@
 
 #include <openssl/provider.h>
 
+#include <cstdlib>
+
 #include "core/document.h"
 #include "extract/readers.h"
 
@@ -63,8 +65,16 @@ PdfObject* PdfBuilder::addPage(std::string_view content, const PdfDictionary& re
 
 void PdfBuilder::encrypt(const std::string& user, const std::string& owner) {
   // PoDoFo encrypts with RC4 (also to compute AES keys); OpenSSL 3 keeps it in "legacy".
-  OSSL_PROVIDER_load(nullptr, "legacy");
-  OSSL_PROVIDER_load(nullptr, "default");
+  static OSSL_PROVIDER* legacy = nullptr;
+  static OSSL_PROVIDER* standard = nullptr;
+  if (legacy == nullptr) {
+    legacy = OSSL_PROVIDER_load(nullptr, "legacy");
+    standard = OSSL_PROVIDER_load(nullptr, "default");
+    std::atexit([] {
+      OSSL_PROVIDER_unload(legacy);
+      OSSL_PROVIDER_unload(standard);
+    });
+  }
   document_->SetEncrypted(user, owner, PoDoFo::PdfEncrypt::ePdfPermissions_Print,
                           PoDoFo::PdfEncrypt::ePdfEncryptAlgorithm_RC4V2,
                           PoDoFo::PdfEncrypt::ePdfKeyLength_128);
