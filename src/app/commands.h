@@ -20,6 +20,13 @@ int runCheck(const Arguments& args);
 // mkrp checklists validate [DIR]: 0 when every checklist file loads, 2 with each mistake listed.
 int runChecklists(const Arguments& args);
 
+// mkrp serve: the service, until SIGINT or SIGTERM (app/serve_command.cpp).
+int runServe(const Arguments& args);
+// mkrp migrate | agency add | user add: the store a service uses (app/admin_commands.cpp).
+int runMigrate(const Arguments& args);
+int runAgency(const Arguments& args);
+int runUser(const Arguments& args);
+
 // The checklist directory to use: `requested` when not empty, else $MKRP_CHECKLISTS, else a
 // checklists/ directory (holding checklist.xsd) beside the program or in one of its parents,
 // else "checklists".

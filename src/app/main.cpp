@@ -17,7 +17,12 @@ constexpr std::string_view kUsage =
     "  check FILE... --kind le|psap [--format text|json|html] [--out PATH] [--checklists DIR]\n"
     "          pre-check directives against the checklists (files read together)\n"
     "  checklists validate [DIR]                        check the checklist files (DIR defaults\n"
-    "          to $MKRP_CHECKLISTS or the checklists/ directory near the program)\n";
+    "          to $MKRP_CHECKLISTS or the checklists/ directory near the program)\n"
+    "  serve [--demo]                                   run the service (http://127.0.0.1:8080)\n"
+    "  migrate                                          bring the database up to date\n"
+    "  agency add --name N --kind le|psap --state XX [--city C] [--ori ORI]   add an agency\n"
+    "  user add --email E --role agency|reviewer|admin [--agency ID] --password-stdin\n"
+    "          (serve, migrate, agency and user take --config FILE and --data-dir DIR)\n";
 
 struct Command {
   std::string_view name;
@@ -28,6 +33,10 @@ constexpr Command kCommands[] = {
     {"extract", mkrp::app::runExtract},
     {"check", mkrp::app::runCheck},
     {"checklists", mkrp::app::runChecklists},
+    {"serve", mkrp::app::runServe},
+    {"migrate", mkrp::app::runMigrate},
+    {"agency", mkrp::app::runAgency},
+    {"user", mkrp::app::runUser},
 };
 
 }  // namespace

@@ -1,0 +1,162 @@
+#include "app/config.h"
+
+#include <Poco/AutoPtr.h>
+#include <Poco/ConsoleChannel.h>
+#include <Poco/Exception.h>
+#include <Poco/File.h>
+#include <Poco/FormattingChannel.h>
+#include <Poco/Logger.h>
+#include <Poco/NumberParser.h>
+#include <Poco/Path.h>
+#include <Poco/PatternFormatter.h>
+#include <Poco/String.h>
+#include <Poco/Util/IniFileConfiguration.h>
+#include <Poco/Util/LoggingConfigurator.h>
+#include <Poco/Util/PropertyFileConfiguration.h>
+#include <Poco/Util/XMLConfiguration.h>
+
+#include <algorithm>
+
+#include "store/sqlite/sqlite_store.h"
+
+namespace mkrp::app {
+namespace {
+
+using Poco::Util::AbstractConfiguration;
+
+// The file given with --config, kept for its logging.* section.
+Poco::AutoPtr<AbstractConfiguration>& configFile() {
+  static Poco::AutoPtr<AbstractConfiguration> file;
+  return file;
+}
+
+Poco::AutoPtr<AbstractConfiguration> readFile(const std::string& path) {
+  const std::string extension = Poco::toLower(Poco::Path(path).getExtension());
+  if (extension == "xml") return new Poco::Util::XMLConfiguration(path);
+  if (extension == "ini") return new Poco::Util::IniFileConfiguration(path);
+  return new Poco::Util::PropertyFileConfiguration(path);
+}
+
+void readValues(const AbstractConfiguration& file, ServiceConfig& config) {
+  config.dataDir = file.getString("data_dir", config.dataDir);
+  config.checklistsDir = file.getString("checklists", config.checklistsDir);
+  config.host = file.getString("http.host", config.host);
+  config.port = file.getInt("http.port", config.port);
+  config.httpThreads = file.getInt("http.threads", config.httpThreads);
+  config.secureCookies = file.getBool("http.secure_cookies", config.secureCookies);
+  config.workers = file.getInt("workers", config.workers);
+  config.maxUploadMb = file.getInt("upload.max_mb", config.maxUploadMb);
+  config.sessionIdleMinutes = file.getInt("session.idle_minutes", config.sessionIdleMinutes);
+  config.sessionMaxHours = file.getInt("session.max_hours", config.sessionMaxHours);
+  config.jobLeaseSeconds = file.getInt("jobs.lease_seconds", config.jobLeaseSeconds);
+  config.jobMaxAttempts = file.getInt("jobs.max_attempts", config.jobMaxAttempts);
+  config.extractTimeoutSeconds = file.getInt("extract.timeout_seconds",
+                                             config.extractTimeoutSeconds);
+  config.extractMemoryMb = file.getInt("extract.memory_mb", config.extractMemoryMb);
+  config.logLevel = file.getString("log.level", config.logLevel);
+}
+
+void requireRange(std::string_view name, int value, int low, int high) {
+  if (value < low || value > high) {
+    throw Poco::InvalidArgumentException(std::string(name) + " must be between " +
+                                         std::to_string(low) + " and " + std::to_string(high) +
+                                         ", not " + std::to_string(value));
+  }
+}
+
+}  // namespace
+
+std::string ServiceConfig::databasePath() const {
+  return Poco::Path(dataDir).makeDirectory().setFileName("mkrp.db").toString();
+}
+
+std::string ServiceConfig::blobDirectory() const {
+  return Poco::Path(dataDir).makeDirectory().pushDirectory("blobs").toString();
+}
+
+std::unique_ptr<store::Store> openStore(const ServiceConfig& config, bool migrate) {
+  Poco::File(config.dataDir).createDirectories();
+  store::sqlite::Options options;
+  options.path = config.databasePath();
+  options.migrate = migrate;
+  return store::sqlite::open(options);
+}
+
+bool takeFlag(Arguments& args, std::string_view flag) {
+  const auto found = std::find(args.begin(), args.end(), flag);
+  if (found == args.end()) return false;
+  args.erase(found);
+  return true;
+}
+
+std::optional<std::string> takeOption(Arguments& args, std::string_view name) {
+  const std::string prefix = std::string(name) + "=";
+  for (auto it = args.begin(); it != args.end(); ++it) {
+    if (it->rfind(prefix, 0) == 0) {
+      std::string value = it->substr(prefix.size());
+      args.erase(it);
+      return value;
+    }
+    if (*it == name) {
+      if (std::next(it) == args.end()) {
+        throw Poco::InvalidArgumentException(std::string(name) + " needs a value");
+      }
+      std::string value = *std::next(it);
+      args.erase(it, it + 2);
+      return value;
+    }
+  }
+  return std::nullopt;
+}
+
+ServiceConfig loadServiceConfig(Arguments& args) {
+  ServiceConfig config;
+  if (const std::optional<std::string> path = takeOption(args, "--config")) {
+    configFile() = readFile(*path);
+    readValues(*configFile(), config);
+  }
+  if (const std::optional<std::string> dir = takeOption(args, "--data-dir")) config.dataDir = *dir;
+  if (const std::optional<std::string> port = takeOption(args, "--port")) {
+    if (!Poco::NumberParser::tryParse(*port, config.port)) {
+      throw Poco::InvalidArgumentException("--port must be a number, not '" + *port + "'");
+    }
+  }
+  checkServiceConfig(config);
+  return config;
+}
+
+void checkServiceConfig(const ServiceConfig& config) {
+  if (config.dataDir.empty()) throw Poco::InvalidArgumentException("data_dir must not be empty");
+  requireRange("http.port", config.port, 0, 65535);
+  requireRange("http.threads", config.httpThreads, 1, 256);
+  requireRange("workers", config.workers, 1, 64);
+  requireRange("upload.max_mb", config.maxUploadMb, 1, 1024);
+  requireRange("session.idle_minutes", config.sessionIdleMinutes, 1, 60 * 24 * 7);
+  requireRange("session.max_hours", config.sessionMaxHours, 1, 24 * 30);
+  requireRange("jobs.lease_seconds", config.jobLeaseSeconds, 10, 24 * 3600);
+  requireRange("jobs.max_attempts", config.jobMaxAttempts, 1, 100);
+  requireRange("extract.timeout_seconds", config.extractTimeoutSeconds, 1, 3600);
+  requireRange("extract.memory_mb", config.extractMemoryMb, 64, 64 * 1024);
+  if (config.jobLeaseSeconds <= config.extractTimeoutSeconds) {
+    throw Poco::InvalidArgumentException(
+        "jobs.lease_seconds must be longer than extract.timeout_seconds, or a slow read would "
+        "lose its job to another worker");
+  }
+  Poco::Logger::parseLevel(config.logLevel);  // throws for an unknown level name
+}
+
+void configureLogging(const ServiceConfig& config) {
+  if (configFile() && configFile()->has("logging")) {
+    Poco::Util::LoggingConfigurator().configure(configFile());
+    return;
+  }
+  Poco::AutoPtr<Poco::PatternFormatter> formatter(
+      new Poco::PatternFormatter("%Y-%m-%d %H:%M:%S.%i %p %s: %t"));
+  Poco::AutoPtr<Poco::FormattingChannel> channel(
+      new Poco::FormattingChannel(formatter, new Poco::ConsoleChannel));
+  Poco::Logger::root().setChannel(channel);
+  Poco::Logger::root().setLevel(config.logLevel);
+  Poco::Logger::setLevel("", Poco::Logger::parseLevel(config.logLevel));
+}
+
+}  // namespace mkrp::app

@@ -1,0 +1,66 @@
+// The service's configuration: read once from an optional file (--config) and the command line
+// (--data-dir, --port) into plain values. `serve`, `migrate`, `agency` and `user` share it, so
+// every command works on the store the service uses.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "app/commands.h"
+
+namespace mkrp::store {
+class Store;
+}
+
+namespace mkrp::app {
+
+struct ServiceConfig {
+  std::string dataDir = "./var";     // the database (mkrp.db) and uploaded files (blobs/)
+  std::string checklistsDir;         // empty: found near the program (findChecklistDirectory)
+  std::string host = "127.0.0.1";    // the address the service listens on
+  int port = 8080;                   // 0: any free port
+  int httpThreads = 8;               // requests served at once
+  bool secureCookies = false;        // set when clients come over TLS (e.g. via a TLS proxy)
+  int workers = 1;                   // pre-check worker threads
+  int maxUploadMb = 20;              // the largest document accepted
+  int sessionIdleMinutes = 120;      // a session ends after this long unused...
+  int sessionMaxHours = 12;          // ...and this long after sign-in in any case
+  int jobLeaseSeconds = 300;         // a worker's hold on a job before another may take it
+  int jobMaxAttempts = 4;            // attempts before a document is marked unreadable
+  int extractTimeoutSeconds = 180;   // wall-clock limit of one sandboxed read
+  int extractMemoryMb = 1024;        // memory limit of the sandboxed reader
+  std::string logLevel = "information";  // when the file configures no logging.* itself
+
+  std::string databasePath() const;   // dataDir/mkrp.db
+  std::string blobDirectory() const;  // dataDir/blobs
+};
+
+// Takes --config FILE, --data-dir DIR and --port N (also as --name=value) out of `args`, reads
+// FILE when given (.properties, .ini or .xml; keys as in docs and config.cpp), then applies the
+// options over it and checks the values. The arguments it does not know are left in `args`.
+// Throws Poco::InvalidArgumentException (usage mistakes, out-of-range values) or
+// Poco::FileException / Poco::SyntaxException (the file) with a message for the person.
+ServiceConfig loadServiceConfig(Arguments& args);
+
+// Rejects values that make no sense, naming the setting. Throws Poco::InvalidArgumentException.
+void checkServiceConfig(const ServiceConfig& config);
+
+// Sets up the loggers: from the file's logging.* section when it has one, else the console at
+// config.logLevel. Call once, before logging.
+void configureLogging(const ServiceConfig& config);
+
+// Opens (creating the data directory and database when missing) the store `config` names, and
+// applies the migrations not applied yet when `migrate` is set.
+// Throws Poco::FileException or Poco::Data::DataException with the reason.
+std::unique_ptr<store::Store> openStore(const ServiceConfig& config, bool migrate);
+
+// Takes `flag` out of `args`; true when it was there.
+bool takeFlag(Arguments& args, std::string_view flag);
+
+// Takes `--name VALUE` or `--name=VALUE` out of `args`. Throws Poco::InvalidArgumentException
+// when the value is missing.
+std::optional<std::string> takeOption(Arguments& args, std::string_view name);
+
+}  // namespace mkrp::app
