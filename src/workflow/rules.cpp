@@ -19,7 +19,7 @@ constexpr std::size_t kMaxFilenameBytes = 255;
 // header of a ZIP file and its name "mimetype".
 bool isOpenDocumentText(std::string_view bytes) {
   constexpr std::string_view kMarker = "mimetypeapplication/vnd.oasis.opendocument.text";
-  return bytes.size() > 30 + kMarker.size() && bytes.substr(30, kMarker.size()) == kMarker;
+  return bytes.size() >= 30 + kMarker.size() && bytes.substr(30, kMarker.size()) == kMarker;
 }
 
 void trim(std::string& text) {
