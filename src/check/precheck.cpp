@@ -214,7 +214,7 @@ class Checker {
   void search(const CompiledItem& item, Reading& reading, Found& found) {
     Evaluator& evaluator = reading.evaluator;
     for (const CompiledPattern& pattern : item.contradicts) {
-      const std::vector<Match> matches = evaluator.evaluate(pattern.root);
+      const std::vector<Match>& matches = evaluator.evaluate(pattern.root);
       if (!matches.empty() && found.contradicts.size() < kMaxContradictionHits) {
         found.contradicts.push_back(hitOf(pattern, reading, matches.front()));
       }
@@ -236,7 +236,7 @@ class Checker {
     }
     if (found.weak || found.partial) return;
     for (const CompiledPattern& pattern : item.partial) {
-      const std::vector<Match> matches = evaluator.evaluate(pattern.root);
+      const std::vector<Match>& matches = evaluator.evaluate(pattern.root);
       if (!matches.empty()) {
         found.partial = hitOf(pattern, reading, matches.front());
         return;

@@ -36,7 +36,15 @@ std::uint32_t gapBetween(const Match& a, const Match& b) {
 Evaluator::Evaluator(const Program& program, const DocumentIndex& index)
     : program_(program), index_(index), phraseCache_(program.phraseSets.size()) {}
 
-std::vector<Match> Evaluator::evaluate(const Node& node) {
+const std::vector<Match>& Evaluator::evaluate(const Node& node) {
+  if (node.kind == NodeKind::Phrases) return phrases(node.phraseSet);
+  if (node.kind == NodeKind::Any && node.children.size() == 1) return evaluate(node.children[0]);
+  if (const auto found = nodeCache_.find(&node); found != nodeCache_.end()) return found->second;
+  std::vector<Match> matches = compute(node);
+  return nodeCache_.emplace(&node, std::move(matches)).first->second;
+}
+
+std::vector<Match> Evaluator::compute(const Node& node) {
   switch (node.kind) {
     case NodeKind::Phrases:
       return phrases(node.phraseSet);
@@ -58,7 +66,7 @@ std::vector<Match> Evaluator::evaluate(const Node& node) {
   return {};
 }
 
-std::vector<Match> Evaluator::phrases(int set) {
+const std::vector<Match>& Evaluator::phrases(int set) {
   auto& cached = phraseCache_[static_cast<std::size_t>(set)];
   if (!cached) {
     const PhraseSet& phraseSet = program_.phraseSets[static_cast<std::size_t>(set)];
@@ -95,7 +103,7 @@ std::vector<Match> Evaluator::any(const Node& node) {
   if (node.children.size() == 1) return evaluate(node.children.front());
   std::vector<Match> matches;
   for (const Node& child : node.children) {
-    std::vector<Match> found = evaluate(child);
+    const std::vector<Match>& found = evaluate(child);
     matches.insert(matches.end(), found.begin(), found.end());
   }
   sortUnique(matches);
@@ -151,15 +159,14 @@ std::vector<Range> Evaluator::rangesOf(core::Scope::Kind scope, std::uint32_t ke
 }
 
 std::vector<Evaluator::Unit> Evaluator::unitsOf(core::Scope::Kind scope,
-                                                const std::vector<std::vector<Match>>& parts,
-                                                bool needAll) const {
+                                                const Lists& parts, bool needAll) const {
   if (scope == core::Scope::Kind::Section) return sectionUnits(parts, needAll);
   // For each part, its first match in each unit (a full one over a partial one), by unit.
   std::vector<std::vector<std::pair<std::uint32_t, Match>>> keyed(parts.size());
   std::vector<std::uint32_t> keys;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     auto& list = keyed[i];
-    for (const Match& match : parts[i]) {
+    for (const Match& match : *parts[i]) {
       keys.clear();
       keysOf(scope, match, keys);
       for (const std::uint32_t key : keys) list.emplace_back(key, match);
@@ -206,12 +213,11 @@ std::vector<Evaluator::Unit> Evaluator::unitsOf(core::Scope::Kind scope,
 
 // The section of a match is the innermost section that holds it. Parts lie within one section
 // when the section of one part holds all the others.
-std::vector<Evaluator::Unit> Evaluator::sectionUnits(const std::vector<std::vector<Match>>& parts,
-                                                     bool needAll) const {
+std::vector<Evaluator::Unit> Evaluator::sectionUnits(const Lists& parts, bool needAll) const {
   std::vector<int> candidates;
-  for (const std::vector<Match>& list : parts) {
-    if (needAll && list.empty()) return {};
-    for (const Match& match : list) {
+  for (const std::vector<Match>* list : parts) {
+    if (needAll && list->empty()) return {};
+    for (const Match& match : *list) {
       const int start = index_.blocks()[index_.blockOf(match.begin)].section;
       if (const auto section = index_.sectionHolding(start, {match.begin, match.end})) {
         candidates.push_back(*section);
@@ -229,9 +235,10 @@ std::vector<Evaluator::Unit> Evaluator::sectionUnits(const std::vector<std::vect
     unit.chosen.resize(parts.size());
     bool complete = true;
     for (std::size_t i = 0; i < parts.size(); ++i) {
-      auto it = std::lower_bound(parts[i].begin(), parts[i].end(), range.begin,
+      const std::vector<Match>& list = *parts[i];
+      auto it = std::lower_bound(list.begin(), list.end(), range.begin,
                                  [](const Match& m, std::uint32_t at) { return m.begin < at; });
-      for (; it != parts[i].end() && it->begin < range.end; ++it) {
+      for (; it != list.end() && it->begin < range.end; ++it) {
         if (it->end > range.end) continue;
         if (!unit.chosen[i] || (unit.chosen[i]->partial && !it->partial)) unit.chosen[i] = *it;
         if (!it->partial) break;
@@ -244,16 +251,16 @@ std::vector<Evaluator::Unit> Evaluator::sectionUnits(const std::vector<std::vect
   return units;
 }
 
-bool Evaluator::anyWithin(const std::vector<std::vector<Match>>& withouts,
-                          const std::vector<Range>& ranges) const {
+bool Evaluator::anyWithin(const Lists& withouts, const std::vector<Range>& ranges) const {
   for (const Range& range : ranges) {
     if (anyWithin(withouts, range)) return true;
   }
   return false;
 }
 
-bool Evaluator::anyWithin(const std::vector<std::vector<Match>>& withouts, Range range) const {
-  for (const std::vector<Match>& matches : withouts) {
+bool Evaluator::anyWithin(const Lists& withouts, Range range) const {
+  for (const std::vector<Match>* list : withouts) {
+    const std::vector<Match>& matches = *list;
     auto it = std::lower_bound(matches.begin(), matches.end(), range.begin,
                                [](const Match& m, std::uint32_t at) { return m.begin < at; });
     for (; it != matches.end() && it->begin < range.end; ++it) {
@@ -286,13 +293,13 @@ Match Evaluator::combine(const std::vector<Match>& parts, std::vector<std::strin
 }
 
 std::vector<Match> Evaluator::all(const Node& node) {
-  std::vector<std::vector<Match>> parts;
+  Lists parts;
   for (const Node& child : node.children) {
-    parts.push_back(evaluate(child));
-    if (parts.back().empty()) return {};
+    parts.push_back(&evaluate(child));
+    if (parts.back()->empty()) return {};
   }
-  std::vector<std::vector<Match>> withouts;
-  for (const Node& without : node.without) withouts.push_back(evaluate(without));
+  Lists withouts;
+  for (const Node& without : node.without) withouts.push_back(&evaluate(without));
   std::vector<Match> matches;
   std::vector<Match> chosen;
   for (const Unit& unit : unitsOf(node.scope.kind, parts, true)) {
@@ -308,26 +315,27 @@ std::vector<Match> Evaluator::all(const Node& node) {
 
 std::vector<Match> Evaluator::allWithinWords(const Node& node) {
   const auto words = static_cast<std::uint32_t>(node.scope.words);
-  std::vector<std::vector<Match>> lists;
+  Lists lists;
   for (const Node& child : node.children) {
-    lists.push_back(evaluate(child));
-    if (lists.back().empty()) return {};
+    lists.push_back(&evaluate(child));
+    if (lists.back()->empty()) return {};
   }
-  std::vector<std::vector<Match>> withouts;
-  for (const Node& without : node.without) withouts.push_back(evaluate(without));
+  Lists withouts;
+  for (const Node& without : node.without) withouts.push_back(&evaluate(without));
   std::vector<Match> matches;
   std::vector<Match> parts;
-  for (const Match& anchor : lists[0]) {
+  for (const Match& anchor : *lists[0]) {
     const std::uint32_t block = index_.blockOf(anchor.begin);
     if (index_.blockOf(anchor.end - 1) != block) continue;
     parts.assign(1, anchor);
     for (std::size_t i = 1; i < lists.size(); ++i) {
       const std::uint32_t from = anchor.begin > words + 64 ? anchor.begin - words - 64 : 0;
-      auto it = std::lower_bound(lists[i].begin(), lists[i].end(), from,
+      const std::vector<Match>& list = *lists[i];
+      auto it = std::lower_bound(list.begin(), list.end(), from,
                                  [](const Match& m, std::uint32_t at) { return m.begin < at; });
       const Match* best = nullptr;
       std::uint32_t bestGap = std::numeric_limits<std::uint32_t>::max();
-      for (; it != lists[i].end() && it->begin <= anchor.end + words; ++it) {
+      for (; it != list.end() && it->begin <= anchor.end + words; ++it) {
         if (index_.blockOf(it->begin) != block || index_.blockOf(it->end - 1) != block) continue;
         const std::uint32_t gap = gapBetween(anchor, *it);
         if (gap <= words && gap < bestGap) {
@@ -423,8 +431,8 @@ std::vector<Match> Evaluator::ages(const Node& node) {
 }
 
 std::vector<Match> Evaluator::list(const Node& node) {
-  std::vector<std::vector<Match>> members;
-  for (const Node& child : node.children) members.push_back(evaluate(child));
+  Lists members;
+  for (const Node& child : node.children) members.push_back(&evaluate(child));
   const std::size_t needed = std::min(node.partialFrom, members.size());
   std::vector<Match> matches;
   for (const Unit& unit : unitsOf(node.scope.kind, members, false)) {

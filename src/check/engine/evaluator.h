@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -31,8 +32,9 @@ class Evaluator {
  public:
   Evaluator(const Program& program, const DocumentIndex& index);
 
-  // Every match of `node`, ordered by begin.
-  std::vector<Match> evaluate(const Node& node);
+  // Every match of `node`, ordered by begin. Computed once per node; the reference stays valid
+  // as long as the Evaluator.
+  const std::vector<Match>& evaluate(const Node& node);
 
   // The evidence of a match, in token ranges ordered by begin.
   std::vector<Range> spansOf(const Match& match) const;
@@ -44,7 +46,8 @@ class Evaluator {
   const DocumentIndex& index() const { return index_; }
 
  private:
-  std::vector<Match> phrases(int set);
+  std::vector<Match> compute(const Node& node);
+  const std::vector<Match>& phrases(int set);
   std::vector<Match> any(const Node& node);
   std::vector<Match> all(const Node& node);
   std::vector<Match> allWithinWords(const Node& node);
@@ -60,21 +63,21 @@ class Evaluator {
     std::vector<Range> ranges;  // the unit's tokens (a list entry's sentence and its lead-in)
     std::vector<std::optional<Match>> chosen;  // by part
   };
-  std::vector<Unit> unitsOf(core::Scope::Kind scope, const std::vector<std::vector<Match>>& parts,
-                            bool needAll) const;
-  std::vector<Unit> sectionUnits(const std::vector<std::vector<Match>>& parts, bool needAll) const;
+  using Lists = std::vector<const std::vector<Match>*>;
+  std::vector<Unit> unitsOf(core::Scope::Kind scope, const Lists& parts, bool needAll) const;
+  std::vector<Unit> sectionUnits(const Lists& parts, bool needAll) const;
   // The units of a sentence or block scope that a match lies in (several when it lies in a
   // list's lead-in), appended to `keys`.
   void keysOf(core::Scope::Kind scope, const Match& match, std::vector<std::uint32_t>& keys) const;
   std::vector<Range> rangesOf(core::Scope::Kind scope, std::uint32_t key) const;
-  bool anyWithin(const std::vector<std::vector<Match>>& withouts,
-                 const std::vector<Range>& ranges) const;
-  bool anyWithin(const std::vector<std::vector<Match>>& withouts, Range range) const;
+  bool anyWithin(const Lists& withouts, const std::vector<Range>& ranges) const;
+  bool anyWithin(const Lists& withouts, Range range) const;
   Match combine(const std::vector<Match>& parts, std::vector<std::string> missing = {});
 
   const Program& program_;
   const DocumentIndex& index_;
   std::vector<std::optional<std::vector<Match>>> phraseCache_;
+  std::unordered_map<const Node*, std::vector<Match>> nodeCache_;  // node-based: references stay
   std::vector<Detail> details_;
 };
 

@@ -1,5 +1,7 @@
 #include "check/engine/phrase_matcher.h"
 
+#include <algorithm>
+
 #include "check/text/tokenizer.h"
 
 namespace mkrp::check::engine {
@@ -35,22 +37,41 @@ int PhraseMatcher::add(const core::Phrase& phrase) {
   if (const auto found = ids_.find(key); found != ids_.end()) return found->second;
   for (const std::string& norm : compiled.norms) compiled.hashes.push_back(text::hashWord(norm));
   const auto id = static_cast<std::uint32_t>(phrases_.size());
-  byFirst_[compiled.hashes.front()].push_back(id);
+  std::uint32_t node = 0;
+  for (std::size_t k = 0; k < compiled.hashes.size(); ++k) {
+    if (k == 0) {
+      const auto [root, added] = roots_.try_emplace(compiled.hashes[0], 0);
+      if (added) {
+        root->second = static_cast<std::uint32_t>(nodes_.size());
+        nodes_.emplace_back();
+      }
+      node = root->second;
+    } else {
+      node = child(node, compiled.hashes[k]);
+    }
+  }
+  nodes_[node].ends.push_back(id);
   phrases_.push_back(std::move(compiled));
   ids_.emplace(std::move(key), static_cast<int>(id));
   return static_cast<int>(id);
 }
 
-bool PhraseMatcher::matchesAt(const Compiled& phrase, std::span<const text::Token> tokens,
-                              std::size_t i, std::string_view blockText) const {
-  const std::size_t n = phrase.norms.size();
-  if (i + n > tokens.size()) return false;
-  for (std::size_t k = 0; k < n; ++k) {
+std::uint32_t PhraseMatcher::child(std::uint32_t node, std::uint64_t hash) {
+  auto& next = nodes_[node].next;
+  auto at = std::lower_bound(next.begin(), next.end(), hash,
+                             [](const auto& edge, std::uint64_t h) { return edge.first < h; });
+  if (at != next.end() && at->first == hash) return at->second;
+  const auto created = static_cast<std::uint32_t>(nodes_.size());
+  next.insert(at, {hash, created});
+  nodes_.emplace_back();  // invalidates `next`; not used after this
+  return created;
+}
+
+bool PhraseMatcher::exactAt(const Compiled& phrase, std::span<const text::Token> tokens,
+                            std::size_t i, std::string_view blockText) const {
+  for (std::size_t k = 0; k < phrase.exactWords.size(); ++k) {
     const text::Token& token = tokens[i + k];
-    if (k > 0 && token.sentence != tokens[i].sentence) return false;
-    if (token.normHash != phrase.hashes[k] || token.norm != phrase.norms[k]) return false;
-    if (!phrase.exactWords.empty() &&
-        blockText.substr(token.start, token.end - token.start) != phrase.exactWords[k]) {
+    if (blockText.substr(token.start, token.end - token.start) != phrase.exactWords[k]) {
       return false;
     }
   }
@@ -60,13 +81,22 @@ bool PhraseMatcher::matchesAt(const Compiled& phrase, std::span<const text::Toke
 void PhraseMatcher::scan(std::span<const text::Token> tokens, std::string_view blockText,
                          std::uint32_t base, std::vector<Occurrence>& out) const {
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const auto found = byFirst_.find(tokens[i].normHash);
-    if (found == byFirst_.end()) continue;
-    for (const std::uint32_t id : found->second) {
-      const Compiled& phrase = phrases_[id];
-      if (!matchesAt(phrase, tokens, i, blockText)) continue;
-      const auto begin = static_cast<std::uint32_t>(base + i);
-      out.push_back({id, begin, static_cast<std::uint32_t>(begin + phrase.norms.size())});
+    const auto root = roots_.find(tokens[i].normHash);
+    if (root == roots_.end()) continue;
+    std::uint32_t node = root->second;
+    for (std::size_t j = i;;) {
+      for (const std::uint32_t id : nodes_[node].ends) {
+        const Compiled& phrase = phrases_[id];
+        if (!phrase.exactWords.empty() && !exactAt(phrase, tokens, i, blockText)) continue;
+        out.push_back({id, static_cast<std::uint32_t>(base + i), static_cast<std::uint32_t>(base + j + 1)});
+      }
+      if (++j == tokens.size() || tokens[j].sentence != tokens[i].sentence) break;
+      const auto& next = nodes_[node].next;
+      const std::uint64_t hash = tokens[j].normHash;
+      const auto at = std::lower_bound(next.begin(), next.end(), hash,
+                                       [](const auto& edge, std::uint64_t h) { return edge.first < h; });
+      if (at == next.end() || at->first != hash) break;
+      node = at->second;
     }
   }
 }

@@ -1,6 +1,7 @@
 // Every phrase of the checklists in one matcher: a pass over a block's tokens finds every
-// occurrence of every phrase. Phrases are indexed by the hash of their first token's norm, so a
-// token that starts no phrase costs one table probe. Internal to the check engine.
+// occurrence of every phrase. The phrases form a trie over the hashes of their token norms, so a
+// token that starts no phrase costs one table probe and a phrase is followed only as far as the
+// text agrees with it. Internal to the check engine.
 #pragma once
 
 #include <cstdint>
@@ -49,13 +50,21 @@ class PhraseMatcher {
   struct Identity {
     std::size_t operator()(std::uint64_t hash) const { return static_cast<std::size_t>(hash); }
   };
+  // One step of the trie: the phrases that end here and the next words, by norm hash. Norms are
+  // told apart by their 64-bit hashes alone.
+  struct TrieNode {
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> next;  // sorted by hash
+    std::vector<std::uint32_t> ends;                            // phrase ids
+  };
 
-  bool matchesAt(const Compiled& phrase, std::span<const text::Token> tokens, std::size_t i,
-                 std::string_view blockText) const;
+  std::uint32_t child(std::uint32_t node, std::uint64_t hash);  // creates it when missing
+  bool exactAt(const Compiled& phrase, std::span<const text::Token> tokens, std::size_t i,
+               std::string_view blockText) const;
 
   std::vector<Compiled> phrases_;
   std::unordered_map<std::string, int> ids_;  // by joined norms (or exact words)
-  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>, Identity> byFirst_;
+  std::vector<TrieNode> nodes_;
+  std::unordered_map<std::uint64_t, std::uint32_t, Identity> roots_;  // first norm -> node
 };
 
 }  // namespace mkrp::check::engine
