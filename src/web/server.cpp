@@ -9,6 +9,7 @@
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
+#include <Poco/ThreadPool.h>
 
 #include <chrono>
 #include <functional>
@@ -58,6 +59,7 @@ struct Server::Impl {
   Poco::Logger& logger;
   detail::Router router;
   detail::Metrics metrics;
+  std::unique_ptr<Poco::ThreadPool> threads;  // the server's own, sized by options.threads
   std::unique_ptr<Poco::Net::HTTPServer> server;
   bool running = false;
 };
@@ -183,10 +185,11 @@ Server::Server(Services services, ServerOptions options, Poco::Logger& logger)
   params->setTimeout(Poco::Timespan(impl_->options.timeout.count(), 0));
   params->setKeepAlive(true);
   params->setServerName("mkrp");
-  impl_->server = std::make_unique<Poco::Net::HTTPServer>(new HandlerFactory([impl = impl_.get()](auto& request, auto& response) {
-        impl->handle(request, response);
-      }), socket,
-                                                          params);
+  impl_->threads = std::make_unique<Poco::ThreadPool>(2, impl_->options.threads + 1);
+  auto* factory = new HandlerFactory(
+      [impl = impl_.get()](auto& request, auto& response) { impl->handle(request, response); });
+  impl_->server =
+      std::make_unique<Poco::Net::HTTPServer>(factory, *impl_->threads, socket, params);
 }
 
 Server::~Server() { stop(); }
