@@ -26,9 +26,9 @@
 #include <vector>
 
 #include "core/document.h"
-#include "core/document_json.h"
 #include "extract/extract.h"
 #include "extract/sandbox.h"
+#include "extract/sandbox_wire.h"
 #include "word_agreement.h"
 
 namespace fs = std::filesystem;
@@ -202,7 +202,7 @@ void readInSandbox(const std::string& bytes, FileRun& run) {
   const Measured measured = measureRun(
       {"/proc/self/exe", std::string(extract::kExtractChildCommand), "--positions"}, bytes);
   const auto start = std::chrono::steady_clock::now();
-  if (measured.succeeded) core::documentFromJson(measured.output);
+  if (measured.succeeded) extract::detail::decodeDocument(measured.output);
   run.sandboxSeconds = measured.wallSeconds + secondsSince(start);
   run.sandboxPeakRss = measured.peakRssBytes;
 }

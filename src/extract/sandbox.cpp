@@ -1,7 +1,5 @@
 #include "extract/sandbox.h"
 
-#include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 #include <Poco/Logger.h>
 #include <unistd.h>
 
@@ -11,11 +9,10 @@
 #include <new>
 #include <typeinfo>
 
-#include "core/document_json.h"
 #include "core/errors.h"
-#include "core/json_writer.h"
 #include "extract/extract.h"
 #include "extract/sandbox_testing.h"
+#include "extract/sandbox_wire.h"
 
 namespace mkrp::extract {
 namespace {
@@ -133,14 +130,6 @@ std::string_view refusalType(const Poco::Exception& error) {
   throw core::ExtractionFailedException(message);
 }
 
-std::string refusalRecord(std::string_view type, std::string_view message) {
-  std::string record = "{\"error\":{\"type\":";
-  core::appendJsonString(record, type);
-  record += ",\"message\":";
-  core::appendJsonString(record, message);
-  return record + "}}";
-}
-
 // A reader that throws something else than the core classes has a bug; the person still gets
 // a message they can act on, and the detail goes to standard error for the log.
 std::string unexpectedFailure(std::string_view detail) {
@@ -153,17 +142,17 @@ int answer(const ChildRequest& request, std::string_view bytes, const ReaderFunc
   std::string reply;
   int code = 0;
   try {
-    reply = core::toJson(read(bytes, request.limits), request.withPositions);
+    reply = detail::encodeDocument(read(bytes, request.limits), request.withPositions);
   } catch (const std::bad_alloc&) {
     throw;
   } catch (const Poco::Exception& error) {
     const std::string_view type = refusalType(error);
     const std::string message =
         type == "failed" ? unexpectedFailure(error.displayText()) : error.message();
-    reply = refusalRecord(type, message);
+    reply = detail::encodeRefusal({std::string(type), message});
     code = kRefusedExitCode;
   } catch (const std::exception& error) {
-    reply = refusalRecord("failed", unexpectedFailure(error.what()));
+    reply = detail::encodeRefusal({"failed", unexpectedFailure(error.what())});
     code = kRefusedExitCode;
   }
   return writeAll(1, reply) ? code : kUsageExitCode;
@@ -205,29 +194,26 @@ std::string failureMessage(const SandboxResult& result, const SandboxLimits& lim
   return "reading the file " + what + "; the file may be damaged." + std::string(kResaveAdvice);
 }
 
-[[noreturn]] void throwFromRefusal(const std::string& record) {
-  std::string type;
-  std::string message;
-  try {
-    Poco::JSON::Parser parser;
-    const auto error = parser.parse(record)
-                           .extract<Poco::JSON::Object::Ptr>()
-                           ->getObject("error");
-    type = error->getValue<std::string>("type");
-    message = error->getValue<std::string>("message");
-  } catch (const Poco::Exception&) {
-    throw core::ExtractionFailedException(
-        "the reader gave an answer that could not be understood." + std::string(kResaveAdvice));
-  }
-  throwRefusal(type, message);
+[[noreturn]] void throwUnderstood() {
+  throw core::ExtractionFailedException("the reader gave an answer that could not be understood." +
+                                        std::string(kResaveAdvice));
 }
 
-core::Document documentFrom(const std::string& json) {
+[[noreturn]] void throwFromRefusal(std::string_view answer) {
+  detail::Refusal refusal;
   try {
-    return core::documentFromJson(json);
-  } catch (const core::MalformedDocumentException&) {
-    throw core::ExtractionFailedException(
-        "the reader gave an answer that could not be understood." + std::string(kResaveAdvice));
+    refusal = detail::decodeRefusal(answer);
+  } catch (const Poco::DataFormatException&) {
+    throwUnderstood();
+  }
+  throwRefusal(refusal.type, refusal.message);
+}
+
+core::Document documentFrom(std::string_view answer) {
+  try {
+    return detail::decodeDocument(answer);
+  } catch (const Poco::DataFormatException&) {
+    throwUnderstood();
   }
 }
 

@@ -3,7 +3,7 @@
 //
 // The child is a program of ours (by default the running executable itself) started with
 // kExtractChildCommand; its main hands that command to runExtractChild. The file travels on the
-// child's standard input and the Document comes back as JSON on its standard output.
+// child's standard input and the Document comes back on its standard output (sandbox_wire.h).
 #pragma once
 
 #include <string>
@@ -34,8 +34,8 @@ struct SandboxOptions {
 };
 
 // Reads a DOCX, ODT or PDF file, given as its bytes, in a child process with `options.limits`.
-// Returns what extractBytes(bytes, limits) would, except that positions are rounded as
-// core::toJson writes them. Throws what extractBytes throws, with the same message, and
+// Returns what extractBytes(bytes, limits) would (without glyph boxes unless
+// options.withPositions). Throws what extractBytes throws, with the same message, and
 // core::ExtractionFailedException when the child crashed, ran out of time or memory, or wrote
 // too much; that message says what happened and what the person can do.
 // Throws Poco::SystemException when no child can be started. Thread-safe.

@@ -106,7 +106,7 @@ core::Document sampleDocument(std::string_view input) {
   document.pageCount = 2;
   core::Block heading{core::BlockKind::Heading, 1, "4.2.1", "Missing children — “no waiting period”",
                       {"", -1, 1, {72, 700, 540, 720}}, {{0, 8, 1, {72, 700, 130, 720}}}};
-  core::Block body{core::BlockKind::Paragraph, 0, "", std::string(input), {"", -1, 2, {72, 100.5, 540, 680.25}},
+  core::Block body{core::BlockKind::Paragraph, 0, "", std::string(input), {"", -1, 2, {72, 100.123456789, 540, 680.25}},
                    {{0, 1, 2, {72, 100.5, 80, 110}}, {1, 2, 2, {80, 100.5, 88.125, 110}}}};
   core::Block footer{core::BlockKind::Footer, 0, "", "Page 2 of 2", {"", -1, 2, {300, 20, 340, 30}}, {}};
   document.blocks = {heading, body, footer};
@@ -121,6 +121,11 @@ core::Document fakeRead(std::string_view input, const Limits&) {
   }
   if (input == "spin") spinForever();
   if (input == "oom") allocateForever();
+  if (input == "junk") {
+    constexpr std::string_view kTruncated = "MKRPDOC1\x02";
+    if (::write(1, kTruncated.data(), kTruncated.size()) < 0) std::_Exit(1);
+    std::_Exit(0);
+  }
   if (startsWith(input, "flood:")) return flood(input.substr(6));
   if (startsWith(input, "throw:")) throwAsked(input.substr(6));
   return sampleDocument(input);

@@ -18,6 +18,7 @@ constexpr std::string_view kFakeReaderName = "fake-reader";
 // What the fake reader does with its input:
 //   "crash"  raises SIGSEGV           "sleep"  waits forever       "spin"  burns processor time
 //   "oom"    allocates until refused  "flood:N" returns a Document of N MiB of text
+//   "junk"   answers with a truncated Document and exits 0
 //   "throw:TYPE:MESSAGE" throws core::<TYPE> (unsupported, malformed, limit, encrypted) or,
 //   for "std", std::runtime_error; anything else returns sampleDocument(input).
 core::Document fakeRead(std::string_view input, const Limits& limits);
