@@ -6,9 +6,13 @@
 #include <mutex>
 
 #include "core/errors.h"
+#include "extract/pdf/xref_repair.h"
 
 namespace mkrp::extract::pdf {
 namespace {
+
+// PoDoFo's own bound on object numbers.
+constexpr std::size_t kMaxObjectNumber = (1u << 23) - 1;
 
 constexpr std::string_view kResubmit =
     " Open it in a PDF viewer and save it again (or print it to a new PDF), then submit it again.";
@@ -98,12 +102,7 @@ PdfDocument::PdfDocument(std::string_view bytes, const Limits& limits)
         "the file calls itself a PDF but is not one. Please submit the directive as PDF, DOCX "
         "or ODT.");
   }
-  try {
-    document_->LoadFromBuffer(bytes.data(), static_cast<long>(bytes.size()));
-    catalog_ = document_->GetCatalog();
-  } catch (const PoDoFo::PdfError& error) {
-    rethrowPdfError(error, bytes);
-  }
+  load(bytes, limits);
   const std::size_t count = document_->GetObjects().GetSize();
   if (count > limits.maxPdfObjects) {
     throw core::LimitExceededException(
@@ -119,5 +118,29 @@ PdfDocument::PdfDocument(std::string_view bytes, const Limits& limits)
 }
 
 PdfDocument::~PdfDocument() = default;
+
+void PdfDocument::load(std::string_view bytes, const Limits& limits) {
+  try {
+    document_->LoadFromBuffer(bytes.data(), static_cast<long>(bytes.size()));
+    catalog_ = document_->GetCatalog();
+    return;
+  } catch (const PoDoFo::PdfError& error) {
+    if (error.GetError() == PoDoFo::ePdfError_InvalidPassword) rethrowPdfError(error, bytes);
+    // A damaged table of contents: rebuild it from the objects themselves, as viewers do.
+    const std::optional<std::string> repaired = repairCrossReferences(
+        bytes, std::min<std::size_t>(limits.maxPdfObjects, kMaxObjectNumber),
+        static_cast<std::size_t>(std::min<std::uint64_t>(limits.maxContentStreamBytes, 64 << 20)));
+    if (!repaired) rethrowPdfError(error, bytes);
+    try {
+      document_ = std::make_unique<PoDoFo::PdfMemDocument>();
+      objects_ = Objects(document_->GetObjects());
+      document_->LoadFromBuffer(repaired->data(), static_cast<long>(repaired->size()));
+      catalog_ = document_->GetCatalog();
+    } catch (const PoDoFo::PdfError& again) {
+      if (again.GetError() == PoDoFo::ePdfError_InvalidPassword) rethrowPdfError(again, bytes);
+      rethrowPdfError(error, bytes);
+    }
+  }
+}
 
 }  // namespace mkrp::extract::pdf

@@ -25,6 +25,8 @@ class PdfDocument {
   const PoDoFo::PdfObject* catalog() const { return catalog_; }
 
  private:
+  void load(std::string_view bytes, const Limits& limits);
+
   std::unique_ptr<PoDoFo::PdfMemDocument> document_;
   Objects objects_;
   const PoDoFo::PdfObject* catalog_ = nullptr;

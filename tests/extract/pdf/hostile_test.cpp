@@ -131,26 +131,54 @@ TEST_CASE("pdf stops a decompression bomb in a content stream", "[extract][pdf]"
                       Catch::Contains("page 1 holds more than 1 MiB of drawing instructions"));
 }
 
-TEST_CASE("pdf refuses a truncated file as damaged", "[extract][pdf]") {
+TEST_CASE("pdf reads a file cut short after its last object", "[extract][pdf]") {
   const std::string whole = test::onePage("BT /F1 12 Tf 72 700 Td (Cut short) Tj ET");
-  const std::string cut = whole.substr(0, whole.size() / 2);
-  REQUIRE_THROWS_AS(read(cut), core::MalformedDocumentException);
-  REQUIRE_THROWS_WITH(read(cut), Catch::StartsWith("the PDF is damaged: ") &&
-                                     Catch::Contains("submit it again"));
+  const std::string cut = whole.substr(0, whole.rfind("endobj") + 6);
+  CHECK(test::textOf(cut) == "Cut short\n");
 }
 
-TEST_CASE("pdf refuses a file whose cross-reference offsets are wrong", "[extract][pdf]") {
+TEST_CASE("pdf refuses a file cut in half with advice", "[extract][pdf]") {
+  const std::string whole = test::onePage("BT /F1 12 Tf 72 700 Td (Cut in half) Tj ET");
+  const std::string cut = whole.substr(0, whole.size() / 2);
+  // What is left may lack the page, its content or the catalog: each is a clear refusal.
+  REQUIRE_THROWS_AS(read(cut), Poco::DataFormatException);
+  REQUIRE_THROWS_WITH(read(cut), Catch::StartsWith("the PDF ") && Catch::Contains("submit"));
+}
+
+TEST_CASE("pdf rebuilds the cross-reference table when its offsets are wrong", "[extract][pdf]") {
   std::string bytes = test::rawPdf({"<< /Type /Catalog /Pages 2 0 R >>",
                                     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", kPage, kFont,
-                                    contentStream("BT /F1 12 Tf 72 700 Td (x) Tj ET")});
+                                    contentStream("BT /F1 12 Tf 72 700 Td (Found again) Tj ET")});
   // Every entry now points 7 bytes too far.
   for (std::size_t at = bytes.find(" 00000 n"); at != std::string::npos;
        at = bytes.find(" 00000 n", at + 1)) {
     const std::string moved = std::to_string(std::stoul(bytes.substr(at - 10, 10)) + 7);
     bytes.replace(at - 10, 10, std::string(10 - moved.size(), '0') + moved);
   }
+  CHECK(test::textOf(bytes) == "Found again\n");
+}
+
+TEST_CASE("pdf rebuilds a missing cross-reference table", "[extract][pdf]") {
+  std::string bytes = test::rawPdf({"<< /Type /Catalog /Pages 2 0 R >>",
+                                    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", kPage, kFont,
+                                    contentStream("BT /F1 12 Tf 72 700 Td (No table) Tj ET")});
+  bytes.erase(bytes.find("xref\n"));
+  CHECK(test::textOf(bytes) == "No table\n");
+}
+
+TEST_CASE("pdf reads a file with junk before its header", "[extract][pdf]") {
+  const std::string bytes =
+      "Content-Type: application/pdf\r\n\r\n" +
+      test::rawPdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                    kPage, kFont, contentStream("BT /F1 12 Tf 72 700 Td (After junk) Tj ET")});
+  CHECK(test::textOf(bytes) == "After junk\n");
+}
+
+TEST_CASE("pdf refuses a damaged file with no catalog to rebuild from", "[extract][pdf]") {
+  std::string bytes = test::rawPdf({"<< /Type /Pages /Kids [] /Count 0 >>", kFont});
+  bytes.erase(bytes.find("xref\n"));
   REQUIRE_THROWS_AS(read(bytes), core::MalformedDocumentException);
-  REQUIRE_THROWS_WITH(read(bytes), Catch::StartsWith("the PDF is damaged: "));
+  REQUIRE_THROWS_WITH(read(bytes), Catch::StartsWith("the PDF is damaged: its table of contents"));
 }
 
 TEST_CASE("pdf ends a cross-reference chain that loops", "[extract][pdf]") {
