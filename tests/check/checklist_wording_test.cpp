@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "check/checklist_loader.h"
@@ -53,28 +54,30 @@ std::vector<WordingCase> readCases() {
   return cases;
 }
 
-// Blank lines separate blocks; "## Title" is a heading.
-mkrp::core::Document documentOf(const std::string& text) {
+// Blank lines separate blocks; "## Title" is a heading, "- text" a list item.
+mkrp::core::Block blockOf(std::string_view part) {
+  mkrp::core::Block block;
+  if (part.substr(0, 3) == "## ") {
+    block.kind = mkrp::core::BlockKind::Heading;
+    block.level = 2;
+    part.remove_prefix(3);
+  } else if (part.substr(0, 2) == "- ") {
+    block.kind = mkrp::core::BlockKind::ListItem;
+    block.label.push_back('-');  // (assigning "-" trips a GCC 12 -Wrestrict false positive)
+    part.remove_prefix(2);
+  }
+  block.text = std::string(part);
+  return block;
+}
+
+mkrp::core::Document documentOf(std::string_view text) {
   mkrp::core::Document document;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find("\n\n", start);
-    if (end == std::string::npos) end = text.size();
-    std::string part = text.substr(start, end - start);
-    start = end + 2;
-    if (part.empty()) continue;
-    mkrp::core::Block block;
-    if (part.rfind("## ", 0) == 0) {
-      block.kind = mkrp::core::BlockKind::Heading;
-      block.level = 2;
-      part = part.substr(3);
-    } else if (part.rfind("- ", 0) == 0) {
-      block.kind = mkrp::core::BlockKind::ListItem;
-      block.label = "-";
-      part = part.substr(2);
-    }
-    block.text = part;
-    document.blocks.push_back(block);
+  while (!text.empty()) {
+    const std::size_t end = text.find("\n\n");
+    const std::string_view part = text.substr(0, end);
+    if (!part.empty()) document.blocks.push_back(blockOf(part));
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 2);
   }
   return document;
 }
