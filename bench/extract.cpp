@@ -353,12 +353,13 @@ std::vector<FileRun> measureFolder(const Options& options, const std::string& fo
       names.push_back(name);
     }
   }
+  const bool progress = ::isatty(2);
   std::vector<FileRun> runs;
   for (const std::string& name : names) {
-    std::cerr << "\r" << folder << ": " << runs.size() + 1 << "/" << names.size() << std::flush;
+    if (progress) std::cerr << "\r" << folder << ": " << runs.size() + 1 << "/" << names.size();
     runs.push_back(measure(options, name, manifest.at(name), reference));
   }
-  std::cerr << "\r" << std::string(40, ' ') << "\r";
+  if (progress) std::cerr << "\r" << std::string(40, ' ') << "\r";
   return runs;
 }
 
@@ -453,6 +454,29 @@ void benchPdf(const Options& options, const std::map<std::string, ManifestEntry>
   }
 }
 
+// The office PDFs are small; the largest PDFs of the corpus (any kind) show how memory grows.
+void benchLargestPdfs(const Options& options,
+                      const std::map<std::string, ManifestEntry>& manifest) {
+  constexpr std::size_t kCount = 5;
+  std::vector<std::pair<std::uintmax_t, std::string>> sizes;
+  for (const auto& [name, entry] : manifest) {
+    if (name.rfind("pdf/", 0) == 0 && fs::exists(options.corpus / name)) {
+      sizes.emplace_back(fs::file_size(options.corpus / name), name);
+    }
+  }
+  std::sort(sizes.rbegin(), sizes.rend());
+  sizes.resize(std::min(sizes.size(), kCount));
+  std::cout << "\nlargest PDFs of the corpus, any kind:\n"
+            << "      MiB  pages  in-proc s  sandbox peak RSS MiB  file\n";
+  for (const auto& [size, name] : sizes) {
+    const FileRun run = measure(options, name, manifest.at(name), std::nullopt);
+    std::cout << std::setw(9) << mib(size) << std::setw(7) << run.pages << std::setw(11)
+              << fixed(run.oursSeconds, 3) << std::setw(22) << mib(run.sandboxPeakRss) << "  "
+              << name << " (" << run.kind << (run.oursRead ? "" : ", refused: " + run.oursRefusal)
+              << ")\n";
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -482,6 +506,9 @@ int main(int argc, char** argv) {
     return 1;
   }
   if (options.only != "pdf") benchDocx(options, manifest);
-  if (options.only != "docx") benchPdf(options, manifest);
+  if (options.only != "docx") {
+    benchPdf(options, manifest);
+    benchLargestPdfs(options, manifest);
+  }
   return 0;
 }
