@@ -34,14 +34,20 @@ std::uint32_t gapBetween(const Match& a, const Match& b) {
 }  // namespace
 
 Evaluator::Evaluator(const Program& program, const DocumentIndex& index)
-    : program_(program), index_(index), phraseCache_(program.phraseSets.size()) {}
+    : program_(program),
+      index_(index),
+      phraseCache_(program.phraseSets.size()),
+      nodeCache_(static_cast<std::size_t>(program.nodeCount)) {}
 
 const std::vector<Match>& Evaluator::evaluate(const Node& node) {
   if (node.kind == NodeKind::Phrases) return phrases(node.phraseSet);
   if (node.kind == NodeKind::Any && node.children.size() == 1) return evaluate(node.children[0]);
-  if (const auto found = nodeCache_.find(&node); found != nodeCache_.end()) return found->second;
-  std::vector<Match> matches = compute(node);
-  return nodeCache_.emplace(&node, std::move(matches)).first->second;
+  auto& cached = nodeCache_[static_cast<std::size_t>(node.id)];
+  if (!cached) {
+    std::vector<Match> matches = compute(node);
+    cached = std::move(matches);
+  }
+  return *cached;
 }
 
 std::vector<Match> Evaluator::compute(const Node& node) {
@@ -100,14 +106,33 @@ const std::vector<Match>& Evaluator::phrases(int set) {
 }
 
 std::vector<Match> Evaluator::any(const Node& node) {
-  if (node.children.size() == 1) return evaluate(node.children.front());
-  std::vector<Match> matches;
+  std::vector<Match> matches, merged;
   for (const Node& child : node.children) {
     const std::vector<Match>& found = evaluate(child);
-    matches.insert(matches.end(), found.begin(), found.end());
+    merged.resize(matches.size() + found.size());
+    std::merge(matches.begin(), matches.end(), found.begin(), found.end(), merged.begin(),
+               byPosition);
+    matches.swap(merged);
   }
-  sortUnique(matches);
+  matches.erase(std::unique(matches.begin(), matches.end(),
+                            [](const Match& a, const Match& b) {
+                              return a.begin == b.begin && a.end == b.end;
+                            }),
+                matches.end());
   return matches;
+}
+
+bool Evaluator::evaluateParts(const Node& node, Lists& parts) {
+  parts.assign(node.children.size(), nullptr);
+  for (const bool phrasesOnly : {true, false}) {
+    for (std::size_t i = 0; i < node.children.size(); ++i) {
+      const Node& child = node.children[i];
+      if ((child.kind == NodeKind::Phrases) != phrasesOnly) continue;
+      parts[i] = &evaluate(child);
+      if (parts[i]->empty()) return false;
+    }
+  }
+  return true;
 }
 
 void Evaluator::keysOf(core::Scope::Kind scope, const Match& match,
@@ -161,6 +186,7 @@ std::vector<Range> Evaluator::rangesOf(core::Scope::Kind scope, std::uint32_t ke
 std::vector<Evaluator::Unit> Evaluator::unitsOf(core::Scope::Kind scope,
                                                 const Lists& parts, bool needAll) const {
   if (scope == core::Scope::Kind::Section) return sectionUnits(parts, needAll);
+  if (needAll && scope != core::Scope::Kind::Document) return unitsFromDriver(scope, parts);
   // For each part, its first match in each unit (a full one over a partial one), by unit.
   std::vector<std::vector<std::pair<std::uint32_t, Match>>> keyed(parts.size());
   std::vector<std::uint32_t> keys;
@@ -207,6 +233,56 @@ std::vector<Evaluator::Unit> Evaluator::unitsOf(core::Scope::Kind scope,
     if (needAll && !complete) continue;
     unit.ranges = rangesOf(scope, next);
     units.push_back(std::move(unit));
+  }
+  return units;
+}
+
+std::optional<Match> Evaluator::firstIn(const std::vector<Match>& list,
+                                        const std::vector<Range>& ranges) const {
+  const Range own = ranges.front();
+  std::optional<Match> best;
+  auto consider = [&](Range from, auto accepts) {
+    auto it = std::lower_bound(list.begin(), list.end(), from.begin,
+                               [](const Match& m, std::uint32_t at) { return m.begin < at; });
+    for (; it != list.end() && it->begin < from.end; ++it) {
+      if (!accepts(*it)) continue;
+      if (!best || (best->partial && !it->partial)) best = *it;
+      if (!best->partial) return true;
+    }
+    return false;
+  };
+  // A match in the lead-in sentence, or running from it into the entry, belongs to the entry.
+  if (ranges.size() > 1 && consider(ranges[1], [&](const Match& m) {
+        return m.end <= ranges[1].end || (m.end > own.begin && m.end <= own.end);
+      })) {
+    return best;
+  }
+  consider(own, [&](const Match& m) { return m.end <= own.end; });
+  return best;
+}
+
+std::vector<Evaluator::Unit> Evaluator::unitsFromDriver(core::Scope::Kind scope,
+                                                        const Lists& parts) const {
+  std::size_t driver = 0;
+  for (std::size_t i = 1; i < parts.size(); ++i) {
+    if (parts[i]->size() < parts[driver]->size()) driver = i;
+  }
+  std::vector<std::uint32_t> keys;
+  for (const Match& match : *parts[driver]) keysOf(scope, match, keys);
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  std::vector<Unit> units;
+  for (const std::uint32_t key : keys) {
+    Unit unit;
+    unit.key = key;
+    unit.ranges = rangesOf(scope, key);
+    unit.chosen.resize(parts.size());
+    bool complete = true;
+    for (std::size_t i = 0; i < parts.size() && complete; ++i) {
+      unit.chosen[i] = firstIn(*parts[i], unit.ranges);
+      complete = unit.chosen[i].has_value();
+    }
+    if (complete) units.push_back(std::move(unit));
   }
   return units;
 }
@@ -294,10 +370,7 @@ Match Evaluator::combine(const std::vector<Match>& parts, std::vector<std::strin
 
 std::vector<Match> Evaluator::all(const Node& node) {
   Lists parts;
-  for (const Node& child : node.children) {
-    parts.push_back(&evaluate(child));
-    if (parts.back()->empty()) return {};
-  }
+  if (!evaluateParts(node, parts)) return {};
   Lists withouts;
   for (const Node& without : node.without) withouts.push_back(&evaluate(without));
   std::vector<Match> matches;
@@ -316,10 +389,7 @@ std::vector<Match> Evaluator::all(const Node& node) {
 std::vector<Match> Evaluator::allWithinWords(const Node& node) {
   const auto words = static_cast<std::uint32_t>(node.scope.words);
   Lists lists;
-  for (const Node& child : node.children) {
-    lists.push_back(&evaluate(child));
-    if (lists.back()->empty()) return {};
-  }
+  if (!evaluateParts(node, lists)) return {};
   Lists withouts;
   for (const Node& without : node.without) withouts.push_back(&evaluate(without));
   std::vector<Match> matches;
@@ -367,26 +437,35 @@ std::vector<Match> Evaluator::allWithinWords(const Node& node) {
   return matches;
 }
 
+Evaluator::NegationReading Evaluator::negationAt(const Match& match) {
+  const std::uint64_t key = (std::uint64_t{match.begin} << 32) | match.end;
+  if (const auto found = negations_.find(key); found != negations_.end()) return found->second;
+  const std::uint32_t block = index_.blockOf(match.begin);
+  const std::uint32_t base = index_.blocks()[block].tokens.begin;
+  const text::TokenRange span{match.begin - base, match.end - base};
+  const text::Negation negation = text::negationOf(index_.blockTokens(block), span);
+  // A negation written inside the wording itself ("do not touch") is part of it.
+  const bool inside = negation.cue.begin >= span.begin && negation.cue.end <= span.end;
+  NegationReading reading;
+  reading.negated = negation.polarity == text::Polarity::Negated && !inside;
+  reading.cue = {static_cast<std::uint32_t>(base + negation.cue.begin),
+                 static_cast<std::uint32_t>(base + negation.cue.end)};
+  negations_.emplace(key, reading);
+  return reading;
+}
+
 std::vector<Match> Evaluator::polarity(const Node& node, bool negated) {
   std::vector<Match> matches;
   for (const Node& child : node.children) {
     for (const Match& match : evaluate(child)) {
-      const std::uint32_t block = index_.blockOf(match.begin);
-      if (index_.blockOf(match.end - 1) != block) continue;
-      const std::uint32_t base = index_.blocks()[block].tokens.begin;
-      const text::TokenRange span{match.begin - base, match.end - base};
-      const text::Negation negation = text::negationOf(index_.blockTokens(block), span);
-      // A negation written inside the wording itself ("do not touch") is part of it.
-      const bool inside = negation.cue.begin >= span.begin && negation.cue.end <= span.end;
-      const bool isNegated = negation.polarity == text::Polarity::Negated && !inside;
-      if (isNegated != negated) continue;
+      if (index_.blockOf(match.begin) != index_.blockOf(match.end - 1)) continue;
+      const NegationReading reading = negationAt(match);
+      if (reading.negated != negated) continue;
       if (!negated) {
         matches.push_back(match);
         continue;
       }
-      const Match cue{static_cast<std::uint32_t>(base + negation.cue.begin),
-                      static_cast<std::uint32_t>(base + negation.cue.end)};
-      matches.push_back(combine({cue, match}));
+      matches.push_back(combine({Match{reading.cue.begin, reading.cue.end}, match}));
     }
   }
   std::sort(matches.begin(), matches.end(), byPosition);

@@ -66,6 +66,10 @@ class Evaluator {
   using Lists = std::vector<const std::vector<Match>*>;
   std::vector<Unit> unitsOf(core::Scope::Kind scope, const Lists& parts, bool needAll) const;
   std::vector<Unit> sectionUnits(const Lists& parts, bool needAll) const;
+  // All parts in one sentence or block, found from the units of the part with fewest matches.
+  std::vector<Unit> unitsFromDriver(core::Scope::Kind scope, const Lists& parts) const;
+  // The first match of `list` inside a unit (a full one over a partial one), or nothing.
+  std::optional<Match> firstIn(const std::vector<Match>& list, const std::vector<Range>& ranges) const;
   // The units of a sentence or block scope that a match lies in (several when it lies in a
   // list's lead-in), appended to `keys`.
   void keysOf(core::Scope::Kind scope, const Match& match, std::vector<std::uint32_t>& keys) const;
@@ -77,7 +81,17 @@ class Evaluator {
   const Program& program_;
   const DocumentIndex& index_;
   std::vector<std::optional<std::vector<Match>>> phraseCache_;
-  std::unordered_map<const Node*, std::vector<Match>> nodeCache_;  // node-based: references stay
+  std::vector<std::optional<std::vector<Match>>> nodeCache_;  // by Node::id; never resized
+  // Whether a span is negated, and by which cue, by (begin << 32 | end): several rules ask.
+  struct NegationReading {
+    bool negated = false;
+    Range cue;
+  };
+  std::unordered_map<std::uint64_t, NegationReading> negations_;
+  NegationReading negationAt(const Match& match);
+  // The parts of an <all>, the ones that are only phrases first: when one of them has no match,
+  // the costlier parts (negation, lists) need not be evaluated at all.
+  bool evaluateParts(const Node& node, Lists& parts);
   std::vector<Detail> details_;
 };
 

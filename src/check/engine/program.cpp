@@ -110,10 +110,40 @@ Node Program::compileOptions(const std::vector<core::Matcher>& options, NodeKind
   Node node;
   node.kind = kind;
   for (const core::Matcher& option : options) node.children.push_back(compile(option));
+  identify(node);
   return node;
 }
 
 Node Program::compile(const core::Matcher& rule) {
+  Node node = compileNode(rule);
+  identify(node);
+  return node;
+}
+
+void Program::identify(Node& node) {
+  std::string signature = std::to_string(static_cast<int>(node.kind)) + ":" +
+                          std::to_string(node.phraseSet) + ":" +
+                          std::to_string(static_cast<int>(node.scope.kind)) + ":" +
+                          std::to_string(node.scope.words) + ":" +
+                          std::to_string(node.partialFrom) + ":" + node.listName + ":";
+  for (const auto* bound : {&node.atMost, &node.over}) {
+    signature += (*bound ? std::to_string(bound->value().count()) : "-") + ":";
+  }
+  for (const auto* age : {&node.covers, &node.stopsBelow}) {
+    signature += (*age ? std::to_string(**age) : "-") + ":";
+  }
+  for (const std::string& name : node.memberNames) signature += name + "|";
+  signature += "(";
+  for (const Node& child : node.children) signature += std::to_string(child.id) + ",";
+  signature += ")(";
+  for (const Node& without : node.without) signature += std::to_string(without.id) + ",";
+  signature += ")";
+  const auto [found, added] = nodeIds_.try_emplace(std::move(signature), nodeCount);
+  if (added) ++nodeCount;
+  node.id = found->second;
+}
+
+Node Program::compileNode(const core::Matcher& rule) {
   return std::visit(
       [&](const auto& element) -> Node {
         using Rule = std::decay_t<decltype(element)>;

@@ -20,6 +20,7 @@ enum class NodeKind { Phrases, Any, All, Negated, Affirmed, Duration, Age, List 
 // One matcher of the rule tree (core::Matcher), with concepts resolved to phrase sets.
 struct Node {
   NodeKind kind = NodeKind::Any;
+  int id = 0;  // nodes that say the same thing share an id, so a document evaluates them once
   int phraseSet = -1;             // Phrases: index into Program::phraseSets
   std::vector<Node> children;     // Any, Negated, Affirmed: options; All: parts; List: members
   std::vector<Node> without;      // All
@@ -80,12 +81,16 @@ class Program {
   std::vector<CompiledItem> items;  // in checklist order
   std::vector<core::ChecklistEdition> editions;
   int hedgeSet = -1;  // the concept `hedge`, or -1
+  int nodeCount = 0;  // distinct node ids
 
   // The index of the item with this id in `items`, or -1.
   int findItem(const std::string& id) const;
 
  private:
   Node compile(const core::Matcher& rule);
+  Node compileNode(const core::Matcher& rule);
+  // Gives `node` the id of every node with the same meaning.
+  void identify(Node& node);
   Node compileOptions(const std::vector<core::Matcher>& options, NodeKind kind);
   int conceptSet(const std::string& id);
   int phraseSet(const core::Phrase& phrase);
@@ -94,6 +99,7 @@ class Program {
   std::map<std::string, int, std::less<>> conceptSets_;
   std::map<std::string, int, std::less<>> phraseSets_;
   std::map<std::string, int, std::less<>> itemIndex_;
+  std::map<std::string, int, std::less<>> nodeIds_;  // by signature
 };
 
 }  // namespace mkrp::check::engine
