@@ -1,7 +1,13 @@
 # Every third-party dependency is found here, and only here.
 find_package(Poco REQUIRED COMPONENTS Foundation Util JSON Zip XML Net)
-# The store: Poco::Data and its SQLite connector (PostgreSQL joins here with store/postgres).
-find_package(Poco REQUIRED COMPONENTS Data DataSQLite)
+# The store: Poco::Data and its SQLite and PostgreSQL connectors. Debian's Poco names libpq as
+# PostgreSQL::client (Poco's own find module) without defining it; it is libpq.
+find_package(PostgreSQL REQUIRED)
+if(NOT TARGET PostgreSQL::client)
+  add_library(PostgreSQL::client INTERFACE IMPORTED)
+  target_link_libraries(PostgreSQL::client INTERFACE PostgreSQL::PostgreSQL)
+endif()
+find_package(Poco REQUIRED COMPONENTS Data DataSQLite DataPostgreSQL)
 find_package(LibXml2 REQUIRED)
 # zlib inflates the parts of DOCX/ODT packages (extract/package).
 find_package(ZLIB REQUIRED)

@@ -19,6 +19,8 @@ class TestDatabase {
   virtual ~TestDatabase() = default;
   // A new Store on this database, as another process would open it. Applies no migrations.
   virtual std::unique_ptr<Store> open() = 0;
+  // The address of this database as the service's --database option takes it.
+  virtual std::string url() const = 0;
 };
 
 struct BackendFactory {
