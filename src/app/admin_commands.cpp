@@ -84,8 +84,8 @@ UserRequest parseUser(Arguments args) {
   try {
     request.role = store::parseRole(role);
   } catch (const Poco::DataFormatException&) {
-    throw Poco::InvalidArgumentException("--role must be agency, reviewer or admin, not '" +
-                                         role + "'");
+    throw Poco::InvalidArgumentException("--role must be agency, reviewer or admin, not '" + role +
+                                         "'");
   }
   if (const std::optional<std::string> agency = takeOption(args, "--agency")) {
     try {

@@ -50,8 +50,8 @@ void readValues(const AbstractConfiguration& file, ServiceConfig& config) {
   config.sessionMaxHours = file.getInt("session.max_hours", config.sessionMaxHours);
   config.jobLeaseSeconds = file.getInt("jobs.lease_seconds", config.jobLeaseSeconds);
   config.jobMaxAttempts = file.getInt("jobs.max_attempts", config.jobMaxAttempts);
-  config.extractTimeoutSeconds = file.getInt("extract.timeout_seconds",
-                                             config.extractTimeoutSeconds);
+  config.extractTimeoutSeconds =
+      file.getInt("extract.timeout_seconds", config.extractTimeoutSeconds);
   config.extractMemoryMb = file.getInt("extract.memory_mb", config.extractMemoryMb);
   config.logLevel = file.getString("log.level", config.logLevel);
 }

@@ -17,20 +17,20 @@ class Store;
 namespace mkrp::app {
 
 struct ServiceConfig {
-  std::string dataDir = "./var";     // the database (mkrp.db) and uploaded files (blobs/)
-  std::string checklistsDir;         // empty: found near the program (findChecklistDirectory)
-  std::string host = "127.0.0.1";    // the address the service listens on
-  int port = 8080;                   // 0: any free port
-  int httpThreads = 8;               // requests served at once
-  bool secureCookies = false;        // set when clients come over TLS (e.g. via a TLS proxy)
-  int workers = 1;                   // pre-check worker threads
-  int maxUploadMb = 20;              // the largest document accepted
-  int sessionIdleMinutes = 120;      // a session ends after this long unused...
-  int sessionMaxHours = 12;          // ...and this long after sign-in in any case
-  int jobLeaseSeconds = 300;         // a worker's hold on a job before another may take it
-  int jobMaxAttempts = 4;            // attempts before a document is marked unreadable
-  int extractTimeoutSeconds = 180;   // wall-clock limit of one sandboxed read
-  int extractMemoryMb = 1024;        // memory limit of the sandboxed reader
+  std::string dataDir = "./var";         // the database (mkrp.db) and uploaded files (blobs/)
+  std::string checklistsDir;             // empty: found near the program (findChecklistDirectory)
+  std::string host = "127.0.0.1";        // the address the service listens on
+  int port = 8080;                       // 0: any free port
+  int httpThreads = 8;                   // requests served at once
+  bool secureCookies = false;            // set when clients come over TLS (e.g. via a TLS proxy)
+  int workers = 1;                       // pre-check worker threads
+  int maxUploadMb = 20;                  // the largest document accepted
+  int sessionIdleMinutes = 120;          // a session ends after this long unused...
+  int sessionMaxHours = 12;              // ...and this long after sign-in in any case
+  int jobLeaseSeconds = 300;             // a worker's hold on a job before another may take it
+  int jobMaxAttempts = 4;                // attempts before a document is marked unreadable
+  int extractTimeoutSeconds = 180;       // wall-clock limit of one sandboxed read
+  int extractMemoryMb = 1024;            // memory limit of the sandboxed reader
   std::string logLevel = "information";  // when the file configures no logging.* itself
 
   std::string databasePath() const;   // dataDir/mkrp.db

@@ -152,7 +152,8 @@ int runServe(const Arguments& args) {
   try {
     config = loadServiceConfig(rest);
     demo = takeFlag(rest, "--demo");
-    if (!rest.empty()) throw Poco::InvalidArgumentException("unexpected argument '" + rest[0] + "'");
+    if (!rest.empty())
+      throw Poco::InvalidArgumentException("unexpected argument '" + rest[0] + "'");
   } catch (const Poco::Exception& error) {
     std::cerr << "mkrp serve: " << error.message() << "\n" << kUsage;
     return kExitUsage;

@@ -111,9 +111,9 @@ class Api {
     const workflow::Actor& actor = ex.actor();
     const std::string typeText = stringField(ex.jsonBody(), "type", false);
     const store::ApplicationType type =
-        typeText.empty() ? store::ApplicationType::Initial
-                         : parseChoice(store::parseApplicationType, typeText, "type",
-                                       "initial, renewal");
+        typeText.empty()
+            ? store::ApplicationType::Initial
+            : parseChoice(store::parseApplicationType, typeText, "type", "initial, renewal");
     const store::Application created = services_.applications.create(actor, type);
     ex.response.set("Location", path("/applications/" + std::to_string(created.id)));
     ex.sendJson(Status::HTTP_CREATED, applicationJson(created));
@@ -178,8 +178,8 @@ class Api {
     const Poco::JSON::Object::Ptr body = ex.jsonBody();
     const std::string choice = stringField(body, "decision");
     if (choice != "approve" && choice != "return") {
-      throw InvalidRequestException("\"decision\" must be one of approve, return, not \"" +
-                                    choice + "\".");
+      throw InvalidRequestException("\"decision\" must be one of approve, return, not \"" + choice +
+                                    "\".");
     }
     const auto decision =
         choice == "approve" ? workflow::FinalDecision::Approve : workflow::FinalDecision::Return;
@@ -204,8 +204,10 @@ class Api {
 
 void addApiRoutes(Router& router, const Services& services) {
   auto api = std::make_shared<Api>(services);
-  const auto bind = [&](std::string method, std::string_view rest, void (Api::*handler)(Exchange&)) {
-    router.add(std::move(method), path(rest), [api, handler](Exchange& ex) { ((*api).*handler)(ex); });
+  const auto bind = [&](std::string method, std::string_view rest,
+                        void (Api::*handler)(Exchange&)) {
+    router.add(std::move(method), path(rest),
+               [api, handler](Exchange& ex) { ((*api).*handler)(ex); });
   };
   bind("POST", "/login", &Api::login);
   bind("POST", "/logout", &Api::logout);

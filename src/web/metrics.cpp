@@ -60,8 +60,8 @@ std::string Metrics::render(workflow::PrecheckRunner* jobs) const {
         << "# TYPE mkrp_http_requests_total counter\n";
     for (const auto& [key, count] : requests_) {
       const auto& [route, method, status] = key;
-      out << "mkrp_http_requests_total{route=\"" << label(route) << "\",method=\""
-          << label(method) << "\",status=\"" << status << "\"} " << count << '\n';
+      out << "mkrp_http_requests_total{route=\"" << label(route) << "\",method=\"" << label(method)
+          << "\",status=\"" << status << "\"} " << count << '\n';
     }
     out << "# HELP mkrp_http_request_duration_seconds Time to answer a request, by route.\n"
         << "# TYPE mkrp_http_request_duration_seconds histogram\n";

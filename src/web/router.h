@@ -22,9 +22,9 @@ struct Route {
 };
 
 struct RouteMatch {
-  const Route* route = nullptr;                // null: no route for this method and path
-  bool pathKnown = false;                      // some route has this path (-> 405, not 404)
-  std::map<std::string, std::string> params;   // the placeholders' values
+  const Route* route = nullptr;               // null: no route for this method and path
+  bool pathKnown = false;                     // some route has this path (-> 405, not 404)
+  std::map<std::string, std::string> params;  // the placeholders' values
 };
 
 class Router {

@@ -38,9 +38,7 @@ using Status = Poco::Net::HTTPResponse::HTTPStatus;
 constexpr std::uint64_t kDrainLimit = 256 << 10;
 
 // The path of a request URI, still percent-encoded (the router decodes each segment).
-std::string_view rawPath(std::string_view uri) {
-  return uri.substr(0, uri.find_first_of("?#"));
-}
+std::string_view rawPath(std::string_view uri) { return uri.substr(0, uri.find_first_of("?#")); }
 
 }  // namespace
 
@@ -177,8 +175,8 @@ void Server::Impl::addServiceRoutes() {
 Server::Server(Services services, ServerOptions options, Poco::Logger& logger)
     : impl_(std::make_unique<Impl>(services, std::move(options), logger)) {
   impl_->addServiceRoutes();
-  Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(impl_->options.host,
-                                                          impl_->options.port));
+  Poco::Net::ServerSocket socket(
+      Poco::Net::SocketAddress(impl_->options.host, impl_->options.port));
   auto* params = new Poco::Net::HTTPServerParams;
   params->setMaxThreads(impl_->options.threads);
   params->setMaxQueued(impl_->options.maxQueued);
@@ -188,8 +186,7 @@ Server::Server(Services services, ServerOptions options, Poco::Logger& logger)
   impl_->threads = std::make_unique<Poco::ThreadPool>(2, impl_->options.threads + 1);
   auto* factory = new HandlerFactory(
       [impl = impl_.get()](auto& request, auto& response) { impl->handle(request, response); });
-  impl_->server =
-      std::make_unique<Poco::Net::HTTPServer>(factory, *impl_->threads, socket, params);
+  impl_->server = std::make_unique<Poco::Net::HTTPServer>(factory, *impl_->threads, socket, params);
 }
 
 Server::~Server() { stop(); }

@@ -36,8 +36,7 @@ std::string upper(std::string text) {
 }
 
 bool allOf(std::string_view text, int (*test)(int)) {
-  return std::all_of(text.begin(), text.end(),
-                     [test](unsigned char c) { return test(c) != 0; });
+  return std::all_of(text.begin(), text.end(), [test](unsigned char c) { return test(c) != 0; });
 }
 
 // One '@' with something on both sides, a dot in the domain, no spaces. Deliverability is the
@@ -83,10 +82,13 @@ void validateRoleAndAgency(store::Role role, const std::optional<store::Id>& age
 Actor actorOf(const store::User& user) { return Actor{user.id, user.role, user.agencyId}; }
 
 Accounts::Accounts(store::Store& store, const Clock& clock, AccountsOptions options)
-    : store_(store),
-      clock_(clock),
-      options_(options),
-      dummyHash_(hashPassword(randomHex(16), options.passwordCost)) {}
+    : store_(store), clock_(clock), options_(options) {}
+
+const std::string& Accounts::dummyHash() {
+  std::call_once(dummyOnce_,
+                 [this] { dummyHash_ = hashPassword(randomHex(16), options_.passwordCost); });
+  return dummyHash_;
+}
 
 store::Agency Accounts::addAgency(store::NewAgency agency, std::optional<store::Id> by) {
   validateAgency(agency);
@@ -141,7 +143,7 @@ SignedIn Accounts::signIn(std::string_view email, std::string_view password,
   refuseWhenThrottled(key, address, now);
   const std::optional<store::User> user = store_.users().findByEmail(key);
   // Verify against a dummy hash for an unknown email, so both failures take the same time.
-  const bool valid = verifyPassword(user ? user->passwordHash : dummyHash_, password) && user;
+  const bool valid = verifyPassword(user ? user->passwordHash : dummyHash(), password) && user;
   if (!valid) {
     store_.loginAttempts().recordFailure(key, address, now);
     throw NotSignedInException("The email address or the password is not right. Try again.");
@@ -169,8 +171,8 @@ std::optional<Session> Accounts::session(std::string_view token) {
     return std::nullopt;  // the account is gone; its sessions go with it
   }
   // Slide the expiry, but write at most about once a minute per session.
-  const store::TimePoint slid = std::min(now + options_.sessionIdle,
-                                         found->createdAt + options_.sessionMax);
+  const store::TimePoint slid =
+      std::min(now + options_.sessionIdle, found->createdAt + options_.sessionMax);
   if (slid - found->expiresAt > std::chrono::minutes(1) && store_.sessions().extend(hash, slid)) {
     found->expiresAt = slid;
   }

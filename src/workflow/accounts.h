@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -101,7 +102,12 @@ class Accounts {
   store::Store& store_;
   const Clock& clock_;
   AccountsOptions options_;
-  std::string dummyHash_;  // verified against when the email is unknown, to take as long
+  const std::string& dummyHash();
+
+  // Verified against when the email is unknown, so that both failures take as long; made on
+  // first use, so commands that sign nobody in do not pay for it.
+  std::once_flag dummyOnce_;
+  std::string dummyHash_;
 };
 
 // The role an Actor acting for `user` has: its role and, for agency staff, its agency.

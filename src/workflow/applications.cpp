@@ -91,7 +91,8 @@ void requireAtMost(std::string_view text, std::size_t limit, std::string_view wh
 // Why a document stops a submission, or empty when it does not.
 std::string blockingReason(const store::DocumentRecord& document) {
   switch (document.status) {
-    case store::DocumentStatus::Checked: return {};
+    case store::DocumentStatus::Checked:
+      return {};
     case store::DocumentStatus::Queued:
     case store::DocumentStatus::Extracting:
       return "'" + document.filename +
@@ -115,7 +116,9 @@ void requireSubmittable(const std::vector<store::DocumentRecord>& documents) {
 }
 
 std::string tooLargeMessage(std::uint64_t size, std::uint64_t limit) {
-  const auto mib = [](std::uint64_t bytes) { return std::to_string((bytes + (1 << 20) - 1) >> 20); };
+  const auto mib = [](std::uint64_t bytes) {
+    return std::to_string((bytes + (1 << 20) - 1) >> 20);
+  };
   return "The file is " + mib(size) + " MiB, more than the " + mib(limit) +
          " MiB allowed. Remove scanned images or split the directive into smaller files.";
 }
@@ -193,17 +196,20 @@ std::optional<std::string> Applications::precheckOf(
   std::string key = std::to_string(applicationId) + "/" + std::to_string(round);
   for (const store::DocumentRecord& document : documents) {
     if (document.status != store::DocumentStatus::Checked) return std::nullopt;
-    key += ":" + std::to_string(document.id) + "@" +
-           std::to_string(document.checkedAt.value_or(store::TimePoint{}).time_since_epoch().count());
+    key +=
+        ":" + std::to_string(document.id) + "@" +
+        std::to_string(document.checkedAt.value_or(store::TimePoint{}).time_since_epoch().count());
   }
   if (documents.size() == 1) {
-    const std::optional<store::DocumentResults> results = store_.documents().results(documents[0].id);
+    const std::optional<store::DocumentResults> results =
+        store_.documents().results(documents[0].id);
     if (!results) return std::nullopt;
     return results->findingsJson;
   }
   {
     const std::lock_guard lock(cache_->mutex);
-    if (auto found = cache_->entries.find(key); found != cache_->entries.end()) return found->second;
+    if (auto found = cache_->entries.find(key); found != cache_->entries.end())
+      return found->second;
   }
   std::vector<core::SubmittedFile> files;
   for (const store::DocumentRecord& document : documents) {
@@ -221,7 +227,8 @@ std::optional<std::string> Applications::precheckOf(
 ApplicationView Applications::view(const Actor& actor, Id id) {
   ApplicationView view;
   const bool agencyStaff = actor.role == store::Role::Agency;
-  view.application = agencyStaff ? ownApplication(store_, actor, id) : reviewable(store_, actor, id);
+  view.application =
+      agencyStaff ? ownApplication(store_, actor, id) : reviewable(store_, actor, id);
   const Application& application = view.application;
   view.agency = store_.agencies().get(application.agencyId);
   view.documentsRound = agencyStaff ? documentsRound(application) : application.round;
@@ -287,8 +294,9 @@ void Applications::removeDocument(const Actor& actor, Id applicationId, Id docum
                                     " in application " + std::to_string(applicationId) + ".");
     }
     tx.documents().remove(documentId);
-    detail::audit(tx, now, actor.userId, "document.removed", "application", applicationId,
-                  detail::Details().add("document", documentId).add("filename", document->filename));
+    detail::audit(
+        tx, now, actor.userId, "document.removed", "application", applicationId,
+        detail::Details().add("document", documentId).add("filename", document->filename));
   });
 }
 
@@ -399,8 +407,8 @@ store::ItemDecision Applications::decideItem(const Actor& actor, Id id, std::str
       precheck ? detail::itemStatuses(*precheck) : std::map<std::string, std::string>{};
   const auto status = statuses.find(std::string(itemId));
   if (status == statuses.end()) {
-    throw core::NotFoundException("Application " + std::to_string(id) +
-                                  " has no checklist item '" + std::string(itemId) + "'.");
+    throw core::NotFoundException("Application " + std::to_string(id) + " has no checklist item '" +
+                                  std::string(itemId) + "'.");
   }
   const store::TimePoint now = clock_.now();
   return store::inTransaction(store_, [&](store::Store& tx) {
@@ -410,13 +418,19 @@ store::ItemDecision Applications::decideItem(const Actor& actor, Id id, std::str
       throw core::ConflictException("Application " + std::to_string(id) +
                                     " changed meanwhile. Reload it and decide again.");
     }
-    store::ItemDecision recorded{id,       application.round,
-                                 status->first, decision,
-                                 note,     actor.userId,
-                                 detail::overriddenStatus(decision, status->second), now};
+    store::ItemDecision recorded{id,
+                                 application.round,
+                                 status->first,
+                                 decision,
+                                 note,
+                                 actor.userId,
+                                 detail::overriddenStatus(decision, status->second),
+                                 now};
     tx.applications().recordDecision(recorded);
     detail::Details details;
-    details.add("round", recorded.round).add("item", recorded.itemId).add("decision", toString(decision));
+    details.add("round", recorded.round)
+        .add("item", recorded.itemId)
+        .add("decision", toString(decision));
     if (!recorded.overriddenStatus.empty()) details.add("overrides", recorded.overriddenStatus);
     detail::audit(tx, now, actor.userId, "application.item_decided", "application", id, details);
     return recorded;
@@ -449,7 +463,7 @@ Application Applications::decide(const Actor& actor, Id id, FinalDecision decisi
     store::StatusChange change;
     change.from = ApplicationStatus::InReview;
     change.to = decision == FinalDecision::Return ? ApplicationStatus::Returned
-                                                   : ApplicationStatus::Approved;
+                                                  : ApplicationStatus::Approved;
     change.at = now;
     change.releaseClaim = true;
     change.reviewerMessage = text;

@@ -136,8 +136,7 @@ class Applications {
 
   store::Application ownApplication(store::Store& tx, const Actor& actor, store::Id id);
   store::Application reviewable(store::Store& tx, const Actor& actor, store::Id id);
-  std::optional<std::string> precheckOf(store::Id applicationId, int round,
-                                        store::AgencyKind kind,
+  std::optional<std::string> precheckOf(store::Id applicationId, int round, store::AgencyKind kind,
                                         const std::vector<store::DocumentRecord>& documents);
 
   store::Store& store_;

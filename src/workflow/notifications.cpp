@@ -7,9 +7,12 @@ namespace {
 
 std::string_view noticeName(Notice notice) {
   switch (notice) {
-    case Notice::Submitted: return "submitted";
-    case Notice::Returned: return "returned";
-    case Notice::Approved: return "approved";
+    case Notice::Submitted:
+      return "submitted";
+    case Notice::Returned:
+      return "returned";
+    case Notice::Approved:
+      return "approved";
   }
   return "unknown";
 }
@@ -17,9 +20,12 @@ std::string_view noticeName(Notice notice) {
 std::string subjectOf(const store::Application& application, Notice notice) {
   const std::string number = "MKRP application " + std::to_string(application.id);
   switch (notice) {
-    case Notice::Submitted: return number + " was submitted";
-    case Notice::Returned: return number + " needs changes";
-    case Notice::Approved: return number + " is approved";
+    case Notice::Submitted:
+      return number + " was submitted";
+    case Notice::Returned:
+      return number + " needs changes";
+    case Notice::Approved:
+      return number + " is approved";
   }
   return number;
 }
@@ -27,10 +33,9 @@ std::string subjectOf(const store::Application& application, Notice notice) {
 std::string bodyOf(const store::Application& application, const store::Agency& agency,
                    Notice notice) {
   std::string body = "Hello,\n\n";
-  const std::string which = "the " + std::string(toString(application.type)) +
-                            " application of " + agency.name + " (number " +
-                            std::to_string(application.id) + ", round " +
-                            std::to_string(application.round) + ")";
+  const std::string which = "the " + std::string(toString(application.type)) + " application of " +
+                            agency.name + " (number " + std::to_string(application.id) +
+                            ", round " + std::to_string(application.round) + ")";
   switch (notice) {
     case Notice::Submitted:
       body += "We received " + which + ". A reviewer will look at it and you will hear from us.\n";
@@ -59,9 +64,9 @@ void notifyAgency(store::Store& tx, const store::Application& application, Notic
     message.recipient = user.email;
     message.subject = subjectOf(application, notice);
     message.body = bodyOf(application, agency, notice);
-    message.dedupeKey = "application:" + std::to_string(application.id) + ":round:" +
-                        std::to_string(application.round) + ":" + std::string(noticeName(notice)) +
-                        ":" + std::to_string(user.id);
+    message.dedupeKey = "application:" + std::to_string(application.id) +
+                        ":round:" + std::to_string(application.round) + ":" +
+                        std::string(noticeName(notice)) + ":" + std::to_string(user.id);
     tx.outbox().enqueue(message, now);
   }
 }

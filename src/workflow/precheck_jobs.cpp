@@ -110,9 +110,15 @@ void PrecheckRunner::fail(const store::Job& job, const store::JobFailure& failur
     }
   });
   switch (outcome) {
-    case store::FailOutcome::Retrying: ++retrying_; break;
-    case store::FailOutcome::Failed: ++failed_; break;
-    case store::FailOutcome::LeaseLost: ++leaseLost_; break;
+    case store::FailOutcome::Retrying:
+      ++retrying_;
+      break;
+    case store::FailOutcome::Failed:
+      ++failed_;
+      break;
+    case store::FailOutcome::LeaseLost:
+      ++leaseLost_;
+      break;
   }
   logger_.information("job %Ld attempt %d failed (%s): %s", job.id, job.attempts,
                       std::string(outcome == store::FailOutcome::Retrying ? "will retry"

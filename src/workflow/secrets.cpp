@@ -1,8 +1,8 @@
 #include "workflow/secrets.h"
 
+#include <Poco/Exception.h>
 #include <sodium.h>
 
-#include <Poco/Exception.h>
 #include <string>
 
 #include "workflow/errors.h"
@@ -50,8 +50,8 @@ void checkPasswordRules(std::string_view password) {
 std::string hashPassword(std::string_view password, const PasswordCost& cost) {
   ensureSodium();
   char encoded[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str_alg(encoded, password.data(), password.size(), cost.opsLimit,
-                            cost.memLimit, crypto_pwhash_ALG_ARGON2ID13) != 0) {
+  if (crypto_pwhash_str_alg(encoded, password.data(), password.size(), cost.opsLimit, cost.memLimit,
+                            crypto_pwhash_ALG_ARGON2ID13) != 0) {
     throw Poco::OutOfMemoryException("not enough memory to hash a password");
   }
   return encoded;

@@ -1,9 +1,9 @@
 // The agency's endpoints: applications, uploads, the view with its pre-check, submit, withdraw.
-#include <catch2/catch.hpp>
-
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/StreamCopier.h>
+
+#include <catch2/catch.hpp>
 
 #include "service_fixture.h"
 
@@ -91,10 +91,12 @@ TEST_CASE("an unreadable document shows its message", "[web]") {
 TEST_CASE("an upload over the limit is 413", "[web]") {
   Agency s(4096);
   const std::string path = s.created();
-  const Reply reply = s.c.upload(api(path + "/documents"), "big.pdf", fakePdf(std::string(5000, 'x')));
+  const Reply reply =
+      s.c.upload(api(path + "/documents"), "big.pdf", fakePdf(std::string(5000, 'x')));
   CHECK(reply.status == 413);
-  CHECK(reply.error() == "The file is larger than the 1 MiB allowed. Remove scanned images or "
-                         "split the directive into smaller files.");
+  CHECK(reply.error() ==
+        "The file is larger than the 1 MiB allowed. Remove scanned images or "
+        "split the directive into smaller files.");
   CHECK(s.store.documents().listForRound(1, 1).empty());
 }
 
@@ -121,8 +123,9 @@ TEST_CASE("an upload of an image is 415 and says what to send", "[web]") {
   const Reply reply =
       s.c.upload(api(path + "/documents"), "policy.pdf", workflow::testing::pngBytes());
   CHECK(reply.status == 415);
-  CHECK(reply.error() == "This file is an image. Upload the directive as a PDF, a Word document "
-                         "(.docx) or an OpenDocument text (.odt).");
+  CHECK(reply.error() ==
+        "This file is an image. Upload the directive as a PDF, a Word document "
+        "(.docx) or an OpenDocument text (.odt).");
 }
 
 TEST_CASE("an upload without the file field is 400", "[web]") {

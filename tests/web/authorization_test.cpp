@@ -27,7 +27,9 @@ const Row kMatrix[] = {
     {"POST", "/applications/{id}/withdraw", "{}", {401, 409, 404, 403, 403}},
     {"GET", "/queue", "", {401, 403, 403, 200, 200}},
     {"POST", "/applications/{id}/release", "{}", {401, 403, 403, 403, 409}},
-    {"PUT", "/applications/{id}/items/LE-01", R"({"decision":"accepted"})",
+    {"PUT",
+     "/applications/{id}/items/LE-01",
+     R"({"decision":"accepted"})",
      {401, 403, 403, 403, 409}},
     {"POST", "/applications/{id}/decision", R"({"decision":"approve"})", {401, 403, 403, 403, 409}},
     {"POST", "/applications/{id}/claim", "{}", {401, 403, 403, 403, 200}},
@@ -63,8 +65,9 @@ TEST_CASE("authorization matrix: endpoint x caller x own or other agency", "[web
     s.addReviewer("reviewer@mkrp.test");
     const store::Application application = s.submitted(staff);
     const store::Id doc = s.store.documents().listForRound(application.id, 1).at(0).id;
-    Client callers[kCallers] = {s.client(), s.signedIn("a@harlow.test"), s.signedIn("b@calder.test"),
-                                s.signedIn("admin@mkrp.test"), s.signedIn("reviewer@mkrp.test")};
+    Client callers[kCallers] = {s.client(), s.signedIn("a@harlow.test"),
+                                s.signedIn("b@calder.test"), s.signedIn("admin@mkrp.test"),
+                                s.signedIn("reviewer@mkrp.test")};
     for (int caller = 0; caller < kCallers; ++caller) {
       const Reply reply = call(callers[caller], row, application.id, doc);
       INFO(row.method << " " << row.path << " as caller " << caller << ": " << reply.body);

@@ -107,8 +107,9 @@ TEST_CASE("a return without a message is 400", "[web]") {
   s.r1.put(api(path + "/items/LE-01"), R"({"decision":"deficient","comment":"Missing."})");
   const Reply reply = s.r1.post(api(path + "/decision"), R"({"decision":"return"})");
   CHECK(reply.status == 400);
-  CHECK(reply.error() == "Write a message to the agency saying what to change before returning "
-                         "the application.");
+  CHECK(reply.error() ==
+        "Write a message to the agency saying what to change before returning "
+        "the application.");
 }
 
 TEST_CASE("a decision that is neither approve nor return is 400", "[web]") {
@@ -124,7 +125,8 @@ TEST_CASE("an application goes from draft to approval through the API", "[web]")
   Review s;
   // The agency prepares and submits.
   const Reply created = s.agency.post(api("/applications"), R"({"type":"initial"})");
-  const std::string path = "/applications/" + std::to_string(created.object()->getValue<store::Id>("id"));
+  const std::string path =
+      "/applications/" + std::to_string(created.object()->getValue<store::Id>("id"));
   REQUIRE(s.agency.upload(api(path + "/documents"), "GO 41.pdf", fakePdf("Policy.")).status == 201);
   s.runJobs();
   REQUIRE(s.agency.post(api(path + "/submit")).status == 200);
@@ -133,8 +135,8 @@ TEST_CASE("an application goes from draft to approval through the API", "[web]")
   REQUIRE(s.r1.put(api(path + "/items/LE-01"),
                    R"({"decision":"deficient","comment":"Say who is notified."})")
               .status == 200);
-  const Reply returned = s.r1.post(api(path + "/decision"),
-                                   R"({"decision":"return","message":"See LE-01."})");
+  const Reply returned =
+      s.r1.post(api(path + "/decision"), R"({"decision":"return","message":"See LE-01."})");
   REQUIRE(returned.status == 200);
   CHECK(status(returned) == "returned");
   // The agency reads the return and resubmits a new document.

@@ -58,8 +58,8 @@ Reply Client::put(const std::string& path, const std::string& json) {
 
 Reply Client::remove(const std::string& path) { return send("DELETE", path, "", ""); }
 
-Reply Client::upload(const std::string& path, const std::string& filename,
-                     const std::string& bytes, const std::string& field) {
+Reply Client::upload(const std::string& path, const std::string& filename, const std::string& bytes,
+                     const std::string& field) {
   const std::string boundary = "----mkrp-test-boundary-7d1f";
   std::string body = "--" + boundary + "\r\n";
   body += "Content-Disposition: form-data; name=\"note\"\r\n\r\nhello\r\n--" + boundary + "\r\n";

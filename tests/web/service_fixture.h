@@ -45,8 +45,8 @@ class Client {
   // Signs in; on success keeps the cookie and the CSRF token for the following requests.
   Reply login(const std::string& email, const std::string& password);
 
-  std::string cookie;     // the session token, sent as the mkrp_session cookie
-  std::string csrf;       // sent as X-CSRF-Token on state-changing requests when sendCsrf
+  std::string cookie;  // the session token, sent as the mkrp_session cookie
+  std::string csrf;    // sent as X-CSRF-Token on state-changing requests when sendCsrf
   bool sendCsrf = true;
 
  private:

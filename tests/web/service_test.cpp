@@ -100,7 +100,8 @@ TEST_CASE("every route in the description exists on the server", "[web]") {
   Service s;
   for (const auto& [method, path] : kRoutes) {
     std::string concrete = path;
-    for (const auto& [name, value] : {std::pair{"{id}", "1"}, {"{doc}", "1"}, {"{item}", "LE-01"}}) {
+    for (const auto& [name, value] :
+         {std::pair{"{id}", "1"}, {"{doc}", "1"}, {"{item}", "LE-01"}}) {
       if (const auto at = concrete.find(name); at != std::string::npos) {
         concrete.replace(at, std::string(name).size(), value);
       }

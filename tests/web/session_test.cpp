@@ -1,7 +1,7 @@
 // Signing in and out, the session cookie, CSRF, rate limiting and the security headers.
-#include <catch2/catch.hpp>
-
 #include <Poco/Logger.h>
+
+#include <catch2/catch.hpp>
 
 #include "service_fixture.h"
 
@@ -107,8 +107,7 @@ TEST_CASE("the session endpoint tells who is signed in", "[web]") {
   const Reply reply = c.get(api("/session"));
   REQUIRE(reply.status == 200);
   CHECK(reply.object()->getValue<std::string>("csrf") == c.csrf);
-  CHECK(reply.object()->getObject("user")->getValue<std::string>("email") ==
-        "reviewer@mkrp.test");
+  CHECK(reply.object()->getObject("user")->getValue<std::string>("email") == "reviewer@mkrp.test");
 }
 
 TEST_CASE("without a session the API answers 401", "[web]") {
