@@ -9,6 +9,8 @@ packages=(
   catch2
   # reference tools the tests and benchmarks compare against
   pandoc poppler-utils zip unzip
+  # the certificate PDF embeds DejaVu Serif and Sans (templates/certificate/layout.xml)
+  fonts-dejavu-core
 )
 
 missing=()

@@ -50,7 +50,8 @@ PoDoFo::PdfString pdfText(const std::string& utf8) {
   return PoDoFo::PdfString(reinterpret_cast<const PoDoFo::pdf_utf8*>(utf8.c_str()));
 }
 
-// Embeds every font of the layout. WinAnsi keeps the text extractable without a ToUnicode map.
+// Embeds a subset of every font of the layout (the glyphs drawn; about 30 KB instead of 800 KB
+// for the whole fonts). PoDoFo writes a ToUnicode map with each subset, so the text extracts.
 FontMap embedFonts(const Layout& layout, PoDoFo::PdfMemDocument& document) {
   FontMap fonts;
   for (const detail::FontSpec& spec : layout.fonts) {
@@ -58,10 +59,9 @@ FontMap embedFonts(const Layout& layout, PoDoFo::PdfMemDocument& document) {
       throw Poco::FileNotFoundException("the certificate font " + spec.file +
                                         " is not installed; install the package fonts-dejavu-core");
     }
-    PoDoFo::PdfFont* font =
-        document.CreateFont(spec.name.c_str(), spec.bold, false, false,
-                            PoDoFo::PdfEncodingFactory::GlobalWinAnsiEncodingInstance(),
-                            PoDoFo::PdfFontCache::eFontCreationFlags_None, true, spec.file.c_str());
+    PoDoFo::PdfFont* font = document.CreateFontSubset(
+        spec.name.c_str(), spec.bold, false, false,
+        PoDoFo::PdfEncodingFactory::GlobalWinAnsiEncodingInstance(), spec.file.c_str());
     if (font == nullptr) {
       throw Poco::DataFormatException("the certificate font " + spec.file + " cannot be loaded");
     }

@@ -11,6 +11,8 @@
 #include <memory>
 #include <sstream>
 
+#include "render/certificate_layout.h"
+
 using mkrp::render::CertificateData;
 using mkrp::render::renderCertificatePdf;
 using namespace std::chrono_literals;
@@ -151,4 +153,51 @@ TEST_CASE("certificate with an impossible date is refused", "[render][certificat
   REQUIRE_THROWS_AS(renderCertificatePdf(data), Poco::DataFormatException);
   REQUIRE_THROWS_WITH(renderCertificatePdf(data),
                       "the certificate needs a real calendar date for the end of validity");
+}
+
+TEST_CASE("certificate layout names what is wrong with it", "[render][certificate]") {
+  const std::string font =
+      R"(<font id="f" name="DejaVu Serif" file="/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"/>)";
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"<certificate", "the certificate layout is wrong: it is not well-formed XML"},
+      {"<page width='1' height='1'/>",
+       "the certificate layout is wrong: the root must be <certificate>"},
+      {"<certificate height='612'/>",
+       "the certificate layout is wrong: <certificate> needs the attribute 'width'"},
+      {"<certificate width='wide' height='612'/>",
+       "the certificate layout is wrong: <certificate> has 'width=\"wide\"', which is not a number "
+       "of points"},
+      {"<certificate width='792' height='612'><star/></certificate>",
+       "the certificate layout is wrong: the element <star> is not part of the format"},
+      {"<certificate width='792' height='612'><text y='9' size='9' font='g'>x</text></certificate>",
+       "the certificate layout is wrong: <text> uses the font 'g', which no <font> above defines"},
+      {"<certificate width='792' height='612'>" + font +
+           "<text y='9' size='9' font='f' align='justify'>x</text></certificate>",
+       "the certificate layout is wrong: <text> has align=\"justify\"; use left, center or right"},
+      {"<certificate width='792' height='612'><border inset='9' colour='navy'/></certificate>",
+       "the certificate layout is wrong: <border> has the colour 'navy'; write it as #rrggbb"},
+  };
+  for (const auto& [xml, message] : cases) {
+    INFO(xml);
+    REQUIRE_THROWS_AS(mkrp::render::detail::parseLayout(xml), Poco::DataFormatException);
+    REQUIRE_THROWS_WITH(mkrp::render::detail::parseLayout(xml), Catch::StartsWith(message));
+  }
+}
+
+TEST_CASE("certificate layout keeps its shapes in drawing order", "[render][certificate]") {
+  const auto layout = mkrp::render::detail::parseLayout(
+      R"(<certificate width="792" height="612">
+           <font id="f" name="DejaVu Serif" file="DejaVuSerif.ttf"/>
+           <border inset="20" line="5" colour="#1f3a5f"/>
+           <text y="100" size="12" font="f" align="left" x="72">{{agency_name}}</text>
+         </certificate>)");
+  REQUIRE(layout.fonts.size() == 1);
+  REQUIRE(layout.shapes.size() == 2);
+  const auto& border = std::get<mkrp::render::detail::Border>(layout.shapes[0]);
+  CHECK(border.inset == 20);
+  CHECK(border.colour.blue == Approx(0x5f / 255.0));
+  const auto& line = std::get<mkrp::render::detail::TextLine>(layout.shapes[1]);
+  CHECK(line.text == "{{agency_name}}");
+  CHECK(line.align == mkrp::render::detail::Align::Left);
+  CHECK(line.maxWidth == 792 - 120);
 }
