@@ -1,8 +1,12 @@
 #include "render/media_release.h"
 
 #include <Poco/Exception.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/Zip/ZipArchive.h>
+#include <Poco/Zip/ZipStream.h>
 
 #include <catch2/catch.hpp>
+#include <sstream>
 
 #include "core/document.h"
 #include "extract/extract.h"
@@ -28,6 +32,19 @@ MediaReleaseData sampleRelease(mkrp::core::AgencyKind kind) {
 // The text of the release as our own DOCX reader sees it.
 std::string readBack(const MediaReleaseData& data) {
   return mkrp::core::plainText(mkrp::extract::extractBytes(renderMediaReleaseDocx(data)));
+}
+
+// The XML of word/document.xml inside `docx`.
+std::string documentXml(const std::string& docx) {
+  std::istringstream input(docx);
+  const Poco::Zip::ZipArchive archive(input);
+  const auto header = archive.findHeader("word/document.xml");
+  REQUIRE(header != archive.headerEnd());
+  input.clear();
+  Poco::Zip::ZipInputStream part(input, header->second);
+  std::string xml;
+  Poco::StreamCopier::copyToString(part, xml);
+  return xml;
 }
 
 bool contains(const std::string& text, const std::string& part) {
@@ -59,6 +76,9 @@ TEST_CASE("media release marks the places for local quotes", "[render][media-rel
   CHECK(contains(text,
                  "[QUOTE FROM THE CHIEF OR SHERIFF: what this recognition means for Spring Lake"));
   CHECK(contains(text, "[NAME, TITLE, PHONE NUMBER, EMAIL ADDRESS]"));
+  CHECK(contains(documentXml(docx),
+                 "<w:highlight w:val=\"yellow\"/></w:rPr><w:t xml:space=\"preserve\">[QUOTE FROM "
+                 "THE CHIEF OR SHERIFF"));
 }
 
 TEST_CASE("media release words law enforcement and PSAPs differently", "[render][media-release]") {
