@@ -53,7 +53,7 @@ Poco::JSON::Object::Ptr Exchange::jsonBody() {
   std::string text;
   char buffer[8192];
   std::istream& in = request.stream();
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+  while (hasBody() && (in.read(buffer, sizeof buffer) || in.gcount() > 0)) {
     text.append(buffer, static_cast<std::size_t>(in.gcount()));
     if (text.size() > options.maxJsonBytes) {
       throw core::LimitExceededException("The request body is too large.");
@@ -69,6 +69,10 @@ Poco::JSON::Object::Ptr Exchange::jsonBody() {
     throw workflow::InvalidRequestException("The request body must be a JSON object.");
   }
   return parsed.extract<Poco::JSON::Object::Ptr>();
+}
+
+bool Exchange::hasBody() const {
+  return request.hasContentLength() || request.getChunkedTransferEncoding();
 }
 
 void Exchange::send(Poco::Net::HTTPResponse::HTTPStatus status, std::string_view contentType,

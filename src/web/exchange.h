@@ -52,6 +52,10 @@ class Exchange {
   // options.maxJsonBytes, workflow::InvalidRequestException when it is not a JSON object.
   Poco::JSON::Object::Ptr jsonBody();
 
+  // Whether the request says it has a body (Content-Length or chunked). A request with neither
+  // has none: its stream must not be read, as Poco would read until the client closes.
+  bool hasBody() const;
+
   void sendJson(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& json);
   void send(Poco::Net::HTTPResponse::HTTPStatus status, std::string_view contentType,
             std::string_view body);

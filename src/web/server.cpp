@@ -133,7 +133,8 @@ void Server::Impl::replyWithError(detail::Exchange& exchange, const std::excepti
   if (exchange.sent()) return;  // too late to tell the client; the detail is logged
   // Read what the client is still sending, so that it sees the answer; give up on a huge rest.
   const bool tooLarge = reply.status == Status::HTTP_REQUEST_ENTITY_TOO_LARGE;
-  if (tooLarge || !detail::drainBody(exchange.request.stream(), kDrainLimit)) {
+  if (tooLarge ||
+      (exchange.hasBody() && !detail::drainBody(exchange.request.stream(), kDrainLimit))) {
     exchange.response.setKeepAlive(false);
   }
   exchange.sendJson(reply.status, detail::errorJson(reply.message));
@@ -147,7 +148,9 @@ void Server::Impl::handle(Poco::Net::HTTPServerRequest& request,
   std::string label = "unmatched";
   try {
     dispatch(exchange, label);
-    if (!detail::drainBody(request.stream(), kDrainLimit)) response.setKeepAlive(false);
+    if (exchange.hasBody() && !detail::drainBody(request.stream(), kDrainLimit)) {
+      response.setKeepAlive(false);
+    }
   } catch (const std::exception& error) {
     try {
       replyWithError(exchange, error);
@@ -157,7 +160,10 @@ void Server::Impl::handle(Poco::Net::HTTPServerRequest& request,
   }
   const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
       std::chrono::steady_clock::now() - started);
-  metrics.record(label, request.getMethod(), static_cast<int>(response.getStatus()), elapsed);
+  const int status = static_cast<int>(response.getStatus());
+  metrics.record(label, request.getMethod(), status, elapsed);
+  poco_debug_f4(logger, "%s %s %d %Ldus", request.getMethod(), request.getURI(), status,
+                static_cast<Poco::Int64>(elapsed.count()));
 }
 
 void Server::Impl::addServiceRoutes() {

@@ -81,6 +81,10 @@ UploadedFile readUpload(Exchange& exchange, std::uint64_t maxBytes) {
       static_cast<std::uint64_t>(request.getContentLength64()) > maxBytes + kFramingAllowance) {
     throw core::LimitExceededException(tooLargeMessage(maxBytes));
   }
+  if (!exchange.hasBody()) {
+    throw workflow::InvalidRequestException(
+        "Send the document as a file in the form field named \"file\".");
+  }
   FilePartHandler handler(maxBytes);
   Poco::Net::HTMLForm form;
   form.setFieldLimit(20);

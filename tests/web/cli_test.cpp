@@ -1,7 +1,5 @@
 // The service's commands as a person runs them: `mkrp migrate`, `agency add`, `user add` and
 // `serve --demo` on one data directory, through the built `mkrp`.
-#include <catch2/catch.hpp>
-
 #include <Poco/File.h>
 #include <Poco/FileStream.h>
 #include <Poco/Path.h>
@@ -11,6 +9,7 @@
 #include <Poco/StreamCopier.h>
 #include <Poco/TemporaryFile.h>
 
+#include <catch2/catch.hpp>
 #include <regex>
 
 #include "service_fixture.h"
@@ -57,8 +56,7 @@ TEST_CASE("mkrp migrate brings a new data directory to the latest version", "[we
   REQUIRE(run.exitCode == 0);
   CHECK_THAT(run.out, Catch::Contains("applied 1: "));
   CHECK_THAT(run.out, Catch::Contains("is at version"));
-  CHECK_THAT(mkrp({"migrate", "--data-dir", data.path + "/var"}).out,
-             !Catch::Contains("applied"));
+  CHECK_THAT(mkrp({"migrate", "--data-dir", data.path + "/var"}).out, !Catch::Contains("applied"));
 }
 
 TEST_CASE("mkrp agency add and user add print the new ids", "[web]") {
@@ -78,8 +76,8 @@ TEST_CASE("mkrp agency add and user add print the new ids", "[web]") {
 
 TEST_CASE("mkrp user add refuses a short password and a password on the command line", "[web]") {
   DataDirectory data;
-  const Run shortPassword = mkrp({"user", "add", "--data-dir", data.path, "--email",
-                                  "r@mkrp.test", "--role", "reviewer", "--password-stdin"},
+  const Run shortPassword = mkrp({"user", "add", "--data-dir", data.path, "--email", "r@mkrp.test",
+                                  "--role", "reviewer", "--password-stdin"},
                                  "short\n");
   CHECK(shortPassword.exitCode == 2);
   CHECK_THAT(shortPassword.err, Catch::Contains("at least 12 characters"));
@@ -100,8 +98,8 @@ TEST_CASE("mkrp agency add refuses an unknown kind", "[web]") {
 TEST_CASE("mkrp serve --demo prints working accounts and stops on a signal", "[web]") {
   DataDirectory data;
   // A reviewer made by the command line before the service starts, in the same store.
-  REQUIRE(mkrp({"user", "add", "--data-dir", data.path + "/var", "--email", "r@mkrp.test",
-                "--role", "reviewer", "--password-stdin"},
+  REQUIRE(mkrp({"user", "add", "--data-dir", data.path + "/var", "--email", "r@mkrp.test", "--role",
+                "reviewer", "--password-stdin"},
                "correct horse battery staple\n")
               .exitCode == 0);
   const std::string config = data.path + "/mkrp.properties";
@@ -111,9 +109,8 @@ TEST_CASE("mkrp serve --demo prints working accounts and stops on a signal", "[w
          << "/checklists\nlog.level = warning\n";
   }
   Poco::Pipe out;
-  Poco::ProcessHandle process =
-      Poco::Process::launch(MKRP_BINARY, {"serve", "--config", config, "--demo"}, nullptr, &out,
-                            nullptr);
+  Poco::ProcessHandle process = Poco::Process::launch(
+      MKRP_BINARY, {"serve", "--config", config, "--demo"}, nullptr, &out, nullptr);
   Poco::PipeInputStream fromChild(out);
   std::string printed, line;
   std::smatch match;

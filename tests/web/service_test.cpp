@@ -1,4 +1,7 @@
 // /healthz, /metrics, the OpenAPI description and what an unknown address gets.
+#include <Poco/Net/SocketAddress.h>
+#include <Poco/Net/StreamSocket.h>
+
 #include <catch2/catch.hpp>
 
 #include "service_fixture.h"
@@ -57,6 +60,20 @@ TEST_CASE("a known address with the wrong method is 405", "[web]") {
   const Reply reply = s.client().send("PATCH", api("/queue"), "", "");
   CHECK(reply.status == 405);
   CHECK(reply.error() == "This address does not take PATCH.");
+}
+
+TEST_CASE("a POST without Content-Length has no body and is answered at once", "[web]") {
+  Service s;
+  Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", s.server.port()));
+  socket.setReceiveTimeout(Poco::Timespan(10, 0));
+  const std::string request =
+      "POST /api/v1/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n\r\n";
+  socket.sendBytes(request.data(), static_cast<int>(request.size()));
+  char buffer[4096];
+  const int received = socket.receiveBytes(buffer, sizeof buffer);  // throws on the timeout
+  const std::string response(buffer, static_cast<std::size_t>(std::max(received, 0)));
+  CHECK_THAT(response, Catch::StartsWith("HTTP/1.1 400"));
+  CHECK_THAT(response, Catch::Contains("The request body is not valid JSON."));
 }
 
 // Every route of the API, as "METHOD path" in OpenAPI spelling (under /api/v1).
