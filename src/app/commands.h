@@ -19,6 +19,10 @@ int runExtract(const Arguments& args);
 int runCheck(const Arguments& args);
 // mkrp checklists validate [DIR]: 0 when every checklist file loads, 2 with each mistake listed.
 int runChecklists(const Arguments& args);
+// mkrp roster check FILE --kind le|psap [--renewal-since DATE] [--format text|json]: 0 when the
+// check ran (whatever it found), 1 for a usage error, 2 for an unreadable file or bad rows (each
+// row/column problem listed on stderr; with --format json also as JSON on stdout).
+int runRoster(const Arguments& args);
 
 // mkrp serve: the service, until SIGINT or SIGTERM (app/serve_command.cpp).
 int runServe(const Arguments& args);

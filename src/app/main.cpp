@@ -18,6 +18,8 @@ constexpr std::string_view kUsage =
     "          pre-check directives against the checklists (files read together)\n"
     "  checklists validate [DIR]                        check the checklist files (DIR defaults\n"
     "          to $MKRP_CHECKLISTS or the checklists/ directory near the program)\n"
+    "  roster check FILE --kind le|psap [--renewal-since YYYY-MM-DD] [--format text|json]\n"
+    "          check a training roster (CSV) against the MKRP training criteria\n"
     "  serve [--demo]                                   run the service (http://127.0.0.1:8080)\n"
     "  migrate                                          bring the database up to date\n"
     "  agency add --name N --kind le|psap --state XX [--city C] [--ori ORI]   add an agency\n"
@@ -33,6 +35,7 @@ constexpr Command kCommands[] = {
     {"extract", mkrp::app::runExtract},
     {"check", mkrp::app::runCheck},
     {"checklists", mkrp::app::runChecklists},
+    {"roster", mkrp::app::runRoster},
     {"serve", mkrp::app::runServe},
     {"migrate", mkrp::app::runMigrate},
     {"agency", mkrp::app::runAgency},

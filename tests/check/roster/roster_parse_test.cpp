@@ -1,5 +1,7 @@
 // Reading roster files: good shapes (BOM, ';', quotes, CRLF, titles) and every kind of bad row.
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <iterator>
 
 #include "check/roster/roster.h"
 
@@ -235,4 +237,16 @@ TEST_CASE("roster problems as JSON carry row, column and message", "[roster]") {
         "{\"status\":\"invalid\",\"problems\":[{\"row\":2,\"column\":\"position\",\"message\":"
         "\"unknown role 'janitor': use officer, supervisor, investigator, command or chief "
         "(several separated by ';')\"}]}");
+}
+
+TEST_CASE("roster template has every column the reader needs, for both kinds", "[roster]") {
+  std::ifstream in(MKRP_SOURCE_DIR "/templates/roster/roster-template.csv", std::ios::binary);
+  REQUIRE(in);
+  const std::string header((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  for (const auto& [kind, position] : {std::pair{kLe, "officer"}, std::pair{kPsap, "dispatcher"}}) {
+    const ParseResult result =
+        parseRoster(header + "Ann," + position + ",2024-01-01,2024-02-01,,,,,,,,\n", kind, kToday);
+    REQUIRE(result.ok());
+    CHECK(result.roster.people[0].completed.at(Module::Intro) == *parseDate("2024-02-01"));
+  }
 }
