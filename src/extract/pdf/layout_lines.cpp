@@ -11,10 +11,16 @@ constexpr float kChunkBaselineShift = 0.3f;  // a baseline change this large end
 constexpr float kChunkBacktrack = 0.3f;      // moving back this far ends a chunk
 constexpr float kChunkJump = 3.0f;           // moving forward this far ends a chunk
 constexpr float kSameBaseline = 0.35f;       // chunks of one line (same size)
-constexpr float kWordGap = 0.15f;            // a gap this wide separates words
+constexpr float kWordGap = 0.1f;             // a gap this wide separates words ...
+constexpr std::size_t kMinGapsToAdapt = 6;     // ... unless a line shows letters spaced wider
+constexpr float kMinLetterWordJump = 0.05f;    // (then words are where gaps jump this much;
+constexpr float kMaxLetterGap = 0.5f;          // letters never stand further apart than this)
 constexpr float kDuplicateShift = 0.25f;     // the same glyph moved less (of its width): fake bold
 constexpr float kFragmentGap = 1.0f;         // a gap this wide may split a line in two ...
 constexpr float kFragmentGapToWordGap = 3.0f;  // ... when it is this many times a word gap
+constexpr float kFragmentGapCap = 2.0f;        // ... and always when it is this wide
+constexpr float kGutterReach = 2.0f;    // lines ending or starting this near a gap line up with it
+constexpr int kGutterSupport = 3;       // ... and it takes this many on each side
 
 // A run of glyphs drawn one after the other along one baseline.
 struct Chunk {
@@ -109,14 +115,37 @@ bool separates(const TextGlyph& space, const TextGlyph& before, const TextGlyph&
   return space.left >= before.right - slack && space.right <= after.left + slack;
 }
 
+// The gap (in font sizes) above which glyphs of a line belong to different words. Usually a
+// tenth of the font size; when most glyphs stand further apart than that (letter spacing, or
+// widths that do not match the font), the widest jump among the larger gaps separates letters
+// from words.
+float wordGapThreshold(std::vector<float> gaps) {
+  const auto wide = std::count_if(gaps.begin(), gaps.end(), [](float g) { return g > kWordGap; });
+  if (gaps.size() < kMinGapsToAdapt || wide * 10 < static_cast<std::ptrdiff_t>(gaps.size()) * 6) {
+    return kWordGap;
+  }
+  std::sort(gaps.begin(), gaps.end());
+  float threshold = kWordGap;
+  float widestJump = kMinLetterWordJump;
+  for (std::size_t i = gaps.size() / 2; i + 1 < gaps.size(); ++i) {
+    const float jump = gaps[i + 1] - gaps[i];
+    if (jump > widestJump) {
+      widestJump = jump;
+      threshold = (gaps[i] + gaps[i + 1]) / 2;
+    }
+  }
+  return std::clamp(threshold, kWordGap, kMaxLetterGap);
+}
+
 // Orders a drafted line left to right, drops duplicates, and decides where words start.
 std::vector<LineGlyph> wordsOf(const PageText& page, std::vector<std::uint32_t>& glyphs) {
   std::stable_sort(glyphs.begin(), glyphs.end(), [&page](std::uint32_t a, std::uint32_t b) {
     return page.glyphs[a].left < page.glyphs[b].left;
   });
   std::vector<LineGlyph> out;
+  std::vector<float> gaps;  // before each glyph of `out` but the first, in font sizes
   out.reserve(glyphs.size());
-  bool pendingSpace = false;
+  bool spaced = false;
   const TextGlyph* previous = nullptr;
   const TextGlyph* space = nullptr;
   for (std::uint32_t index : glyphs) {
@@ -125,9 +154,7 @@ std::vector<LineGlyph> wordsOf(const PageText& page, std::vector<std::uint32_t>&
       space = &g;
       continue;
     }
-    if (space != nullptr && previous != nullptr) {
-      pendingSpace = separates(*space, *previous, g);
-    }
+    if (space != nullptr && previous != nullptr) spaced = separates(*space, *previous, g);
     space = nullptr;
     if (previous != nullptr) {
       const float size = std::max(g.size, previous->size);
@@ -137,11 +164,20 @@ std::vector<LineGlyph> wordsOf(const PageText& page, std::vector<std::uint32_t>&
           sameText(page, g, *previous)) {
         continue;
       }
-      if (g.left - previous->right > kWordGap * size) pendingSpace = true;
+      gaps.push_back((g.left - previous->right) / size);
     }
-    out.push_back({index, pendingSpace && previous != nullptr});
-    pendingSpace = false;
+    out.push_back({index, spaced && previous != nullptr});
+    spaced = false;
     previous = &g;
+  }
+  // Gaps next to a space character say nothing about letter spacing.
+  std::vector<float> plainGaps;
+  for (std::size_t i = 1; i < out.size(); ++i) {
+    if (!out[i].spaceBefore) plainGaps.push_back(gaps[i - 1]);
+  }
+  const float threshold = wordGapThreshold(std::move(plainGaps));
+  for (std::size_t i = 1; i < out.size(); ++i) {
+    if (gaps[i - 1] > threshold) out[i].spaceBefore = true;
   }
   return out;
 }
@@ -193,7 +229,9 @@ void addFragments(const PageText& page, std::uint8_t direction, const LineDraft&
                   const std::vector<LineGlyph>& words, PageLines& out) {
   if (words.empty()) return;
   const float wordGap = medianWordGap(page, words, draft.size);
-  const float splitGap = std::max(kFragmentGap * draft.size, kFragmentGapToWordGap * wordGap);
+  const float splitGap = std::max(
+      kFragmentGap * draft.size,
+      std::min(kFragmentGapToWordGap * wordGap, kFragmentGapCap * draft.size));
   std::size_t start = 0;
   for (std::size_t i = 1; i < words.size(); ++i) {
     const float gap = page.glyphs[words[i].glyph].left - page.glyphs[words[i - 1].glyph].right;
@@ -203,6 +241,57 @@ void addFragments(const PageText& page, std::uint8_t direction, const LineDraft&
     }
   }
   addLine(page, direction, words, start, words.size(), out);
+}
+
+// The line with glyphs [from, to) of `line`, its extent measured again.
+TextLine part(const PageText& page, const PageLines& lines, const TextLine& line,
+              std::uint32_t from, std::uint32_t to) {
+  TextLine piece = line;
+  piece.first = line.first + from;
+  piece.count = to - from;
+  piece.left = page.glyphs[lines.glyphs[piece.first].glyph].left;
+  piece.right = piece.left;
+  for (std::uint32_t i = piece.first; i < piece.first + piece.count; ++i) {
+    piece.right = std::max(piece.right, page.glyphs[lines.glyphs[i].glyph].right);
+  }
+  return piece;
+}
+
+// True when the white gap [start, end] of one line continues through the lines around it: many
+// lines end just before it and many start just after it, and almost none run across it. That
+// is a column gutter, even where a line's words stand as far apart as the gutter is wide.
+bool isGutter(const std::vector<TextLine>& lines, std::size_t self, float start, float end,
+              float size) {
+  int ending = 0, starting = 0, crossing = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const TextLine& other = lines[i];
+    if (i == self || other.direction != lines[self].direction) continue;
+    if (other.left < end - 0.5f && other.right > start + 0.5f) ++crossing;
+    if (other.right <= start + 0.5f && other.right >= start - kGutterReach * size) ++ending;
+    if (other.left >= end - 0.5f && other.left <= end + kGutterReach * size) ++starting;
+  }
+  return ending >= kGutterSupport && starting >= kGutterSupport &&
+         crossing * 5 <= std::min(ending, starting);
+}
+
+// Splits lines at gaps that line up with a column gutter on the page.
+void splitAtGutters(const PageText& page, PageLines& out) {
+  for (std::size_t i = 0; i < out.lines.size(); ++i) {
+    const TextLine line = out.lines[i];
+    for (std::uint32_t k = 1; k < line.count; ++k) {
+      const LineGlyph& glyph = out.glyphs[line.first + k];
+      const float start = page.glyphs[out.glyphs[line.first + k - 1].glyph].right;
+      const float end = page.glyphs[glyph.glyph].left;
+      if (!glyph.spaceBefore || end - start < kFragmentGap * line.size ||
+          !isGutter(out.lines, i, start, end, line.size)) {
+        continue;
+      }
+      out.glyphs[line.first + k].spaceBefore = false;
+      out.lines[i] = part(page, out, line, 0, k);
+      out.lines.push_back(part(page, out, line, k, line.count));
+      break;  // the right part is looked at again as a line of its own
+    }
+  }
 }
 
 }  // namespace
@@ -217,6 +306,7 @@ PageLines buildLines(const PageText& page) {
       addFragments(page, direction, draft, words, out);
     }
   }
+  splitAtGutters(page, out);
   return out;
 }
 
