@@ -248,6 +248,16 @@ bool endsSentence(const std::string& text) {
   return last == '.' || last == ':' || last == '!' || last == '?';
 }
 
+// Capitals only (and at least three of them): a title such as "417.1 PURPOSE AND SCOPE".
+bool isCapitals(const std::string& text) {
+  int capitals = 0;
+  for (char c : text) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++capitals;
+  }
+  return capitals >= 3;
+}
+
 bool PageLayout::continues(const std::vector<std::uint32_t>& block, const Rect& bounds,
                            std::uint32_t next, float leading) const {
   const TextLine& p = line(block.back());
@@ -259,6 +269,10 @@ bool PageLayout::continues(const std::vector<std::uint32_t>& block, const Rect& 
   if (overlap(p.left, p.right, l.left, l.right) <= 0) return false;
   if (std::max(p.size, l.size) > kSizeRatio * std::min(p.size, l.size)) return false;
   if (p.bold != l.bold) return false;
+  // A title in capitals ends where the running text starts.
+  if (block.size() == 1 && isCapitals(texts_[block.back()]) && !isCapitals(texts_[next])) {
+    return false;
+  }
   if (findLabel(texts_[next]).kind != LabelKind::None || isLabelOnly(texts_[next])) return false;
   // A short line that ends a sentence ends its paragraph.
   if (block.size() >= 2 && endsSentence(texts_[block.back()]) &&

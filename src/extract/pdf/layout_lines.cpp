@@ -203,22 +203,24 @@ void addLine(const PageText& page, std::uint8_t direction, const std::vector<Lin
   line.first = static_cast<std::uint32_t>(out.glyphs.size());
   line.count = static_cast<std::uint32_t>(to - from);
   line.direction = direction;
-  line.bold = true;
   line.left = page.glyphs[words[from].glyph].left;
   line.right = line.left;
   float bestSize = -1;
+  std::size_t bold = 0;
   for (std::size_t i = from; i < to; ++i) {
     const TextGlyph& g = page.glyphs[words[i].glyph];
     out.glyphs.push_back({words[i].glyph, i != from && words[i].spaceBefore});
     line.left = std::min(line.left, g.left);
     line.right = std::max(line.right, g.right);
-    line.bold = line.bold && (g.flags & TextGlyph::kBold) != 0;
+    if (g.flags & TextGlyph::kBold) ++bold;
     if (g.size > bestSize) {
       bestSize = g.size;
       line.baseline = g.baseline;
     }
   }
   line.size = bestSize;
+  // A section number in the body font before a bold title still makes a bold line.
+  line.bold = bold * 4 >= (to - from) * 3;
   line.top = line.baseline + 0.8f * line.size;
   line.bottom = line.baseline - 0.25f * line.size;
   out.lines.push_back(line);
