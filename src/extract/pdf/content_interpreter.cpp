@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/errors.h"
+#include "extract/pdf/limit_messages.h"
 #include "extract/pdf/stream_decoder.h"
 #include "extract/pdf/unicode_text.h"
 
@@ -92,11 +93,6 @@ Point toFrame(Point p, std::uint8_t direction) {
     case 3: return {-p.y, p.x};
     default: return p;
   }
-}
-
-std::string sizeInWords(std::uint64_t bytes) {
-  if (bytes >= (1u << 20) && bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
-  return std::to_string(bytes) + " bytes";
 }
 
 [[noreturn]] void contentTooLarge(int page, std::uint64_t maxBytes) {

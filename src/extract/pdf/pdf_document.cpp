@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "core/errors.h"
+#include "extract/pdf/packed_streams.h"
 #include "extract/pdf/xref_repair.h"
 
 namespace mkrp::extract::pdf {
@@ -102,6 +103,7 @@ PdfDocument::PdfDocument(std::string_view bytes, const Limits& limits)
         "the file calls itself a PDF but is not one. Please submit the directive as PDF, DOCX "
         "or ODT.");
   }
+  refusePackedStreamBombs(bytes, limits.maxContentStreamBytes);
   load(bytes, limits);
   const std::size_t count = document_->GetObjects().GetSize();
   if (count > limits.maxPdfObjects) {

@@ -70,6 +70,24 @@ bool inflate(std::string_view in, std::string& out, std::size_t maxBytes) {
   return true;
 }
 
+std::uint64_t inflatedSize(std::string_view in, std::uint64_t cap) {
+  ZStream z(15 + 32);
+  if (!z.open) return 0;
+  z.stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  z.stream.avail_in = static_cast<uInt>(std::min<std::size_t>(in.size(), UINT32_MAX));
+  std::array<char, kChunk> buffer;
+  std::uint64_t total = 0;
+  while (total <= cap) {
+    z.stream.next_out = reinterpret_cast<Bytef*>(buffer.data());
+    z.stream.avail_out = static_cast<uInt>(buffer.size());
+    const int status = ::inflate(&z.stream, Z_NO_FLUSH);
+    const std::size_t produced = buffer.size() - z.stream.avail_out;
+    total += produced;
+    if (status != Z_OK || (z.stream.avail_in == 0 && produced == 0)) break;
+  }
+  return total;
+}
+
 bool lzwDecode(std::string_view in, bool earlyChange, std::string& out, std::size_t maxBytes) {
   constexpr int kClear = 256;
   constexpr int kEnd = 257;

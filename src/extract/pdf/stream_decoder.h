@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -30,6 +31,8 @@ bool lzwDecode(std::string_view in, bool earlyChange, std::string& out, std::siz
 bool asciiHexDecode(std::string_view in, std::string& out, std::size_t maxBytes);
 bool ascii85Decode(std::string_view in, std::string& out, std::size_t maxBytes);
 bool runLengthDecode(std::string_view in, std::string& out, std::size_t maxBytes);
+// How many bytes zlib data inflates to, counting no further than `cap` (nothing is kept).
+std::uint64_t inflatedSize(std::string_view in, std::uint64_t cap);
 
 }  // namespace detail
 }  // namespace mkrp::extract::pdf

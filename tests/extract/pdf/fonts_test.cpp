@@ -203,3 +203,34 @@ TEST_CASE("a CMap keeps an absurd range as one range", "[extract][pdf]") {
   CHECK(cmap.nextCode("\x01\x02\x03\x04", 0, code, 2) == 4);
   CHECK(code == 0x01020304);
 }
+
+TEST_CASE("pdf reads a font whose widths are absurd", "[extract][pdf]") {
+  PdfBuilder pdf;
+  PdfDictionary cidFont;
+  cidFont.AddKey("Type", PdfName("Font"));
+  cidFont.AddKey("Subtype", PdfName("CIDFontType2"));
+  PdfArray w;
+  w.push_back(static_cast<Int>(1));
+  w.push_back(static_cast<Int>(4294967295));
+  w.push_back(1e30);
+  cidFont.AddKey("W", w);
+  const std::string cmap = std::string(kCMapHead) +
+                           "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+                           "1 beginbfrange <0000> <FFFF> <0041> endbfrange\n" +
+                           kCMapTail;
+  PdfDictionary type0;
+  type0.AddKey("Type", PdfName("Font"));
+  type0.AddKey("Subtype", PdfName("Type0"));
+  type0.AddKey("Encoding", PdfName("Identity-H"));
+  PdfArray descendants;
+  descendants.push_back(pdf.add(cidFont)->Reference());
+  type0.AddKey("DescendantFonts", descendants);
+  type0.AddKey("ToUnicode", pdf.addStream(cmap)->Reference());
+  pdf.addPage("BT /F1 10 Tf 100 700 Td <00000001> Tj ET",
+              PdfBuilder::fontResources(pdf.add(type0)));
+  const core::Document document = read(pdf.write());
+  REQUIRE(document.blocks.size() == 1);
+  CHECK(document.blocks[0].text == "AB");
+  // The second glyph still lands on the page: the width was bounded.
+  CHECK(document.blocks[0].glyphs.size() == 2);
+}

@@ -30,6 +30,15 @@ std::string contentStream(const std::string& content) {
          "\nendstream";
 }
 
+std::string deflated(const std::string& data) {
+  uLongf size = compressBound(static_cast<uLong>(data.size()));
+  std::string packed(size, '\0');
+  compress(reinterpret_cast<Bytef*>(packed.data()), &size,
+           reinterpret_cast<const Bytef*>(data.data()), static_cast<uLong>(data.size()));
+  packed.resize(size);
+  return packed;
+}
+
 std::string imagePage(PdfBuilder& pdf, PoDoFo::PdfObject* image) {
   PdfDictionary xobjects;
   xobjects.AddKey("Im1", image->Reference());
@@ -113,12 +122,7 @@ TEST_CASE("pdf reads a content stream whose arrays nest absurdly deep", "[extrac
 }
 
 TEST_CASE("pdf stops a decompression bomb in a content stream", "[extract][pdf]") {
-  const std::string zeros(20 << 20, ' ');
-  uLongf size = compressBound(static_cast<uLong>(zeros.size()));
-  std::string packed(size, '\0');
-  compress(reinterpret_cast<Bytef*>(packed.data()), &size,
-           reinterpret_cast<const Bytef*>(zeros.data()), static_cast<uLong>(zeros.size()));
-  packed.resize(size);
+  const std::string packed = deflated(std::string(20 << 20, ' '));
   const std::string bomb = "<< /Length " + std::to_string(packed.size()) +
                            " /Filter /FlateDecode >>\nstream\n" + packed + "\nendstream";
   const std::string bytes = test::rawPdf({"<< /Type /Catalog /Pages 2 0 R >>",
@@ -129,6 +133,21 @@ TEST_CASE("pdf stops a decompression bomb in a content stream", "[extract][pdf]"
   REQUIRE_THROWS_AS(read(bytes, limits), core::LimitExceededException);
   REQUIRE_THROWS_WITH(read(bytes, limits),
                       Catch::Contains("page 1 holds more than 1 MiB of drawing instructions"));
+}
+
+TEST_CASE("pdf stops a decompression bomb in an object stream before opening", "[extract][pdf]") {
+  const std::string packed = deflated("6 0 " + std::string(20 << 20, ' '));
+  const std::string objectStream = "<< /Type /ObjStm /N 1 /First 4 /Length " +
+                                   std::to_string(packed.size()) +
+                                   " /Filter /FlateDecode >>\nstream\n" + packed + "\nendstream";
+  const std::string bytes = test::rawPdf(
+      {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", kPage,
+       kFont, contentStream("BT /F1 12 Tf 72 700 Td (x) Tj ET"), objectStream});
+  extract::Limits limits;
+  limits.maxContentStreamBytes = 1 << 20;
+  REQUIRE_THROWS_AS(read(bytes, limits), core::LimitExceededException);
+  REQUIRE_THROWS_WITH(read(bytes, limits),
+                      Catch::StartsWith("the PDF packs more than 1 MiB into one of its object"));
 }
 
 TEST_CASE("pdf reads a file cut short after its last object", "[extract][pdf]") {
