@@ -1,6 +1,7 @@
 // Statuses decided beyond one text rule: derived and same-as items, agency kinds, several files,
 // and text that could not be read (reference/statuses.md).
 #include <catch2/catch.hpp>
+#include <thread>
 
 #include "check/precheck.h"
 #include "engine_test_support.h"
@@ -130,4 +131,18 @@ TEST_CASE("the same checklists and documents always give the same report", "[che
   const std::vector<mkrp::core::SubmittedFile> files = {
       file("qa.docx", {"Quality assurance: review every call as time permits."})};
   CHECK(precheck.run(AgencyKind::Psap, files) == precheck.run(AgencyKind::Psap, files));
+}
+
+TEST_CASE("one Precheck runs on several threads at once", "[check][engine][status]") {
+  const mkrp::check::Precheck precheck(qaSet());
+  const std::vector<mkrp::core::SubmittedFile> files = {
+      file("qa.docx", {"Quality assurance: review every call within ten days."})};
+  const auto expected = precheck.run(AgencyKind::Psap, files);
+  std::vector<mkrp::core::Report> reports(4);
+  std::vector<std::thread> threads;
+  for (auto& report : reports) {
+    threads.emplace_back([&] { report = precheck.run(AgencyKind::Psap, files); });
+  }
+  for (auto& thread : threads) thread.join();
+  for (const auto& report : reports) CHECK(report == expected);
 }
