@@ -441,6 +441,38 @@ void classify(SandboxResult& result, int status, const SandboxLimits& limits) {
   }
 }
 
+// How supervising a child ended.
+enum class Ending { ByItself, TimedOut, OutputTooLarge };
+
+// Moves the child's input and output until it ends, its time is up or its output too large.
+Ending supervise(Child& child, Streams& streams, const SandboxLimits& limits,
+                 Clock::time_point start) {
+  const bool hasDeadline = limits.maxWallSeconds > 0;
+  const Clock::time_point deadline =
+      start + std::chrono::duration_cast<Clock::duration>(
+                  std::chrono::duration<double>(hasDeadline ? limits.maxWallSeconds : 0));
+  while (!child.reaped()) {
+    int timeoutMs = -1;
+    if (hasDeadline) {
+      const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now());
+      if (left.count() <= 0) return Ending::TimedOut;
+      timeoutMs = static_cast<int>(std::min<long long>(left.count(), INT32_MAX));
+    }
+    if (child.pidfd() < 0) {
+      timeoutMs = timeoutMs < 0 ? kReapPollMs : std::min(timeoutMs, kReapPollMs);
+    }
+    if (!streams.open()) {
+      waitForExit(child, timeoutMs);
+    } else if (streams.exchange(timeoutMs, child.pidfd()) == Streams::Stop::OutputTooLarge) {
+      return Ending::OutputTooLarge;
+    }
+    child.tryReap();
+  }
+  // A descendant may still hold the streams open: take what is there, without waiting.
+  return streams.drain() == Streams::Stop::OutputTooLarge ? Ending::OutputTooLarge
+                                                          : Ending::ByItself;
+}
+
 std::string formatSeconds(double value) {
   if (value == std::floor(value)) return std::to_string(static_cast<long long>(value));
   std::string text = std::to_string(std::round(value * 10) / 10);
@@ -475,50 +507,24 @@ SandboxResult runSandboxed(const std::vector<std::string>& argv, std::string_vie
     throwSystemError("cannot start " + argv[0], error);
   }
 
-  SandboxResult result;
   Streams streams(std::move(in.parent), input, std::move(out.parent), std::move(err.parent),
                   limits.maxOutputBytes > 0 ? limits.maxOutputBytes : SIZE_MAX);
-  const bool hasDeadline = limits.maxWallSeconds > 0;
-  const Clock::time_point deadline =
-      start + std::chrono::duration_cast<Clock::duration>(
-                  std::chrono::duration<double>(hasDeadline ? limits.maxWallSeconds : 0));
-  bool stoppedByUs = false;
-  while (!child.reaped()) {
-    int timeoutMs = -1;
-    if (hasDeadline) {
-      const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now());
-      if (left.count() <= 0) {
-        result.status = SandboxStatus::TimedOut;
-        stoppedByUs = true;
-        break;
-      }
-      timeoutMs = static_cast<int>(std::min<long long>(left.count(), INT32_MAX));
-    }
-    if (child.pidfd() < 0) {
-      timeoutMs = timeoutMs < 0 ? kReapPollMs : std::min(timeoutMs, kReapPollMs);
-    }
-    if (!streams.open()) {
-      waitForExit(child, timeoutMs);
-    } else if (streams.exchange(timeoutMs, child.pidfd()) == Streams::Stop::OutputTooLarge) {
-      result.status = SandboxStatus::OutputTooLarge;
-      stoppedByUs = true;
-      break;
-    }
-    child.tryReap();
-  }
-  if (stoppedByUs) {
-    child.killAndReap();
-  } else if (streams.drain() == Streams::Stop::OutputTooLarge) {
-    result.status = SandboxStatus::OutputTooLarge;
-    stoppedByUs = true;
-  }
+  const Ending ending = supervise(child, streams, limits, start);
+  if (ending != Ending::ByItself) child.killAndReap();
 
+  SandboxResult result;
   result.wallSeconds = std::chrono::duration<double>(Clock::now() - start).count();
   result.cpuSeconds = seconds(child.usage().ru_utime) + seconds(child.usage().ru_stime);
   result.peakRssBytes = static_cast<std::uint64_t>(child.usage().ru_maxrss) * 1024;
   result.output = streams.takeOutput();
   result.errors = streams.takeErrors();
-  if (!stoppedByUs) classify(result, child.status(), limits);
+  if (ending == Ending::TimedOut) {
+    result.status = SandboxStatus::TimedOut;
+  } else if (ending == Ending::OutputTooLarge) {
+    result.status = SandboxStatus::OutputTooLarge;
+  } else {
+    classify(result, child.status(), limits);
+  }
   return result;
 }
 
