@@ -40,6 +40,7 @@ constexpr std::size_t kMaxQuote = 120;
 struct Hit {
   const CompiledPattern* pattern = nullptr;
   std::vector<core::EvidenceSpan> spans;
+  std::size_t quoted = 0;  // the span a reason quotes: the first that is not a heading
   std::string note;
   std::vector<std::string> missing;
   std::string hedge;  // the hedging words, when the match is hedged
@@ -254,6 +255,13 @@ class Checker {
     }
     hit.wide = reading.index.sentenceOf(match.begin) != reading.index.sentenceOf(match.end - 1);
     hit.spans = evidenceOf(reading, evaluator.spansOf(match));
+    const auto& blocks = reading.file->document.blocks;
+    for (std::size_t i = 0; i < hit.spans.size(); ++i) {
+      if (blocks[static_cast<std::size_t>(hit.spans[i].block)].kind != core::BlockKind::Heading) {
+        hit.quoted = i;
+        break;
+      }
+    }
     return hit;
   }
 
@@ -308,8 +316,9 @@ class Checker {
     if (!hit.hedge.empty()) reason += ", but the wording is hedged ('" + hit.hedge + "')";
     if (!hit.missing.empty()) reason += "; not found: " + join(hit.missing, ", ");
     if (hit.spans.empty()) return reason;
-    reason += ": " + (hit.note.empty() ? quote(hit.spans.front().text) : hit.note);
-    return reason + where(hit.spans.front());
+    const core::EvidenceSpan& span = hit.spans[hit.quoted];
+    reason += ": " + (hit.note.empty() ? quote(span.text) : hit.note);
+    return reason + where(span);
   }
 
   static void addEvidence(const Hit& hit, core::EvidenceRole role, core::Finding& finding) {
@@ -343,8 +352,8 @@ class Checker {
     const Hit* meets = found.met ? &*found.met : found.weak ? &*found.weak : nullptr;
     finding.confidence = kContradictedConfidence;
     if (meets && !meets->spans.empty()) {
-      finding.reason += "; elsewhere: " + quote(meets->spans.front().text) +
-                        where(meets->spans.front());
+      const core::EvidenceSpan& span = meets->spans[meets->quoted];
+      finding.reason += "; elsewhere: " + quote(span.text) + where(span);
       addEvidence(*meets, found.met ? core::EvidenceRole::Meets : core::EvidenceRole::Partial,
                   finding);
       finding.confidence = kContradictedAndMetConfidence;
