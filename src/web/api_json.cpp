@@ -50,6 +50,13 @@ void writeApplicationFields(JsonOut& out, const store::Application& application)
   out.field("assignee", application.assigneeId);
 }
 
+void writeChange(JsonOut& out, const workflow::ItemChange& change) {
+  out.beginObject().field("item", change.itemId);
+  textOrNull(out, "previous_status", change.previousStatus);
+  textOrNull(out, "status", change.status);
+  out.field("evidence_changed", change.evidenceChanged).endObject();
+}
+
 }  // namespace
 
 std::string isoTime(store::TimePoint at) {
@@ -133,6 +140,9 @@ std::string viewJson(const workflow::ApplicationView& view) {
   textOrNull(out, "reviewer_message", view.reviewerMessage);
   out.key("decisions").beginArray();
   for (const store::ItemDecision& decision : view.decisions) writeDecision(out, decision);
+  out.endArray();
+  out.key("changes_since_previous_round").beginArray();
+  for (const workflow::ItemChange& change : view.changes) writeChange(out, change);
   out.endArray();
   out.endObject();
   return out.text();

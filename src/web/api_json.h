@@ -34,7 +34,8 @@ void writeDecision(JsonOut& out, const store::ItemDecision& decision);
 std::string decisionJson(const store::ItemDecision& decision);
 
 // The application fields plus "agency", "documents_round", "documents", "precheck",
-// "reviewer_message" and "decisions".
+// "reviewer_message", "decisions" and "changes_since_previous_round"
+// ([{"item","previous_status","status","evidence_changed"}]).
 std::string viewJson(const workflow::ApplicationView& view);
 
 // [{"id","agency","agency_id","kind","state","type","status","round","submitted_at",

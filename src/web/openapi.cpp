@@ -64,7 +64,10 @@ constexpr std::string_view kOpenApi = R"json({
         "documents": {"type": "array", "items": {"$ref": "#/components/schemas/Document"}},
         "precheck": {"nullable": true, "allOf": [{"$ref": "#/components/schemas/Precheck"}], "description": "null until every document is checked"},
         "reviewer_message": {"type": "string", "nullable": true},
-        "decisions": {"type": "array", "items": {"$ref": "#/components/schemas/Decision"}}}}]},
+        "decisions": {"type": "array", "items": {"$ref": "#/components/schemas/Decision"}},
+        "changes_since_previous_round": {"type": "array", "description": "from round 2 on: the items whose pre-check status or evidence changed since the previous round", "items": {"type": "object", "properties": {
+          "item": {"type": "string"}, "previous_status": {"type": "string", "nullable": true},
+          "status": {"type": "string", "nullable": true}, "evidence_changed": {"type": "boolean"}}}}}}]},
       "QueueEntry": {"type": "object", "properties": {
         "id": {"type": "integer"}, "agency": {"type": "string"}, "agency_id": {"type": "integer"},
         "kind": {"type": "string"}, "state": {"type": "string"}, "type": {"type": "string"},

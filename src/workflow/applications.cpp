@@ -234,6 +234,15 @@ ApplicationView Applications::view(const Actor& actor, Id id) {
   view.documentsRound = agencyStaff ? documentsRound(application) : application.round;
   view.documents = store_.documents().listForRound(id, view.documentsRound);
   view.precheckJson = precheckOf(id, view.documentsRound, view.agency.kind, view.documents);
+  if (view.documentsRound > 1 && view.precheckJson) {
+    const std::optional<std::string> previous =
+        precheckOf(id, view.documentsRound - 1, view.agency.kind,
+                   store_.documents().listForRound(id, view.documentsRound - 1));
+    if (previous) {
+      view.changes = detail::changedItems(detail::itemOutcomes(*previous),
+                                          detail::itemOutcomes(*view.precheckJson));
+    }
+  }
   const bool decided = application.status == ApplicationStatus::Returned ||
                        application.status == ApplicationStatus::Approved;
   if (!agencyStaff || decided) {
@@ -403,10 +412,10 @@ store::ItemDecision Applications::decideItem(const Actor& actor, Id id, std::str
   const store::Agency agency = store_.agencies().get(before.agencyId);
   const std::optional<std::string> precheck =
       precheckOf(id, before.round, agency.kind, store_.documents().listForRound(id, before.round));
-  const std::map<std::string, std::string> statuses =
-      precheck ? detail::itemStatuses(*precheck) : std::map<std::string, std::string>{};
-  const auto status = statuses.find(std::string(itemId));
-  if (status == statuses.end()) {
+  const std::map<std::string, detail::ItemOutcome> outcomes =
+      precheck ? detail::itemOutcomes(*precheck) : std::map<std::string, detail::ItemOutcome>{};
+  const auto status = outcomes.find(std::string(itemId));
+  if (status == outcomes.end()) {
     throw core::NotFoundException("Application " + std::to_string(id) + " has no checklist item '" +
                                   std::string(itemId) + "'.");
   }
@@ -424,7 +433,7 @@ store::ItemDecision Applications::decideItem(const Actor& actor, Id id, std::str
                                  decision,
                                  note,
                                  actor.userId,
-                                 detail::overriddenStatus(decision, status->second),
+                                 detail::overriddenStatus(decision, status->second.status),
                                  now};
     tx.applications().recordDecision(recorded);
     detail::Details details;

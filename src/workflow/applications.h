@@ -29,6 +29,7 @@
 #include "store/records.h"
 #include "store/store.h"
 #include "workflow/actor.h"
+#include "workflow/rules.h"
 
 namespace mkrp::store {
 class BlobStore;
@@ -64,6 +65,9 @@ struct ApplicationView {
   std::vector<store::ItemDecision> decisions;
   // The reviewer's message: shown to the agency once returned or approved.
   std::string reviewerMessage;
+  // From round 2 on: the items whose pre-check status or evidence changed since the previous
+  // round, so a reviewer can review only the difference.
+  std::vector<ItemChange> changes;
 };
 
 // One row of the reviewers' queue, with how long it has waited.

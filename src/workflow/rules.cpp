@@ -72,17 +72,47 @@ std::string overriddenStatus(store::Decision decision, std::string_view precheck
   return accepted == suggestsAccepting ? std::string() : std::string(precheckStatus);
 }
 
-std::map<std::string, std::string> itemStatuses(const std::string& reportJson) {
+std::map<std::string, ItemOutcome> itemOutcomes(const std::string& reportJson) {
   Poco::JSON::Parser parser;
   const auto report = parser.parse(reportJson).extract<Poco::JSON::Object::Ptr>();
-  std::map<std::string, std::string> statuses;
+  std::map<std::string, ItemOutcome> outcomes;
   const Poco::JSON::Array::Ptr items = report->getArray("items");
-  if (!items) return statuses;
+  if (!items) return outcomes;
   for (std::size_t i = 0; i < items->size(); ++i) {
     const Poco::JSON::Object::Ptr item = items->getObject(static_cast<unsigned>(i));
-    if (item) statuses[item->getValue<std::string>("id")] = item->getValue<std::string>("status");
+    if (!item) continue;
+    ItemOutcome& outcome = outcomes[item->getValue<std::string>("id")];
+    outcome.status = item->getValue<std::string>("status");
+    const Poco::JSON::Array::Ptr evidence = item->getArray("evidence");
+    for (std::size_t j = 0; evidence && j < evidence->size(); ++j) {
+      const Poco::JSON::Object::Ptr span = evidence->getObject(static_cast<unsigned>(j));
+      if (span) outcome.evidence += span->optValue<std::string>("text", "") + "\n";
+    }
   }
-  return statuses;
+  return outcomes;
+}
+
+std::vector<ItemChange> changedItems(const std::map<std::string, ItemOutcome>& previous,
+                                     const std::map<std::string, ItemOutcome>& current) {
+  std::map<std::string, ItemChange> changes;
+  for (const auto& [id, before] : previous) {
+    const auto after = current.find(id);
+    if (after != current.end() && after->second == before) continue;
+    ItemChange& change = changes[id];
+    change.itemId = id;
+    change.previousStatus = before.status;
+    if (after != current.end()) {
+      change.status = after->second.status;
+      change.evidenceChanged = after->second.evidence != before.evidence;
+    }
+  }
+  for (const auto& [id, after] : current) {
+    if (previous.count(id) != 0) continue;
+    changes[id] = ItemChange{id, "", after.status, !after.evidence.empty()};
+  }
+  std::vector<ItemChange> list;
+  for (auto& [id, change] : changes) list.push_back(std::move(change));
+  return list;
 }
 
 store::TimePoint addYears(store::TimePoint at, int years) {

@@ -4,8 +4,21 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "store/records.h"
+
+namespace mkrp::workflow {
+
+// How one item's pre-check differs between two rounds of an application.
+struct ItemChange {
+  std::string itemId;
+  std::string previousStatus;  // empty when the item was not in the previous report
+  std::string status;          // empty when it is not in the current one
+  bool evidenceChanged = false;
+};
+
+}  // namespace mkrp::workflow
 
 namespace mkrp::workflow::detail {
 
@@ -22,9 +35,21 @@ std::string uploadFormat(std::string_view bytes);
 // item the pre-check found missing); empty when the decision agrees with it.
 std::string overriddenStatus(store::Decision decision, std::string_view precheckStatus);
 
-// Item id -> status of a pre-check report in render::reportToJson form.
+// What a pre-check report says about one item, reduced to what a change between rounds is
+// judged by.
+struct ItemOutcome {
+  std::string status;
+  std::string evidence;  // the passages' texts, one per line, in report order
+  bool operator==(const ItemOutcome&) const = default;
+};
+
+// Item id -> outcome, from a pre-check report in render::reportToJson form.
 // Throws Poco::JSON::JSONException (or Poco::SyntaxException) when it is not such JSON.
-std::map<std::string, std::string> itemStatuses(const std::string& reportJson);
+std::map<std::string, ItemOutcome> itemOutcomes(const std::string& reportJson);
+
+// The items whose status or evidence differ between `previous` and `current`, by item id.
+std::vector<ItemChange> changedItems(const std::map<std::string, ItemOutcome>& previous,
+                                     const std::map<std::string, ItemOutcome>& current);
 
 // `at` plus `years` calendar years; 29 February becomes 28 February in a year that has none.
 store::TimePoint addYears(store::TimePoint at, int years);

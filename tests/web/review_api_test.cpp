@@ -154,6 +154,7 @@ TEST_CASE("an application goes from draft to approval through the API", "[web]")
   const Reply resubmitted = s.agency.post(api(path + "/submit"));
   REQUIRE(resubmitted.status == 200);
   CHECK(resubmitted.object()->getValue<int>("round") == 2);
+  CHECK(s.r2.get(api(path)).object()->getArray("changes_since_previous_round"));
   // Another reviewer approves round 2.
   REQUIRE(s.r2.post(api(path + "/claim")).status == 200);
   REQUIRE(s.r2.put(api(path + "/items/LE-01"), R"({"decision":"accepted"})").status == 200);

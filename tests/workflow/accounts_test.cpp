@@ -12,8 +12,8 @@ using testing::kPassword;
 
 TEST_CASE("an agency is stored with its state upper-cased and audited", "[workflow]") {
   Fixture f;
-  const store::Agency agency = f.accounts.addAgency({"Harlow PD", store::AgencyKind::Psap, " va ",
-                                                     "Harlow", "va0010000"});
+  const store::Agency agency =
+      f.accounts.addAgency({"Harlow PD", store::AgencyKind::Psap, " va ", "Harlow", "va0010000"});
   CHECK(agency.state == "VA");
   CHECK(agency.ori == "VA0010000");
   CHECK(f.store.audit().forEntity("agency", agency.id).at(0).action == "agency.created");
@@ -37,17 +37,20 @@ TEST_CASE("an agency with a malformed ORI is refused", "[workflow]") {
 TEST_CASE("a user needs a real-looking email", "[workflow]") {
   Fixture f;
   REQUIRE_THROWS_AS(f.addReviewer("reviewer.example.org"), InvalidRequestException);
-  REQUIRE_THROWS_WITH(f.addReviewer("a@b"), "'a@b' is not an email address. Write it as "
-                                            "name@example.org.");
+  REQUIRE_THROWS_WITH(f.addReviewer("a@b"),
+                      "'a@b' is not an email address. Write it as "
+                      "name@example.org.");
 }
 
 TEST_CASE("agency staff need an agency and reviewers must not have one", "[workflow]") {
   Fixture f;
   const store::Agency agency = f.addAgency("Harlow PD");
-  REQUIRE_THROWS_AS(f.accounts.addUser("a@harlow.test", store::Role::Agency, std::nullopt, kPassword),
-                    InvalidRequestException);
-  REQUIRE_THROWS_WITH(f.accounts.addUser("r@mkrp.test", store::Role::Reviewer, agency.id, kPassword),
-                      "Only agency staff belong to an agency; leave the agency out.");
+  REQUIRE_THROWS_AS(
+      f.accounts.addUser("a@harlow.test", store::Role::Agency, std::nullopt, kPassword),
+      InvalidRequestException);
+  REQUIRE_THROWS_WITH(
+      f.accounts.addUser("r@mkrp.test", store::Role::Reviewer, agency.id, kPassword),
+      "Only agency staff belong to an agency; leave the agency out.");
 }
 
 TEST_CASE("a second account with the same email is a conflict", "[workflow]") {
@@ -162,8 +165,8 @@ TEST_CASE("demo accounts are made once and get new passwords each time", "[workf
   CHECK_FALSE(f.accounts.session(in.token));  // the old password's sessions end
   REQUIRE_THROWS_AS(f.accounts.signIn(first.reviewerEmail, first.reviewerPassword, "10.0.0.1"),
                     NotSignedInException);
-  CHECK(f.accounts.signIn(second.reviewerEmail, second.reviewerPassword, "10.0.0.1")
-            .user.role == store::Role::Reviewer);
+  CHECK(f.accounts.signIn(second.reviewerEmail, second.reviewerPassword, "10.0.0.1").user.role ==
+        store::Role::Reviewer);
 }
 
 }  // namespace

@@ -11,8 +11,8 @@ namespace {
 using store::ApplicationStatus;
 using store::ApplicationType;
 using store::DocumentStatus;
-using testing::Fixture;
 using testing::fakePdf;
+using testing::Fixture;
 
 struct Agencies : Fixture {
   store::Agency harlow = addAgency("Harlow PD");

@@ -1,9 +1,8 @@
 // The pre-check jobs: reading, storing, failing for good, retrying with backoff, taking over a
 // dead worker's job, the worker threads, and the real reader in the sandbox.
-#include <catch2/catch.hpp>
-
 #include <Poco/Logger.h>
 
+#include <catch2/catch.hpp>
 #include <thread>
 
 #include "core/document_json.h"
@@ -14,8 +13,8 @@ namespace mkrp::workflow {
 namespace {
 
 using store::DocumentStatus;
-using testing::Fixture;
 using testing::fakePdf;
+using testing::Fixture;
 
 struct Upload : Fixture {
   explicit Upload(ExtractFunction extract = testing::fakeExtract) : Fixture(std::move(extract)) {}

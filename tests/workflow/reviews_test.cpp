@@ -1,5 +1,8 @@
 // The reviewer's side: queue, claim and release, item decisions, return and approve, and the
 // agency's next round.
+#include <Poco/FileStream.h>
+#include <Poco/StreamCopier.h>
+
 #include <catch2/catch.hpp>
 
 #include "core/errors.h"
@@ -12,8 +15,8 @@ namespace {
 
 using store::ApplicationStatus;
 using store::Decision;
-using testing::Fixture;
 using testing::fakePdf;
+using testing::Fixture;
 
 struct Review : Fixture {
   store::Agency harlow = addAgency("Harlow PD");
@@ -104,9 +107,9 @@ TEST_CASE("admins may look but not claim, and agencies may not claim", "[workflo
 TEST_CASE("items can be decided only under one's own claim", "[workflow]") {
   Review f;
   const store::Application submitted = f.submitted(f.staff);
-  REQUIRE_THROWS_AS(f.applications.decideItem(f.reviewer, submitted.id, "LE-01",
-                                              Decision::Accepted, ""),
-                    core::ConflictException);
+  REQUIRE_THROWS_AS(
+      f.applications.decideItem(f.reviewer, submitted.id, "LE-01", Decision::Accepted, ""),
+      core::ConflictException);
   f.applications.claim(f.second, submitted.id);
   REQUIRE_THROWS_WITH(
       f.applications.decideItem(f.reviewer, submitted.id, "LE-01", Decision::Accepted, ""),
@@ -240,6 +243,38 @@ TEST_CASE("a returned application resubmitted with a replaced document", "[workf
   CHECK(f.store.documents().listForRound(returned.id, 1).size() == 1);  // round 1 stays as it was
 }
 
+TEST_CASE("a resubmission keeping its documents shows no changes", "[workflow]") {
+  Review f;
+  const store::Application returned = f.returned(f.staff, f.reviewer);
+  f.applications.submit(f.staff, returned.id);
+  CHECK(f.applications.view(f.reviewer, returned.id).changes.empty());
+}
+
+TEST_CASE("a resubmission with a new document shows what changed per item", "[workflow]") {
+  Review f;
+  const store::Application returned = f.returned(f.staff, f.reviewer);
+  f.applications.removeDocument(f.staff, returned.id,
+                                f.store.documents().listForRound(returned.id, 2).at(0).id);
+  Poco::FileInputStream file(std::string(MKRP_SOURCE_DIR) +
+                             "/tests/fixtures/directives/01-harlow-pd-policy-332.txt");
+  std::string text;
+  Poco::StreamCopier::copyToString(file, text);
+  f.applications.upload(f.staff, returned.id, "Policy 332.pdf", fakePdf(text));
+  f.runJobs();
+  f.applications.submit(f.staff, returned.id);
+  const ApplicationView view = f.applications.view(f.reviewer, returned.id);
+  const store::Id first = f.store.documents().listForRound(returned.id, 1).at(0).id;
+  const auto before = detail::itemOutcomes(f.store.documents().results(first)->findingsJson);
+  const auto after = detail::itemOutcomes(*view.precheckJson);
+  REQUIRE_FALSE(view.changes.empty());
+  CHECK(view.changes.size() == detail::changedItems(before, after).size());
+  for (const ItemChange& change : view.changes) {
+    INFO(change.itemId);
+    CHECK(change.previousStatus == before.at(change.itemId).status);
+    CHECK(change.status == after.at(change.itemId).status);
+  }
+}
+
 TEST_CASE("an approval starts a five-year membership and notifies the agency", "[workflow]") {
   Review f;
   const store::Application submitted = f.submitted(f.staff);
@@ -253,11 +288,10 @@ TEST_CASE("an approval starts a five-year membership and notifies the agency", "
       f.store.memberships().activeForAgency(f.harlow.id);
   REQUIRE(membership);
   CHECK(membership->expiresAt == detail::addYears(f.clock.now(), 5));
-  CHECK(notices(f) == std::vector<std::string>{
-                          "a@harlow.test: MKRP application " + std::to_string(submitted.id) +
-                              " was submitted",
-                          "a@harlow.test: MKRP application " + std::to_string(submitted.id) +
-                              " is approved"});
+  CHECK(notices(f) ==
+        std::vector<std::string>{
+            "a@harlow.test: MKRP application " + std::to_string(submitted.id) + " was submitted",
+            "a@harlow.test: MKRP application " + std::to_string(submitted.id) + " is approved"});
 }
 
 TEST_CASE("a decided application cannot be claimed again", "[workflow]") {

@@ -1,7 +1,8 @@
+#include "workflow/rules.h"
+
 #include <catch2/catch.hpp>
 
 #include "core/errors.h"
-#include "workflow/rules.h"
 #include "workflow_testing.h"
 
 namespace mkrp::workflow {
@@ -74,6 +75,46 @@ TEST_CASE("five years from 29 February end on 28 February", "[workflow]") {
   const store::TimePoint leapDay = sys_days(2024y / February / 29) + hours(10);
   CHECK(detail::addYears(leapDay, 5) == sys_days(2029y / February / 28) + hours(10));
   CHECK(detail::addYears(sys_days(2024y / March / 1), 5) == sys_days(2029y / March / 1));
+}
+
+}  // namespace
+}  // namespace mkrp::workflow
+
+namespace mkrp::workflow {
+namespace {
+
+using detail::ItemOutcome;
+
+TEST_CASE("items whose status or evidence changed between rounds are listed", "[workflow]") {
+  const std::map<std::string, ItemOutcome> before = {
+      {"LE-01", {"missing", ""}}, {"LE-02", {"met", "purpose\n"}}, {"LE-03", {"met", "a\n"}}};
+  const std::map<std::string, ItemOutcome> after = {
+      {"LE-01", {"met", "written\n"}}, {"LE-02", {"met", "purpose\n"}}, {"LE-03", {"met", "b\n"}}};
+  const std::vector<ItemChange> changes = detail::changedItems(before, after);
+  REQUIRE(changes.size() == 2);
+  CHECK(changes[0].itemId == "LE-01");
+  CHECK(changes[0].previousStatus == "missing");
+  CHECK(changes[0].status == "met");
+  CHECK(changes[1].itemId == "LE-03");
+  CHECK(changes[1].previousStatus == changes[1].status);
+  CHECK(changes[1].evidenceChanged);
+}
+
+TEST_CASE("an item added or dropped between rounds is a change", "[workflow]") {
+  const std::vector<ItemChange> changes =
+      detail::changedItems({{"LE-01", {"met", ""}}}, {{"LE-02", {"missing", ""}}});
+  REQUIRE(changes.size() == 2);
+  CHECK(changes[0].status.empty());
+  CHECK(changes[1].previousStatus.empty());
+}
+
+TEST_CASE("the outcomes of a report name each item's status and passages", "[workflow]") {
+  const auto outcomes = detail::itemOutcomes(
+      R"({"kind":"le","items":[{"id":"LE-01","status":"met","evidence":[{"text":"no waiting"},)"
+      R"({"text":"period"}]},{"id":"LE-02","status":"missing","evidence":[]}]})");
+  REQUIRE(outcomes.size() == 2);
+  CHECK(outcomes.at("LE-01") == ItemOutcome{"met", "no waiting\nperiod\n"});
+  CHECK(outcomes.at("LE-02") == ItemOutcome{"missing", ""});
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
+#include "workflow/secrets.h"
+
 #include <catch2/catch.hpp>
 
 #include "workflow/errors.h"
-#include "workflow/secrets.h"
 
 namespace mkrp::workflow {
 namespace {

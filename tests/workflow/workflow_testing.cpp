@@ -62,7 +62,9 @@ const Prechecker& sharedPrechecker() {
   return prechecker;
 }
 
-std::string fakePdf(std::string_view text) { return std::string(kFakePdfHeader) + std::string(text); }
+std::string fakePdf(std::string_view text) {
+  return std::string(kFakePdfHeader) + std::string(text);
+}
 
 core::Document fakeExtract(std::string_view bytes) {
   if (bytes.substr(0, kFakePdfHeader.size()) != kFakePdfHeader) {

@@ -54,11 +54,11 @@ std::string pngBytes();
 // and the jobs run by fakeExtract unless given another reader.
 class Fixture {
  public:
-  explicit Fixture(ExtractFunction extract = fakeExtract,
-                   std::uint64_t maxUploadBytes = 1 << 20);
+  explicit Fixture(ExtractFunction extract = fakeExtract, std::uint64_t maxUploadBytes = 1 << 20);
   ~Fixture();
 
-  store::Agency addAgency(std::string name, store::AgencyKind kind = store::AgencyKind::LawEnforcement,
+  store::Agency addAgency(std::string name,
+                          store::AgencyKind kind = store::AgencyKind::LawEnforcement,
                           std::string state = "VA");
   // A staff account of `agencyId`, or a reviewer or admin; returns it as an Actor.
   Actor addStaff(store::Id agencyId, std::string email);
