@@ -325,12 +325,12 @@ core::Finding findingFor(const ItemSpec& item, const std::vector<Evaluated>& eva
   const std::vector<Member>& shown = lacking.empty() ? members : lacking;
   for (const Member& member : shown) finding.evidence.push_back(rowEvidence(member, options.file));
   finding.status = lacking.empty() ? core::Status::Met : core::Status::Missing;
-  finding.reason = lacking.empty()
-                       ? "every one of the " + std::string(item.group) +
-                             " has the required training (" + rowList(members, false) + ")"
-                       : std::to_string(lacking.size()) + " of " + std::to_string(members.size()) +
-                             " " + std::string(item.group) +
-                             " lack training: " + rowList(lacking, true);
+  const std::string count =
+      lacking.empty() ? "all " + std::to_string(members.size()) + " have the required training (" +
+                            rowList(members, false) + ")"
+                      : std::to_string(lacking.size()) + " of " + std::to_string(members.size()) +
+                            " without the required training: " + rowList(lacking, true);
+  finding.reason = std::string(item.group) + ": " + count;
   return finding;
 }
 

@@ -225,7 +225,7 @@ TEST_CASE("roster check gives one finding per LE item, missing with the rows tha
   CHECK(check.status == Status::Missing);
   const auto& officers = finding(check, "TRN-LE-01");
   CHECK(officers.status == Status::Missing);
-  CHECK(officers.reason == "1 of 2 officers lack training: row 4 (MECPAT)");
+  CHECK(officers.reason == "officers: 1 of 2 without the required training: row 4 (MECPAT)");
   REQUIRE(officers.evidence.size() == 1);
   CHECK(officers.evidence[0].document == -1);
   CHECK(officers.evidence[0].file == "roster.csv");
@@ -243,7 +243,7 @@ TEST_CASE("roster check is met when every item is met or not applicable", "[rost
       "Chief,chief,,,,,,,2023-05-01\nAnn,officer,,2024-01-01,2024-01-01,,,,\n", optionsFor(kLe));
   CHECK(check.status == Status::Met);
   const auto& officers = finding(check, "TRN-LE-01");
-  CHECK(officers.reason == "every one of the officers has the required training (row 3)");
+  CHECK(officers.reason == "officers: all 1 have the required training (row 3)");
   REQUIRE(officers.evidence.size() == 1);
   CHECK(officers.evidence[0].role == mkrp::core::EvidenceRole::Meets);
 }
@@ -266,7 +266,7 @@ TEST_CASE("roster check fails the online chief track when a command-staff member
   const auto& chief = finding(check, "TRN-LE-04");
   CHECK(chief.status == Status::Missing);
   CHECK(chief.reason ==
-        "1 of 2 chief or sheriff and command staff lack training: row 3 "
+        "chief or sheriff and command staff: 1 of 2 without the required training: row 3 "
         "(MECSUP, MECCID, MECCOM)");
   CHECK(check.people[0].complete);
 }
@@ -281,7 +281,8 @@ TEST_CASE("roster check gives the PSAP items", "[roster]") {
   CHECK(finding(check, "TRN-PSAP-01").status == Status::Met);
   CHECK(finding(check, "TRN-PSAP-02").status == Status::Missing);
   CHECK(finding(check, "TRN-PSAP-02").reason ==
-        "1 of 1 supervisors, evaluators and trainers lack training: row 4 (MECSET)");
+        "supervisors, evaluators and trainers: 1 of 1 without the required training: row 4 "
+        "(MECSET)");
   CHECK(finding(check, "TRN-PSAP-03").status == Status::Met);
 }
 
@@ -332,6 +333,7 @@ TEST_CASE("roster check as text lists each person and each item", "[roster]") {
   const RosterCheck check = run("Ann,officer,,2024-01-01,,,,,\n", options);
   const std::string text = toText(check, options);
   CHECK(text.find("row 2  Ann  [MISSING]  as officer: missing MECPAT") != std::string::npos);
-  CHECK(text.find("TRN-LE-01  missing  1 of 1 officers lack training: row 2 (MECPAT)") !=
+  CHECK(text.find(
+            "TRN-LE-01  missing  officers: 1 of 1 without the required training: row 2 (MECPAT)") !=
         std::string::npos);
 }
