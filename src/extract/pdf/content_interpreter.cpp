@@ -304,6 +304,11 @@ void ContentInterpreter::showArray(const Operation& op) {
 void ContentInterpreter::addGlyph(const Matrix& textToPage, double tx, double advance,
                                   std::size_t textStart) {
   const std::size_t textLength = page_.text.size() - textStart;
+  if (page_.glyphs.size() >= PageText::kMaxGlyphsPerPage) {
+    page_.tooManyGlyphs = true;
+    page_.text.resize(textStart);
+    return;
+  }
   const Font& font = *state_.font;
   const double size = state_.fontSize;
   const Point origin = textToPage.apply(tx, state_.rise);

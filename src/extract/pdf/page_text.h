@@ -35,6 +35,10 @@ struct PageText {
   bool hasLargeImage = false;    // an image covers a good part of the page (a scan?)
   int unmappedGlyphs = 0;        // glyphs whose font does not say what text they are (kUnknown)
   bool skippedSelfReference = false;  // a form that draws itself was cut short
+  bool tooManyGlyphs = false;         // glyphs beyond kMaxGlyphsPerPage were not kept
+
+  // No real page comes near this; past it, a page is an attack on memory.
+  static constexpr std::size_t kMaxGlyphsPerPage = 1'000'000;
 
   std::string_view textOf(const TextGlyph& glyph) const {
     return std::string_view(text).substr(glyph.textStart, glyph.textLength);

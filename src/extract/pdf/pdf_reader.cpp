@@ -81,6 +81,11 @@ void addWarnings(const PageText& page, core::Document& document) {
                                 ": some characters could not be read (their font does not say "
                                 "which letters they are)");
   }
+  if (page.tooManyGlyphs) {
+    document.warnings.push_back(where + " draws more than " +
+                                std::to_string(PageText::kMaxGlyphsPerPage) +
+                                " characters; the rest of it was not read");
+  }
   if (page.skippedSelfReference) {
     document.warnings.push_back(where + " draws a part that contains itself; it was read once");
   }
@@ -129,6 +134,10 @@ core::Document readDocument(const pdf::PdfDocument& file, const Limits& limits,
     pdf::appendBlocks(pages.text[i], pages.lines[i], drafts, bodySize, document.blocks);
     anyText = anyText || readableGlyphs(pages.text[i]) > 0;
     addWarnings(pages.text[i], document);
+    // The page is in the document now; its raw glyphs can go.
+    pages.lines[i] = PageLines();
+    pages.text[i].glyphs = std::vector<pdf::TextGlyph>();
+    pages.text[i].text = std::string();
   }
   if (!anyText) refuseTextless(pages);
   return document;
