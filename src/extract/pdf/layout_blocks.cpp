@@ -20,6 +20,11 @@ constexpr float kSizeRatio = 1.25f;         // lines of one paragraph differ at 
 constexpr float kShortLine = 0.25f;         // of the block width: a line this short ends it
 constexpr float kMinGutter = 0.6f;          // a white gap this wide separates columns
 constexpr int kMaxCutDepth = 64;            // beyond, blocks are simply ordered top down
+// Bounds that keep absurd pages (a million scattered characters) from taking quadratic time.
+constexpr std::size_t kLeadingLookahead = 12;   // lines looked at below each line
+constexpr float kParagraphReach = 4.0f;         // font sizes below which a paragraph is closed
+constexpr int kMaxLabelCandidates = 64;         // lines on a label's baseline looked at
+constexpr std::size_t kMaxTableColumns = 64;    // a row with more cells is no table row
 
 struct Rect {
   float left = 0, right = 0, bottom = 0, top = 0;
@@ -60,7 +65,7 @@ class PageLayout {
   std::uint32_t mergeLines(std::uint32_t a, std::uint32_t b);
   std::vector<Atom> takeTables(std::vector<std::uint32_t>& body);
   bool isTextColumns(const std::vector<std::vector<std::uint32_t>>& rows) const;
-  float typicalLeading(const std::vector<std::uint32_t>& body) const;
+  float typicalLeading(std::vector<std::uint32_t> body) const;
   std::vector<std::vector<std::uint32_t>> paragraphs(std::vector<std::uint32_t> lines,
                                                      float leading) const;
   bool continues(const std::vector<std::uint32_t>& block, const Rect& bounds, std::uint32_t next,
@@ -117,22 +122,32 @@ std::uint32_t PageLayout::mergeLines(std::uint32_t a, std::uint32_t b) {
 
 // "A." standing apart from its text (a tab stop) is joined to the text on its right.
 void PageLayout::joinLabels(std::vector<std::uint32_t>& body) {
+  std::vector<std::uint32_t> byBaseline = body;
+  std::sort(byBaseline.begin(), byBaseline.end(), [this](std::uint32_t a, std::uint32_t b) {
+    return line(a).baseline < line(b).baseline;
+  });
   std::vector<std::uint32_t> result;
   std::vector<bool> used(lines_.lines.size(), false);
   for (std::uint32_t label : body) {
     if (used[label] || !isLabelOnly(texts_[label])) continue;
     const TextLine& l = line(label);
+    const float reach = kSameRow * l.size;
+    auto it = std::lower_bound(byBaseline.begin(), byBaseline.end(), l.baseline - reach,
+                               [this](std::uint32_t index, float value) {
+                                 return line(index).baseline < value;
+                               });
     std::uint32_t best = 0;
     float bestGap = std::numeric_limits<float>::max();
-    for (std::uint32_t other : body) {
-      const TextLine& o = line(other);
-      if (other == label || used[other] || o.direction != l.direction) continue;
+    for (int looked = 0; it != byBaseline.end() && line(*it).baseline <= l.baseline + reach &&
+                         looked < kMaxLabelCandidates;
+         ++it, ++looked) {
+      const TextLine& o = line(*it);
       const float gap = o.left - l.right;
-      if (std::abs(o.baseline - l.baseline) > kSameRow * l.size || gap < -0.1f * l.size ||
+      if (*it == label || used[*it] || o.direction != l.direction || gap < -0.1f * l.size ||
           gap > kLabelReach * l.size || gap >= bestGap) {
         continue;
       }
-      best = other;
+      best = *it;
       bestGap = gap;
     }
     if (bestGap == std::numeric_limits<float>::max()) continue;
@@ -179,6 +194,7 @@ std::vector<Atom> PageLayout::takeTables(std::vector<std::uint32_t>& body) {
   auto aligned = [this](const std::vector<std::uint32_t>& upper,
                         const std::vector<std::uint32_t>& lower) {
     if (upper.size() < 2 || lower.size() < 2) return false;
+    if (upper.size() > kMaxTableColumns || lower.size() > kMaxTableColumns) return false;
     if (line(upper.front()).baseline - line(lower.front()).baseline >
         kRowReach * line(lower.front()).size) {
       return false;
@@ -222,19 +238,24 @@ std::vector<Atom> PageLayout::takeTables(std::vector<std::uint32_t>& body) {
 }
 
 // The usual distance between one line and the next, as a multiple of the font size.
-float PageLayout::typicalLeading(const std::vector<std::uint32_t>& body) const {
+float PageLayout::typicalLeading(std::vector<std::uint32_t> body) const {
+  std::sort(body.begin(), body.end(), [this](std::uint32_t a, std::uint32_t b) {
+    return line(a).baseline > line(b).baseline;
+  });
   std::vector<float> ratios;
-  for (std::uint32_t a : body) {
-    float best = std::numeric_limits<float>::max();
-    for (std::uint32_t b : body) {
-      const float d = line(a).baseline - line(b).baseline;
-      if (d > 0.5f * line(a).size && d < best &&
-          overlap(line(a).left, line(a).right, line(b).left, line(b).right) > 0 &&
-          std::abs(line(a).size - line(b).size) < 0.1f * line(a).size) {
-        best = d;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    const TextLine& a = line(body[i]);
+    // The next line of the same text is among the few lines just below.
+    for (std::size_t j = i + 1; j < body.size() && j <= i + kLeadingLookahead; ++j) {
+      const TextLine& b = line(body[j]);
+      const float d = a.baseline - b.baseline;
+      if (d <= 0.5f * a.size || overlap(a.left, a.right, b.left, b.right) <= 0 ||
+          std::abs(a.size - b.size) >= 0.1f * a.size) {
+        continue;
       }
+      if (d < 4 * a.size) ratios.push_back(d / a.size);
+      break;
     }
-    if (best < 4 * line(a).size) ratios.push_back(best / line(a).size);
   }
   if (ratios.empty()) return 1.2f;
   std::nth_element(ratios.begin(), ratios.begin() + static_cast<long>(ratios.size() / 2),
@@ -289,10 +310,16 @@ std::vector<std::vector<std::uint32_t>> PageLayout::paragraphs(std::vector<std::
   });
   std::vector<std::vector<std::uint32_t>> blocks;
   std::vector<Rect> bounds;
+  std::vector<std::size_t> open;  // blocks that a line further down may still continue
   for (std::uint32_t index : lines) {
+    // Lines come top down: a block whose last line is out of reach stays closed.
+    std::erase_if(open, [&](std::size_t b) {
+      const TextLine& last = line(blocks[b].back());
+      return last.baseline - line(index).baseline > kParagraphReach * last.size;
+    });
     std::size_t best = blocks.size();
     float bestDistance = std::numeric_limits<float>::max();
-    for (std::size_t b = 0; b < blocks.size(); ++b) {
+    for (std::size_t b : open) {
       if (!continues(blocks[b], bounds[b], index, leading)) continue;
       const float distance = line(blocks[b].back()).baseline - line(index).baseline;
       if (distance < bestDistance) {
@@ -301,6 +328,7 @@ std::vector<std::vector<std::uint32_t>> PageLayout::paragraphs(std::vector<std::
       }
     }
     if (best == blocks.size()) {
+      open.push_back(blocks.size());
       blocks.push_back({index});
       bounds.push_back(rectOf(index));
     } else {

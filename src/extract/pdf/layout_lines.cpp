@@ -21,6 +21,8 @@ constexpr float kFragmentGapToWordGap = 3.0f;  // ... when it is this many times
 constexpr float kFragmentGapCap = 2.0f;        // ... and always when it is this wide
 constexpr float kGutterReach = 2.0f;    // lines ending or starting this near a gap line up with it
 constexpr int kGutterSupport = 3;       // ... and it takes this many on each side
+constexpr std::size_t kMaxLinesForGutters = 5000;  // pages with more lines are not searched
+constexpr std::size_t kMaxGutterChecks = 2000;     // ... nor more gaps than this
 
 // A run of glyphs drawn one after the other along one baseline.
 struct Chunk {
@@ -278,16 +280,17 @@ bool isGutter(const std::vector<TextLine>& lines, std::size_t self, float start,
 
 // Splits lines at gaps that line up with a column gutter on the page.
 void splitAtGutters(const PageText& page, PageLines& out) {
-  for (std::size_t i = 0; i < out.lines.size(); ++i) {
+  // Each check looks at every line: real pages have a few hundred lines and a few such gaps.
+  if (out.lines.size() > kMaxLinesForGutters) return;
+  std::size_t checks = 0;
+  for (std::size_t i = 0; i < out.lines.size() && checks < kMaxGutterChecks; ++i) {
     const TextLine line = out.lines[i];
     for (std::uint32_t k = 1; k < line.count; ++k) {
       const LineGlyph& glyph = out.glyphs[line.first + k];
       const float start = page.glyphs[out.glyphs[line.first + k - 1].glyph].right;
       const float end = page.glyphs[glyph.glyph].left;
-      if (!glyph.spaceBefore || end - start < kFragmentGap * line.size ||
-          !isGutter(out.lines, i, start, end, line.size)) {
-        continue;
-      }
+      if (!glyph.spaceBefore || end - start < kFragmentGap * line.size) continue;
+      if (++checks > kMaxGutterChecks || !isGutter(out.lines, i, start, end, line.size)) continue;
       out.glyphs[line.first + k].spaceBefore = false;
       out.lines[i] = part(page, out, line, 0, k);
       out.lines.push_back(part(page, out, line, k, line.count));

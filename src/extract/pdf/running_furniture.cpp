@@ -5,7 +5,7 @@
 #include <cmath>
 #include <set>
 #include <string>
-#include <unordered_map>
+#include <map>
 
 namespace mkrp::extract::pdf {
 namespace {
@@ -17,6 +17,8 @@ constexpr double kFooterZone = 0.12;
 constexpr double kPlaceTolerance = 6;
 // A line counts as running when it comes back on this share of pages (and at least twice).
 constexpr double kRepeatShare = 0.3;
+// Running lines are among the few lines nearest the page edge.
+constexpr std::size_t kEdgeLines = 4;
 
 struct Candidate {
   std::size_t page;
@@ -24,6 +26,7 @@ struct Candidate {
   std::string key;
   double baseline;
   LineRole zone;
+  bool pageNumber;
 };
 
 // Text with digits folded, so "Page 3 of 9" and "Page 4 of 9" look alike.
@@ -54,46 +57,65 @@ bool isPageNumber(const std::string& key, const std::string& text) {
   return roman && text.size() <= 8;
 }
 
+// The few lines nearest the top and the bottom edge of each page, inside the zones.
 std::vector<Candidate> candidatesOf(const std::vector<PageText>& pages,
                                     const std::vector<PageLines>& lines) {
   std::vector<Candidate> out;
   for (std::size_t p = 0; p < pages.size(); ++p) {
     const double height = pages[p].height;
+    std::vector<std::size_t> order;
     for (std::size_t l = 0; l < lines[p].lines.size(); ++l) {
-      const TextLine& line = lines[p].lines[l];
-      if (line.direction != 0) continue;
+      if (lines[p].lines[l].direction == 0) order.push_back(l);
+    }
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return lines[p].lines[a].baseline > lines[p].lines[b].baseline;
+    });
+    for (std::size_t rank = 0; rank < order.size(); ++rank) {
+      if (rank >= kEdgeLines && rank + kEdgeLines < order.size()) continue;
+      const TextLine& line = lines[p].lines[order[rank]];
       LineRole zone = LineRole::Body;
-      if (line.bottom >= height * (1 - kHeaderZone)) zone = LineRole::Header;
-      if (line.top <= height * kFooterZone) zone = LineRole::Footer;
+      if (rank < kEdgeLines && line.bottom >= height * (1 - kHeaderZone)) zone = LineRole::Header;
+      if (rank + kEdgeLines >= order.size() && line.top <= height * kFooterZone) {
+        zone = LineRole::Footer;
+      }
       if (zone == LineRole::Body) continue;
       const std::string text = lineText(pages[p], lines[p], line);
       std::string key = keyOf(text);
       if (key.empty()) continue;
-      out.push_back({p, l, std::move(key), line.baseline, zone});
+      const bool pageNumber = isPageNumber(key, text);
+      out.push_back({p, order[rank], std::move(key), line.baseline, zone, pageNumber});
     }
   }
   return out;
 }
 
+// Where a baseline falls, in steps of the tolerance: the same place on two pages falls into
+// the same or a neighbouring step.
+long stepOf(double baseline) { return std::lround(std::floor(baseline / kPlaceTolerance)); }
+
 }  // namespace
 
 void markRunningLines(const std::vector<PageText>& pages, std::vector<PageLines>& lines) {
   const std::vector<Candidate> candidates = candidatesOf(pages, lines);
-  std::unordered_map<std::string, std::vector<const Candidate*>> byKey;
-  for (const Candidate& candidate : candidates) byKey[candidate.key].push_back(&candidate);
+  // Pages on which each text stands at each place.
+  std::map<std::pair<std::string, long>, std::set<std::size_t>> pagesAt;
+  for (const Candidate& candidate : candidates) {
+    pagesAt[{candidate.key, stepOf(candidate.baseline)}].insert(candidate.page);
+  }
   const std::size_t needed =
       std::max<std::size_t>(2, static_cast<std::size_t>(std::ceil(kRepeatShare * pages.size())));
   for (const Candidate& candidate : candidates) {
-    std::set<std::size_t> pagesWithIt;
-    for (const Candidate* other : byKey[candidate.key]) {
-      if (std::abs(other->baseline - candidate.baseline) <= kPlaceTolerance) {
-        pagesWithIt.insert(other->page);
+    std::set<std::size_t> seen;
+    const long step = stepOf(candidate.baseline);
+    for (long near = step - 1; near <= step + 1 && seen.size() < needed; ++near) {
+      const auto found = pagesAt.find({candidate.key, near});
+      if (found == pagesAt.end()) continue;
+      for (std::size_t page : found->second) {
+        seen.insert(page);
+        if (seen.size() >= needed) break;
       }
     }
-    const PageLines& pageLines = lines[candidate.page];
-    const std::string text =
-        lineText(pages[candidate.page], pageLines, pageLines.lines[candidate.line]);
-    if (pagesWithIt.size() >= needed || isPageNumber(candidate.key, text)) {
+    if (seen.size() >= needed || candidate.pageNumber) {
       lines[candidate.page].lines[candidate.line].role = candidate.zone;
     }
   }

@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
+
 #include "core/errors.h"
 #include "extract/readers.h"
 #include "pdf_builder.h"
@@ -256,4 +258,19 @@ TEST_CASE("pdf refuses a file whose pages are all blank", "[extract][pdf]") {
   const std::string bytes = pdf.write();
   REQUIRE_THROWS_AS(read(bytes), core::UnsupportedFormatException);
   REQUIRE_THROWS_WITH(read(bytes), Catch::StartsWith("the PDF has no text on any page"));
+}
+
+TEST_CASE("pdf lays out a page of scattered characters in bounded time", "[extract][pdf]") {
+  // Every character on a line of its own, at a place of its own: layout must not be quadratic.
+  std::string content = "BT /F1 4 Tf\n";
+  for (int i = 0; i < 100'000; ++i) {
+    content += "1 0 0 1 " + std::to_string((i * 7919) % 560 + 20) + " " +
+               std::to_string(20 + (i * 104729) % 750 + (i % 100) / 100.0) + " Tm (a.) Tj\n";
+  }
+  content += "ET";
+  const std::string bytes = test::onePage(content);
+  const auto start = std::chrono::steady_clock::now();
+  const core::Document document = read(bytes);
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(60));
+  CHECK_FALSE(document.blocks.empty());
 }
