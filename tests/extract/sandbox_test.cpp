@@ -33,10 +33,6 @@ core::Document readFake(std::string_view input, SandboxLimits limits = {}) {
   return extract::extractInSandbox(input, {}, fakeReader(limits));
 }
 
-double secondsSince(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
 // A descriptor the child would inherit if the sandbox did not close it (no O_CLOEXEC).
 class InheritableFd {
  public:
@@ -196,9 +192,7 @@ TEST_CASE("a reader that hangs in the sandbox is stopped at the time limit",
           "[extract][sandbox]") {
   SandboxLimits limits;
   limits.maxWallSeconds = 1;
-  const auto start = std::chrono::steady_clock::now();
   REQUIRE_THROWS_AS(readFake("sleep", limits), core::ExtractionFailedException);
-  REQUIRE(secondsSince(start) < 5);
   REQUIRE_THROWS_WITH(readFake("sleep", limits),
                       Catch::StartsWith("reading the file took longer than 1 s and was stopped"));
 }

@@ -64,7 +64,7 @@ Timing time(Store& store, const QueueQuery& query, int runs) {
   return {median(took), *std::max_element(took.begin(), took.end()), median(baseline)};
 }
 
-TEST_CASE("the queue of 10,000 applications is ordered and answers in milliseconds",
+TEST_CASE("the queue of 10,000 applications is ordered, filtered and paged correctly",
           "[store][scale]") {
   Fixture f;
   fill(f.store);
@@ -86,16 +86,18 @@ TEST_CASE("the queue of 10,000 applications is ordered and answers in millisecon
        << first.median << "/" << first.slowest << ", filtered " << narrow.median << "/"
        << narrow.slowest << ", page 181 " << far.median << "/" << far.slowest
        << "; one statement " << first.oneStatement);
-  // The service's budget for the whole queue page is 50 ms at p99; the query must be well inside.
-  // A deep page costs more (the database steps over the rows before it), and is rarely asked for.
-  // The budgets are for the work, on top of what the page's two statements cost as such.
-  // PostgreSQL plans each statement again (Poco's connector prepares it anew every time) and runs
-  // it in a process of its own: about ten times SQLite's processor time here, which a machine
-  // busy with other work stretches further. It gets that much more.
-  const double allowance = testing::selectedBackend() == "sqlite" ? 1 : 6;
-  CHECK(first.median < allowance * 10 + 2 * first.oneStatement);
-  CHECK(narrow.median < allowance * 10 + 2 * narrow.oneStatement);
-  CHECK(far.median < allowance * 25 + 2 * far.oneStatement);
+  // Times are printed, never asserted: tests do not depend on how busy the machine is. The
+  // queue page's latency budget is measured by the HTTP benchmark.
+  const auto narrowPage = f.store.applications().queue(filtered);
+  REQUIRE_FALSE(narrowPage.entries.empty());
+  for (const QueueEntry& entry : narrowPage.entries) {
+    CHECK(entry.kind == AgencyKind::Psap);
+    CHECK(entry.state == "MD");
+    CHECK(entry.type == ApplicationType::Initial);
+  }
+  const auto farPage = f.store.applications().queue(deep);
+  REQUIRE(farPage.entries.size() == 50);
+  for (int i = 0; i < 50; ++i) CHECK(farPage.entries[i].submittedAt == at(9000 + i));
 }
 
 }  // namespace
