@@ -133,6 +133,39 @@ std::string deficientItems(const std::vector<store::ItemDecision>& decisions) {
   return items;
 }
 
+// A return needs a deficient item; an approval must have none. `deficient` lists them.
+void requireDecidable(FinalDecision decision, const std::string& deficient) {
+  if (decision == FinalDecision::Return && deficient.empty()) {
+    throw InvalidRequestException(
+        "Mark at least one item deficient, with a comment, before returning the application.");
+  }
+  if (decision == FinalDecision::Approve && !deficient.empty()) {
+    throw InvalidRequestException("These items are marked deficient: " + deficient +
+                                  ". Accept them, or return the application instead.");
+  }
+}
+
+// A returned application keeps its documents for the next round unless the agency replaces them.
+void carryDocumentsForward(store::Store& tx, const Application& application) {
+  for (const store::DocumentRecord& document :
+       tx.documents().listForRound(application.id, application.round)) {
+    tx.documents().copyToRound(document.id, application.round + 1);
+  }
+}
+
+// An approval starts the agency's membership, or extends the active one (a renewal) from its
+// end.
+void startMembership(store::Store& tx, const Application& approved, store::TimePoint now,
+                     int years) {
+  const std::optional<store::Membership> active =
+      tx.memberships().activeForAgency(approved.agencyId);
+  if (active) {
+    tx.memberships().extend(active->id, detail::addYears(std::max(active->expiresAt, now), years));
+  } else {
+    tx.memberships().start(approved.agencyId, approved.id, now, detail::addYears(now, years));
+  }
+}
+
 }  // namespace
 
 int documentsRound(const Application& application) {
@@ -449,9 +482,10 @@ store::ItemDecision Applications::decideItem(const Actor& actor, Id id, std::str
 Application Applications::decide(const Actor& actor, Id id, FinalDecision decision,
                                  std::string_view message) {
   requireReviewer(actor);
+  const bool returning = decision == FinalDecision::Return;
   const std::string text = trimmed(message);
   requireAtMost(text, kMaxMessageBytes, "message");
-  if (decision == FinalDecision::Return && text.empty()) {
+  if (returning && text.empty()) {
     throw InvalidRequestException(
         "Write a message to the agency saying what to change before returning the application.");
   }
@@ -459,46 +493,24 @@ Application Applications::decide(const Actor& actor, Id id, FinalDecision decisi
   return store::inTransaction(store_, [&](store::Store& tx) {
     const Application application = reviewable(tx, actor, id);
     requireHeld(application, actor);
-    const std::string deficient =
-        deficientItems(tx.applications().decisions(id, application.round));
-    if (decision == FinalDecision::Return && deficient.empty()) {
-      throw InvalidRequestException(
-          "Mark at least one item deficient, with a comment, before returning the application.");
-    }
-    if (decision == FinalDecision::Approve && !deficient.empty()) {
-      throw InvalidRequestException("These items are marked deficient: " + deficient +
-                                    ". Accept them, or return the application instead.");
-    }
+    requireDecidable(decision, deficientItems(tx.applications().decisions(id, application.round)));
     store::StatusChange change;
     change.from = ApplicationStatus::InReview;
-    change.to = decision == FinalDecision::Return ? ApplicationStatus::Returned
-                                                  : ApplicationStatus::Approved;
+    change.to = returning ? ApplicationStatus::Returned : ApplicationStatus::Approved;
     change.at = now;
     change.releaseClaim = true;
     change.reviewerMessage = text;
     Application decided = tx.applications().changeStatus(id, change);
-    if (decision == FinalDecision::Return) {
-      // The documents stay for the next round unless the agency replaces them.
-      for (const store::DocumentRecord& document :
-           tx.documents().listForRound(id, application.round)) {
-        tx.documents().copyToRound(document.id, application.round + 1);
-      }
+    if (returning) {
+      carryDocumentsForward(tx, application);
     } else {
-      const std::optional<store::Membership> active =
-          tx.memberships().activeForAgency(decided.agencyId);
-      if (active) {
-        tx.memberships().extend(active->id, detail::addYears(std::max(active->expiresAt, now),
-                                                             options_.membershipYears));
-      } else {
-        tx.memberships().start(decided.agencyId, id, now,
-                               detail::addYears(now, options_.membershipYears));
-      }
+      startMembership(tx, decided, now, options_.membershipYears);
     }
-    const bool returned = decision == FinalDecision::Return;
-    detail::audit(tx, now, actor.userId, returned ? "application.returned" : "application.approved",
-                  "application", id, detail::Details().add("round", decided.round));
+    detail::audit(tx, now, actor.userId,
+                  returning ? "application.returned" : "application.approved", "application", id,
+                  detail::Details().add("round", decided.round));
     detail::notifyAgency(tx, decided,
-                         returned ? detail::Notice::Returned : detail::Notice::Approved, now);
+                         returning ? detail::Notice::Returned : detail::Notice::Approved, now);
     return decided;
   });
 }
