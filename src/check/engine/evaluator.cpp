@@ -202,7 +202,7 @@ std::vector<Evaluator::Unit> Evaluator::unitsOf(core::Scope::Kind scope,
     std::size_t kept = 0;
     for (std::size_t k = 0; k < list.size(); ++k) {
       if (kept > 0 && list[kept - 1].first == list[k].first) {
-        if (list[kept - 1].second.partial && !list[k].second.partial) list[kept - 1] = list[k];
+        if (rank(list[k].second) < rank(list[kept - 1].second)) list[kept - 1] = list[k];
         continue;
       }
       list[kept++] = list[k];
@@ -246,8 +246,8 @@ std::optional<Match> Evaluator::firstIn(const std::vector<Match>& list,
                                [](const Match& m, std::uint32_t at) { return m.begin < at; });
     for (; it != list.end() && it->begin < from.end; ++it) {
       if (!accepts(*it)) continue;
-      if (!best || (best->partial && !it->partial)) best = *it;
-      if (!best->partial) return true;
+      if (!best || rank(*it) < rank(*best)) best = *it;
+      if (rank(*best) == 0) return true;
     }
     return false;
   };
@@ -316,8 +316,8 @@ std::vector<Evaluator::Unit> Evaluator::sectionUnits(const Lists& parts, bool ne
                                  [](const Match& m, std::uint32_t at) { return m.begin < at; });
       for (; it != list.end() && it->begin < range.end; ++it) {
         if (it->end > range.end) continue;
-        if (!unit.chosen[i] || (unit.chosen[i]->partial && !it->partial)) unit.chosen[i] = *it;
-        if (!it->partial) break;
+        if (!unit.chosen[i] || rank(*it) < rank(*unit.chosen[i])) unit.chosen[i] = *it;
+        if (rank(*unit.chosen[i]) == 0) break;
       }
       complete = complete && unit.chosen[i].has_value();
     }
@@ -539,6 +539,10 @@ std::vector<Range> Evaluator::spansOf(const Match& match) const {
 const Detail* Evaluator::detailOf(const Match& match) const {
   if (match.detail < 0) return nullptr;
   return &details_[static_cast<std::size_t>(match.detail)];
+}
+
+int Evaluator::rank(const Match& match) const {
+  return (match.partial ? 2 : 0) + (hedgeOf(match) ? 1 : 0);
 }
 
 std::optional<Range> Evaluator::hedgeOf(const Match& match) const {

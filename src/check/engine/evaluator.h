@@ -45,6 +45,11 @@ class Evaluator {
 
   const DocumentIndex& index() const { return index_; }
 
+  // How good a match is as evidence, lower is better: complete and unhedged (0), hedged (1), an
+  // incomplete list (2), both (3). Where a unit holds several matches of a part, the best is
+  // chosen, so that a hedged sentence elsewhere in a section does not weaken the whole.
+  int rank(const Match& match) const;
+
  private:
   std::vector<Match> compute(const Node& node);
   const std::vector<Match>& phrases(int set);

@@ -80,3 +80,17 @@ TEST_CASE("evidence names the page of a PDF block and the list label under its h
   CHECK(span.label == "4.2 (b)");
   CHECK_THAT(report.findFinding("X-1")->reason, Catch::Contains("in 4.2 (b) (page 3)"));
 }
+
+// Regression: 03 LE-29 was partial because a hedged sentence ("body-worn video should be
+// activated") was chosen as a list member's evidence although the section also said it plainly.
+TEST_CASE("a section match rests on unhedged passages when the section has them", "[check][engine][scope]") {
+  const auto set = checklistSet({evidenceItem(
+      "X-1", {pattern("entry and photograph", {allWithin("section", {phrase("NCIC"), phrase("photograph")})})})});
+  CHECK(checkOne(set, "X-1", {"## 4.2 Records", "Officers shall enter NCIC.",
+                              "Officers should take a photograph.",
+                              "Officers shall obtain a photograph."})
+            .status == Status::Met);
+  CHECK(checkOne(set, "X-1", {"## 4.2 Records", "Officers shall enter NCIC.",
+                              "Officers should take a photograph."})
+            .status == Status::Partial);
+}
