@@ -14,6 +14,8 @@ namespace {
 constexpr float kLabelReach = 10.0f;        // how far a label may stand from its text
 constexpr float kSameRow = 0.3f;            // baselines of one table row
 constexpr float kRowReach = 3.0f;           // rows of one table are at most this far apart
+constexpr float kCellLeading = 1.6f;        // the lines of one cell are at most this far apart
+constexpr float kCellIndent = 0.5f;         // ... and start this close to the cell's left edge
 constexpr float kColumnLikeWidth = 0.15f;   // of the page width: cells this wide ...
 constexpr std::size_t kColumnLikeWords = 4;  // ... with this many words are text columns
 constexpr float kSizeRatio = 1.25f;         // lines of one paragraph differ at most this much
@@ -65,6 +67,8 @@ class PageLayout {
   std::uint32_t mergeLines(std::uint32_t a, std::uint32_t b);
   std::vector<Atom> takeTables(std::vector<std::uint32_t>& body);
   bool isTextColumns(const std::vector<std::vector<std::uint32_t>>& rows) const;
+  Atom tableOf(const std::vector<std::vector<std::uint32_t>>& rows,
+               std::vector<bool>& inTable) const;
   float typicalLeading(std::vector<std::uint32_t> body) const;
   std::vector<std::vector<std::uint32_t>> paragraphs(std::vector<std::uint32_t> lines,
                                                      float leading) const;
@@ -195,10 +199,6 @@ std::vector<Atom> PageLayout::takeTables(std::vector<std::uint32_t>& body) {
                         const std::vector<std::uint32_t>& lower) {
     if (upper.size() < 2 || lower.size() < 2) return false;
     if (upper.size() > kMaxTableColumns || lower.size() > kMaxTableColumns) return false;
-    if (line(upper.front()).baseline - line(lower.front()).baseline >
-        kRowReach * line(lower.front()).size) {
-      return false;
-    }
     int matches = 0;
     for (std::uint32_t a : lower) {
       for (std::uint32_t b : upper) {
@@ -210,27 +210,36 @@ std::vector<Atom> PageLayout::takeTables(std::vector<std::uint32_t>& body) {
     }
     return matches >= 2;
   };
+  // A row with one line under a table row continues one of its cells (a cell of several
+  // lines), when it sits under that cell and close below.
+  auto continuation = [this](const std::vector<std::uint32_t>& upper,
+                             const std::vector<std::uint32_t>& lower) {
+    if (lower.size() != 1) return false;
+    const TextLine& l = line(lower.front());
+    if (line(upper.front()).baseline - l.baseline > kCellLeading * l.size) return false;
+    return std::any_of(upper.begin(), upper.end(), [&](std::uint32_t cell) {
+      return std::abs(line(cell).left - l.left) <= kCellIndent * l.size;
+    });
+  };
   std::vector<Atom> tables;
   std::vector<bool> inTable(lines_.lines.size(), false);
   for (std::size_t start = 0; start < rows.size();) {
-    std::size_t end = start + 1;
-    while (end < rows.size() && aligned(rows[end - 1], rows[end])) ++end;
-    if (end - start >= 2) {
-      const std::vector<std::vector<std::uint32_t>> run(rows.begin() + static_cast<long>(start),
-                                                        rows.begin() + static_cast<long>(end));
-      if (!isTextColumns(run)) {
-        Atom table;
-        table.box = rectOf(run.front().front());
-        for (const auto& row : run) {
-          for (std::uint32_t cell : row) {
-            table.box.add(rectOf(cell));
-            table.blocks.push_back({DraftKind::TableCell, {cell}});
-            inTable[cell] = true;
-          }
-        }
-        tables.push_back(std::move(table));
+    std::size_t end = start + 1, lastRow = start, tableRows = 1;
+    while (end < rows.size()) {
+      if (aligned(rows[lastRow], rows[end]) &&
+          line(rows[end - 1].front()).baseline - line(rows[end].front()).baseline <=
+              kRowReach * line(rows[end].front()).size) {
+        lastRow = end++;
+        ++tableRows;
+      } else if (continuation(rows[end - 1], rows[end])) {
+        ++end;
+      } else {
+        break;
       }
     }
+    const std::vector<std::vector<std::uint32_t>> run(rows.begin() + static_cast<long>(start),
+                                                      rows.begin() + static_cast<long>(end));
+    if (tableRows >= 2 && !isTextColumns(run)) tables.push_back(tableOf(run, inTable));
     start = end;
   }
   std::erase_if(body, [&inTable](std::uint32_t i) { return inTable[i]; });
@@ -261,6 +270,38 @@ float PageLayout::typicalLeading(std::vector<std::uint32_t> body) const {
   std::nth_element(ratios.begin(), ratios.begin() + static_cast<long>(ratios.size() / 2),
                    ratios.end());
   return std::clamp(ratios[ratios.size() / 2], 0.9f, 3.0f);
+}
+
+// The cells of a table, row by row; a row of one line adds that line to the cell above it.
+Atom PageLayout::tableOf(const std::vector<std::vector<std::uint32_t>>& rows,
+                         std::vector<bool>& inTable) const {
+  Atom table;
+  table.box = rectOf(rows.front().front());
+  std::vector<std::size_t> previousRow;  // blocks of the last row with several cells
+  for (const auto& row : rows) {
+    for (std::uint32_t cell : row) {
+      table.box.add(rectOf(cell));
+      inTable[cell] = true;
+    }
+    if (row.size() == 1 && !previousRow.empty()) {
+      std::size_t best = previousRow.front();
+      for (std::size_t block : previousRow) {
+        const float left = line(table.blocks[block].lines.front()).left;
+        if (std::abs(left - line(row.front()).left) <
+            std::abs(line(table.blocks[best].lines.front()).left - line(row.front()).left)) {
+          best = block;
+        }
+      }
+      table.blocks[best].lines.push_back(row.front());
+      continue;
+    }
+    previousRow.clear();
+    for (std::uint32_t cell : row) {
+      previousRow.push_back(table.blocks.size());
+      table.blocks.push_back({DraftKind::TableCell, {cell}});
+    }
+  }
+  return table;
 }
 
 bool endsSentence(const std::string& text) {

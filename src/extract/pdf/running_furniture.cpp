@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <map>
 #include <set>
 #include <string>
-#include <map>
+
+#include "extract/pdf/section_labels.h"
 
 namespace mkrp::extract::pdf {
 namespace {
@@ -17,8 +19,9 @@ constexpr double kFooterZone = 0.12;
 constexpr double kPlaceTolerance = 6;
 // A line counts as running when it comes back on this share of pages (and at least twice).
 constexpr double kRepeatShare = 0.3;
-// Running lines are among the few lines nearest the page edge.
-constexpr std::size_t kEdgeLines = 4;
+// Running lines are among the few rows nearest the page edge (points apart, rows differ).
+constexpr std::size_t kEdgeRows = 4;
+constexpr double kSameRow = 2;
 
 struct Candidate {
   std::size_t page;
@@ -70,18 +73,25 @@ std::vector<Candidate> candidatesOf(const std::vector<PageText>& pages,
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
       return lines[p].lines[a].baseline > lines[p].lines[b].baseline;
     });
+    // Rows of lines on one baseline, counted from the top.
+    std::vector<std::size_t> row(order.size(), 0);
+    for (std::size_t i = 1; i < order.size(); ++i) {
+      const double step = lines[p].lines[order[i - 1]].baseline - lines[p].lines[order[i]].baseline;
+      row[i] = row[i - 1] + (step > kSameRow ? 1 : 0);
+    }
+    const std::size_t rows = order.empty() ? 0 : row.back() + 1;
     for (std::size_t rank = 0; rank < order.size(); ++rank) {
-      if (rank >= kEdgeLines && rank + kEdgeLines < order.size()) continue;
+      const bool top = row[rank] < kEdgeRows;
+      const bool bottom = row[rank] + kEdgeRows >= rows;
       const TextLine& line = lines[p].lines[order[rank]];
       LineRole zone = LineRole::Body;
-      if (rank < kEdgeLines && line.bottom >= height * (1 - kHeaderZone)) zone = LineRole::Header;
-      if (rank + kEdgeLines >= order.size() && line.top <= height * kFooterZone) {
-        zone = LineRole::Footer;
-      }
+      if (top && line.bottom >= height * (1 - kHeaderZone)) zone = LineRole::Header;
+      if (bottom && line.top <= height * kFooterZone) zone = LineRole::Footer;
       if (zone == LineRole::Body) continue;
       const std::string text = lineText(pages[p], lines[p], line);
       std::string key = keyOf(text);
-      if (key.empty()) continue;
+      // "1." standing alone at the top of each page starts a list, it does not run.
+      if (key.empty() || isLabelOnly(text)) continue;
       const bool pageNumber = isPageNumber(key, text);
       out.push_back({p, order[rank], std::move(key), line.baseline, zone, pageNumber});
     }

@@ -162,6 +162,18 @@ TEST_CASE("pdf keeps a table row by row", "[extract][pdf]") {
   for (const core::Block& block : document.blocks) CHECK(block.kind == core::BlockKind::TableCell);
 }
 
+TEST_CASE("pdf keeps the lines of one table cell together", "[extract][pdf]") {
+  const std::string content = column(72, 600, {"Call type"}) + column(232, 600, {"Priority"}) +
+                              column(392, 600, {"Entry"}) + column(72, 580, {"Abduction"}) +
+                              column(232, 580, {"1"}) + column(392, 580, {"Within two", "hours"}) +
+                              column(72, 550, {"Runaway"}) + column(232, 550, {"2"}) +
+                              column(392, 550, {"Same day"});
+  const core::Document document = read(test::onePage(content));
+  REQUIRE(texts(document) == std::vector<std::string>{"Call type", "Priority", "Entry",
+                                                      "Abduction", "1", "Within two hours",
+                                                      "Runaway", "2", "Same day"});
+}
+
 TEST_CASE("pdf makes a line in a larger font a heading", "[extract][pdf]") {
   const std::string content = "BT /F1 16 Tf 72 720 Td (Missing Children) Tj ET " +
                               column(72, 690, {"Officers shall take a report of every", "missing child.",
