@@ -546,11 +546,17 @@ int Evaluator::rank(const Match& match) const {
 }
 
 std::optional<Range> Evaluator::hedgeOf(const Match& match) const {
-  for (const Range& span : spansOf(match)) {
+  auto inSentences = [&](const Range& span) -> std::optional<Range> {
     const std::uint32_t last = index_.sentenceOf(span.end - 1);
     for (std::uint32_t s = index_.sentenceOf(span.begin); s <= last; ++s) {
       if (auto hedge = index_.hedgeOf(s)) return hedge;
     }
+    return std::nullopt;
+  };
+  const Detail* detail = detailOf(match);
+  if (!detail) return inSentences({match.begin, match.end});
+  for (const Range& span : detail->spans) {
+    if (auto hedge = inSentences(span)) return hedge;
   }
   return std::nullopt;
 }
