@@ -22,6 +22,8 @@ constexpr float kSizeRatio = 1.25f;         // lines of one paragraph differ at 
 constexpr float kShortLine = 0.25f;         // of the block width: a line this short ends it
 constexpr float kMinGutter = 0.6f;          // a white gap this wide separates columns
 constexpr int kMaxCutDepth = 64;            // beyond, blocks are simply ordered top down
+constexpr std::size_t kSideHeadingLines = 2;  // a side heading has at most this many lines
+constexpr float kSideHeadingLevel = 0.6f;     // ... and its top is this level with its text
 // Bounds that keep absurd pages (a million scattered characters) from taking quadratic time.
 constexpr std::size_t kLeadingLookahead = 12;   // lines looked at below each line
 constexpr float kParagraphReach = 4.0f;         // font sizes below which a paragraph is closed
@@ -76,6 +78,7 @@ class PageLayout {
                  float leading) const;
   Atom atomOf(std::vector<std::uint32_t> lines, DraftKind kind) const;
   void order(std::vector<Atom*> atoms, std::vector<BlockDraft>& out, int depth) const;
+  bool isSideHeadings(const std::vector<Atom*>& atoms, std::size_t split, float size) const;
   bool cutVertically(std::vector<Atom*>& atoms, std::vector<BlockDraft>& out, int depth) const;
   bool cutHorizontally(std::vector<Atom*>& atoms, std::vector<BlockDraft>& out, int depth) const;
 
@@ -388,6 +391,25 @@ Atom PageLayout::atomOf(std::vector<std::uint32_t> lines, DraftKind kind) const 
   return atom;
 }
 
+// Short blocks on the left, each level with a block on the right ("PURPOSE:" beside its
+// paragraph): side headings, to be read row by row, not as a column of their own.
+bool PageLayout::isSideHeadings(const std::vector<Atom*>& atoms, std::size_t split,
+                                float size) const {
+  std::size_t level = 0;
+  for (std::size_t i = 0; i < split; ++i) {
+    const Atom& left = *atoms[i];
+    const bool isShort = left.blocks.size() == 1 && left.blocks[0].lines.size() <= kSideHeadingLines;
+    if (!isShort) return false;
+    for (std::size_t j = split; j < atoms.size(); ++j) {
+      if (std::abs(atoms[j]->box.top - left.box.top) <= kSideHeadingLevel * size) {
+        ++level;
+        break;
+      }
+    }
+  }
+  return level * 10 >= split * 6;
+}
+
 bool PageLayout::cutVertically(std::vector<Atom*>& atoms, std::vector<BlockDraft>& out,
                                int depth) const {
   std::sort(atoms.begin(), atoms.end(),
@@ -408,6 +430,7 @@ bool PageLayout::cutVertically(std::vector<Atom*>& atoms, std::vector<BlockDraft
     for (const BlockDraft& block : atom->blocks) size = std::max(size, line(block.lines[0]).size);
   }
   if (bestSplit == 0 || bestGap < kMinGutter * size) return false;
+  if (isSideHeadings(atoms, bestSplit, size)) return false;
   order({atoms.begin(), atoms.begin() + static_cast<long>(bestSplit)}, out, depth + 1);
   order({atoms.begin() + static_cast<long>(bestSplit), atoms.end()}, out, depth + 1);
   return true;

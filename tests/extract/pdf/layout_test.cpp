@@ -174,6 +174,26 @@ TEST_CASE("pdf keeps the lines of one table cell together", "[extract][pdf]") {
                                                       "Runaway", "2", "Same day"});
 }
 
+TEST_CASE("pdf reads side headings next to their paragraphs", "[extract][pdf]") {
+  std::string content;
+  const std::vector<std::pair<std::string, std::vector<std::string>>> sections = {
+      {"PURPOSE:", {"To guide officers who take a report", "of a missing child at once."}},
+      {"POLICY:", {"No waiting period applies to any", "report of a missing child."}},
+      {"SCOPE:", {"All sworn members of the agency", "follow this directive."}}};
+  double y = 700;
+  for (const auto& [heading, lines] : sections) {
+    content += column(72, y, {heading}) + column(165, y, lines);
+    y -= 60;
+  }
+  CHECK(texts(read(test::onePage(content))) ==
+        std::vector<std::string>{"PURPOSE:", "To guide officers who take a report of a missing "
+                                             "child at once.",
+                                 "POLICY:", "No waiting period applies to any report of a "
+                                            "missing child.",
+                                 "SCOPE:", "All sworn members of the agency follow this "
+                                           "directive."});
+}
+
 TEST_CASE("pdf makes a line in a larger font a heading", "[extract][pdf]") {
   const std::string content = "BT /F1 16 Tf 72 720 Td (Missing Children) Tj ET " +
                               column(72, 690, {"Officers shall take a report of every", "missing child.",
