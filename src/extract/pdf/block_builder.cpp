@@ -177,9 +177,15 @@ void appendBlocks(const PageText& page, const PageLines& lines,
     if (label.kind != LabelKind::None) splitLabel(block, label);
     assembled.text = block.text;
     switch (draft.kind) {
-      case DraftKind::Header: block.kind = core::BlockKind::Header; break;
-      case DraftKind::Footer: block.kind = core::BlockKind::Footer; break;
-      case DraftKind::TableCell: block.kind = core::BlockKind::TableCell; break;
+      case DraftKind::Header:
+        block.kind = core::BlockKind::Header;
+        break;
+      case DraftKind::Footer:
+        block.kind = core::BlockKind::Footer;
+        break;
+      case DraftKind::TableCell:
+        block.kind = core::BlockKind::TableCell;
+        break;
       case DraftKind::Text:
         block.kind = textKind(assembled, block, page, bodySize, label, block.level);
         break;

@@ -63,12 +63,13 @@ class CMapBuilder {
     if (full() || high < low) return;
     const auto offset = static_cast<std::uint32_t>(cmap_.units.size());
     for (std::size_t i = 0; i + 1 < utf16be.size(); i += 2) {
-      cmap_.units.push_back(static_cast<std::uint16_t>(
-          (static_cast<unsigned char>(utf16be[i]) << 8) | static_cast<unsigned char>(utf16be[i + 1])));
+      cmap_.units.push_back(
+          static_cast<std::uint16_t>((static_cast<unsigned char>(utf16be[i]) << 8) |
+                                     static_cast<unsigned char>(utf16be[i + 1])));
     }
     if (utf16be.size() == 1) cmap_.units.push_back(static_cast<unsigned char>(utf16be[0]));
-    const auto length = static_cast<std::uint16_t>(
-        std::min<std::size_t>(cmap_.units.size() - offset, UINT16_MAX));
+    const auto length =
+        static_cast<std::uint16_t>(std::min<std::size_t>(cmap_.units.size() - offset, UINT16_MAX));
     cmap_.unicode.push_back({low, high, offset, length});
   }
 

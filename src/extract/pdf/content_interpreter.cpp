@@ -28,8 +28,31 @@ constexpr std::uint64_t kDeadlineEvery = 4096;
 constexpr double kPageMargin = 2;
 
 enum class Op {
-  Other, q, Q, cm, BT, ET, Tf, Td, TD, Tm, TStar, Tc, Tw, Tz, TL, Ts, Tj, TJ, Quote,
-  DoubleQuote, Do, BMC, BDC, EMC, InlineImage,
+  Other,
+  q,
+  Q,
+  cm,
+  BT,
+  ET,
+  Tf,
+  Td,
+  TD,
+  Tm,
+  TStar,
+  Tc,
+  Tw,
+  Tz,
+  TL,
+  Ts,
+  Tj,
+  TJ,
+  Quote,
+  DoubleQuote,
+  Do,
+  BMC,
+  BDC,
+  EMC,
+  InlineImage,
 };
 
 Op opOf(std::string_view name) {
@@ -43,19 +66,32 @@ Op opOf(std::string_view name) {
     case 2:
       if (name[0] == 'T') {
         switch (name[1]) {
-          case 'f': return Op::Tf;
-          case 'd': return Op::Td;
-          case 'D': return Op::TD;
-          case 'm': return Op::Tm;
-          case '*': return Op::TStar;
-          case 'c': return Op::Tc;
-          case 'w': return Op::Tw;
-          case 'z': return Op::Tz;
-          case 'L': return Op::TL;
-          case 's': return Op::Ts;
-          case 'j': return Op::Tj;
-          case 'J': return Op::TJ;
-          default: return Op::Other;
+          case 'f':
+            return Op::Tf;
+          case 'd':
+            return Op::Td;
+          case 'D':
+            return Op::TD;
+          case 'm':
+            return Op::Tm;
+          case '*':
+            return Op::TStar;
+          case 'c':
+            return Op::Tc;
+          case 'w':
+            return Op::Tw;
+          case 'z':
+            return Op::Tz;
+          case 'L':
+            return Op::TL;
+          case 's':
+            return Op::Ts;
+          case 'j':
+            return Op::Tj;
+          case 'J':
+            return Op::TJ;
+          default:
+            return Op::Other;
         }
       }
       if (name == "cm") return Op::cm;
@@ -69,12 +105,13 @@ Op opOf(std::string_view name) {
       if (name == "BDC") return Op::BDC;
       if (name == "EMC") return Op::EMC;
       return Op::Other;
-    default: return Op::Other;
+    default:
+      return Op::Other;
   }
 }
 
 Matrix matrixFrom(const Operation& op, std::size_t first) {
-  return {op.number(first), op.number(first + 1), op.number(first + 2),
+  return {op.number(first),     op.number(first + 1), op.number(first + 2),
           op.number(first + 3), op.number(first + 4), op.number(first + 5)};
 }
 
@@ -88,10 +125,14 @@ std::uint8_t quarterTurns(double x, double y) {
 // A point of the page in the frame of `direction` (see TextGlyph).
 Point toFrame(Point p, std::uint8_t direction) {
   switch (direction) {
-    case 1: return {p.y, -p.x};
-    case 2: return {-p.x, -p.y};
-    case 3: return {-p.y, p.x};
-    default: return p;
+    case 1:
+      return {p.y, -p.x};
+    case 2:
+      return {-p.x, -p.y};
+    case 3:
+      return {-p.y, p.x};
+    default:
+      return p;
   }
 }
 
@@ -192,13 +233,24 @@ void ContentInterpreter::execute(const Operation& op, Resources& resources, int 
       if (op.operands.size() == 6 && m.finite()) state_.ctm = m.times(state_.ctm);
       break;
     }
-    case Op::Do: drawXObject(op, resources, depth); break;
-    case Op::InlineImage: noteImage(state_.ctm); break;
+    case Op::Do:
+      drawXObject(op, resources, depth);
+      break;
+    case Op::InlineImage:
+      noteImage(state_.ctm);
+      break;
     case Op::BMC:
-    case Op::BDC: beginMarkedContent(op, resources); break;
-    case Op::EMC: endMarkedContent(); break;
-    case Op::Other: break;
-    default: executeText(op, resources); break;
+    case Op::BDC:
+      beginMarkedContent(op, resources);
+      break;
+    case Op::EMC:
+      endMarkedContent();
+      break;
+    case Op::Other:
+      break;
+    default:
+      executeText(op, resources);
+      break;
   }
 }
 
@@ -208,8 +260,12 @@ void ContentInterpreter::executeText(const Operation& op, Resources& resources) 
       textMatrix_ = Matrix();
       lineMatrix_ = Matrix();
       break;
-    case Op::Tf: setFont(op, resources); break;
-    case Op::Td: moveLine(op.number(0), op.number(1)); break;
+    case Op::Tf:
+      setFont(op, resources);
+      break;
+    case Op::Td:
+      moveLine(op.number(0), op.number(1));
+      break;
     case Op::TD:
       state_.leading = -op.number(1);
       moveLine(op.number(0), op.number(1));
@@ -219,12 +275,24 @@ void ContentInterpreter::executeText(const Operation& op, Resources& resources) 
       if (op.operands.size() == 6 && m.finite()) textMatrix_ = lineMatrix_ = m;
       break;
     }
-    case Op::TStar: moveLine(0, -state_.leading); break;
-    case Op::Tc: state_.charSpacing = op.number(0); break;
-    case Op::Tw: state_.wordSpacing = op.number(0); break;
-    case Op::Tz: state_.horizontalScale = op.number(0, 100) / 100; break;
-    case Op::TL: state_.leading = op.number(0); break;
-    case Op::Ts: state_.rise = op.number(0); break;
+    case Op::TStar:
+      moveLine(0, -state_.leading);
+      break;
+    case Op::Tc:
+      state_.charSpacing = op.number(0);
+      break;
+    case Op::Tw:
+      state_.wordSpacing = op.number(0);
+      break;
+    case Op::Tz:
+      state_.horizontalScale = op.number(0, 100) / 100;
+      break;
+    case Op::TL:
+      state_.leading = op.number(0);
+      break;
+    case Op::Ts:
+      state_.rise = op.number(0);
+      break;
     case Op::Tj:
       if (!op.operands.empty()) showString(op.text(op.operands.back()));
       break;
@@ -240,8 +308,11 @@ void ContentInterpreter::executeText(const Operation& op, Resources& resources) 
         showString(op.text(op.operands[2]));
       }
       break;
-    case Op::TJ: showArray(op); break;
-    default: break;
+    case Op::TJ:
+      showArray(op);
+      break;
+    default:
+      break;
   }
 }
 
@@ -255,7 +326,8 @@ void ContentInterpreter::setFont(const Operation& op, Resources& resources) {
       return;
     }
   }
-  const PdfObject* fontDict = objects_.get(objects_.get(resources.dict, kFont), PdfName(std::string(name)));
+  const PdfObject* fontDict =
+      objects_.get(objects_.get(resources.dict, kFont), PdfName(std::string(name)));
   state_.font = &fonts_.get(fontDict);
   resources.fonts.emplace_back(std::string(name), state_.font);
 }
@@ -467,8 +539,8 @@ void ContentInterpreter::drawAnnotation(const PdfObject* annotation, const Matri
   if (x1 - x0 < 1e-6 || y1 - y0 < 1e-6) return;
   const double sx = (std::max(rect[0], rect[2]) - std::min(rect[0], rect[2])) / (x1 - x0);
   const double sy = (std::max(rect[1], rect[3]) - std::min(rect[1], rect[3])) / (y1 - y0);
-  const Matrix fit{sx, 0, 0, sy, std::min(rect[0], rect[2]) - x0 * sx,
-                   std::min(rect[1], rect[3]) - y0 * sy};
+  const Matrix fit{
+      sx, 0, 0, sy, std::min(rect[0], rect[2]) - x0 * sx, std::min(rect[1], rect[3]) - y0 * sy};
   state_ = GraphicsState();
   state_.ctm = fit.times(pageToDisplay);
   if (!state_.ctm.finite()) return;
@@ -503,8 +575,8 @@ void ContentInterpreter::beginMarkedContent(const Operation& op, const Resources
     }
     if (!entry.hasActualText && !operands.empty() && operands.back().type == Operand::Type::Name) {
       // The property list is a named resource.
-      const PdfObject* properties = objects_.get(
-          objects_.get(resources.dict, kProperties), PdfName(std::string(op.text(operands.back()))));
+      const PdfObject* properties = objects_.get(objects_.get(resources.dict, kProperties),
+                                                 PdfName(std::string(op.text(operands.back()))));
       const std::string_view actual = stringBytes(objects_.get(properties, kActualText));
       if (!actual.empty()) {
         entry.hasActualText = true;

@@ -10,12 +10,15 @@ enum CharClass : std::uint8_t { kRegular = 0, kSpace = 1, kDelimiter = 2 };
 constexpr std::array<std::uint8_t, 256> makeClasses() {
   std::array<std::uint8_t, 256> classes{};
   for (unsigned char c : {'\0', '\t', '\n', '\f', '\r', ' '}) classes[c] = kSpace;
-  for (unsigned char c : {'(', ')', '<', '>', '[', ']', '{', '}', '/', '%'}) classes[c] = kDelimiter;
+  for (unsigned char c : {'(', ')', '<', '>', '[', ']', '{', '}', '/', '%'})
+    classes[c] = kDelimiter;
   return classes;
 }
 constexpr std::array<std::uint8_t, 256> kClasses = makeClasses();
 
-CharClass classOf(char c) { return static_cast<CharClass>(kClasses[static_cast<unsigned char>(c)]); }
+CharClass classOf(char c) {
+  return static_cast<CharClass>(kClasses[static_cast<unsigned char>(c)]);
+}
 
 int hexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -126,16 +129,28 @@ void ContentLexer::readLiteralString(Operation& operation) {
     } else if (c == '\\' && pos_ < data_.size()) {
       const char e = data_[pos_++];
       switch (e) {
-        case 'n': out += '\n'; continue;
-        case 'r': out += '\r'; continue;
-        case 't': out += '\t'; continue;
-        case 'b': out += '\b'; continue;
-        case 'f': out += '\f'; continue;
+        case 'n':
+          out += '\n';
+          continue;
+        case 'r':
+          out += '\r';
+          continue;
+        case 't':
+          out += '\t';
+          continue;
+        case 'b':
+          out += '\b';
+          continue;
+        case 'f':
+          out += '\f';
+          continue;
         case '\r':
           if (pos_ < data_.size() && data_[pos_] == '\n') ++pos_;
           continue;
-        case '\n': continue;
-        default: break;
+        case '\n':
+          continue;
+        default:
+          break;
       }
       if (e >= '0' && e <= '7') {
         int value = e - '0';
@@ -189,7 +204,8 @@ void ContentLexer::readName(Operation& operation) {
     const char c = data_[pos_++];
     if (c == '#' && pos_ + 1 < data_.size() && hexValue(data_[pos_]) >= 0 &&
         hexValue(data_[pos_ + 1]) >= 0) {
-      operation.scratch += static_cast<char>(hexValue(data_[pos_]) * 16 + hexValue(data_[pos_ + 1]));
+      operation.scratch +=
+          static_cast<char>(hexValue(data_[pos_]) * 16 + hexValue(data_[pos_ + 1]));
       pos_ += 2;
     } else {
       operation.scratch += c;

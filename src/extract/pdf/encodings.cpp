@@ -21,12 +21,18 @@ BaseEncoding fromPodofo(const PoDoFo::PdfEncoding* encoding) {
 BaseEncoding build(BaseEncodingId id) {
   using Factory = PoDoFo::PdfEncodingFactory;
   switch (id) {
-    case BaseEncodingId::Standard: return fromPodofo(Factory::GlobalStandardEncodingInstance());
-    case BaseEncodingId::WinAnsi: return fromPodofo(Factory::GlobalWinAnsiEncodingInstance());
-    case BaseEncodingId::MacRoman: return fromPodofo(Factory::GlobalMacRomanEncodingInstance());
-    case BaseEncodingId::MacExpert: return fromPodofo(Factory::GlobalMacExpertEncodingInstance());
-    case BaseEncodingId::PdfDoc: return fromPodofo(Factory::GlobalPdfDocEncodingInstance());
-    case BaseEncodingId::Symbol: return fromPodofo(Factory::GlobalSymbolEncodingInstance());
+    case BaseEncodingId::Standard:
+      return fromPodofo(Factory::GlobalStandardEncodingInstance());
+    case BaseEncodingId::WinAnsi:
+      return fromPodofo(Factory::GlobalWinAnsiEncodingInstance());
+    case BaseEncodingId::MacRoman:
+      return fromPodofo(Factory::GlobalMacRomanEncodingInstance());
+    case BaseEncodingId::MacExpert:
+      return fromPodofo(Factory::GlobalMacExpertEncodingInstance());
+    case BaseEncodingId::PdfDoc:
+      return fromPodofo(Factory::GlobalPdfDocEncodingInstance());
+    case BaseEncodingId::Symbol:
+      return fromPodofo(Factory::GlobalSymbolEncodingInstance());
     case BaseEncodingId::ZapfDingbats:
       return fromPodofo(Factory::GlobalZapfDingbatsEncodingInstance());
   }
@@ -45,12 +51,18 @@ const BaseEncoding& baseEncoding(BaseEncodingId id) {
 }
 
 bool encodingFromName(std::string_view name, BaseEncodingId& id) {
-  if (name == "WinAnsiEncoding") id = BaseEncodingId::WinAnsi;
-  else if (name == "MacRomanEncoding") id = BaseEncodingId::MacRoman;
-  else if (name == "StandardEncoding") id = BaseEncodingId::Standard;
-  else if (name == "MacExpertEncoding") id = BaseEncodingId::MacExpert;
-  else if (name == "PDFDocEncoding") id = BaseEncodingId::PdfDoc;
-  else return false;
+  if (name == "WinAnsiEncoding")
+    id = BaseEncodingId::WinAnsi;
+  else if (name == "MacRomanEncoding")
+    id = BaseEncodingId::MacRoman;
+  else if (name == "StandardEncoding")
+    id = BaseEncodingId::Standard;
+  else if (name == "MacExpertEncoding")
+    id = BaseEncodingId::MacExpert;
+  else if (name == "PDFDocEncoding")
+    id = BaseEncodingId::PdfDoc;
+  else
+    return false;
   return true;
 }
 

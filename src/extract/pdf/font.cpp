@@ -40,8 +40,9 @@ double Font::advance(std::uint32_t code) const {
   if (kind_ != Kind::Composite) return simple_[code & 0xFF].advance;
   std::uint32_t cid = code;
   if (!identity_ && !encoding_.cidOf(code, cid)) return defaultWidth_;
-  auto it = std::upper_bound(widths_.begin(), widths_.end(), cid,
-                             [](std::uint32_t value, const WidthRange& r) { return value < r.low; });
+  auto it =
+      std::upper_bound(widths_.begin(), widths_.end(), cid,
+                       [](std::uint32_t value, const WidthRange& r) { return value < r.low; });
   if (it != widths_.begin() && cid <= (it - 1)->high) return (it - 1)->width;
   return defaultWidth_;
 }

@@ -56,9 +56,9 @@ class Font {
   std::array<SimpleGlyph, 256> simple_{};
   std::string simpleText_;
   // Composite fonts.
-  CMap encoding_;             // codespace and code -> CID; empty for Identity
-  bool identity_ = true;      // CID = code
-  bool unicodeCodes_ = false; // the predefined CMap's codes are UTF-16 (Uni*-UCS2/UTF16)
+  CMap encoding_;              // codespace and code -> CID; empty for Identity
+  bool identity_ = true;       // CID = code
+  bool unicodeCodes_ = false;  // the predefined CMap's codes are UTF-16 (Uni*-UCS2/UTF16)
   int codeBytes_ = 2;
   std::vector<WidthRange> widths_;  // by CID, sorted
   double defaultWidth_ = 1.0;

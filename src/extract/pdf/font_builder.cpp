@@ -81,8 +81,8 @@ void FontBuilder::readDescriptor(const PdfObject* descriptor, std::string_view b
   const int flags = static_cast<int>(numberOr(objects_.get(descriptor, kFlags), 0));
   const double weight = numberOr(objects_.get(descriptor, kFontWeight), 400);
   const std::string_view fontName = nameOf(objects_.get(descriptor, kFontName));
-  font.bold_ = looksBold(baseFont) || looksBold(fontName) || (flags & kFlagForceBold) != 0 ||
-               weight >= 600;
+  font.bold_ =
+      looksBold(baseFont) || looksBold(fontName) || (flags & kFlagForceBold) != 0 || weight >= 600;
   const double ascent = numberOr(objects_.get(descriptor, kAscent), 0) / 1000;
   const double descent = numberOr(objects_.get(descriptor, kDescent), 0) / 1000;
   // Descriptors often carry zeros or nonsense; keep the defaults unless the values are sane.
@@ -94,8 +94,8 @@ bool FontBuilder::builtinEncoding(const PdfObject* descriptor, CodeTexts& texts)
   const PdfObject* program = objects_.get(descriptor, kFontFile);
   if (program == nullptr) return false;
   // The encoding sits in the clear-text start of the program.
-  const DecodedStream decoded = decodeStream(objects_, program, std::min<std::size_t>(
-                                                                   maxStreamBytes_, 256 * 1024));
+  const DecodedStream decoded =
+      decodeStream(objects_, program, std::min<std::size_t>(maxStreamBytes_, 256 * 1024));
   std::array<std::string, 256> names;
   if (!type1Encoding(decoded.bytes, names)) return false;
   for (int code = 0; code < 256; ++code) {
@@ -220,13 +220,13 @@ void FontBuilder::readCompositeEncoding(const PdfObject* encoding, Font& font) {
     if (!font.encoding_.cids.empty()) font.identity_ = false;
   }
   if (name.size() >= 2 && name.substr(name.size() - 2) == "-V") font.vertical_ = true;
-  const bool unicodeCMap = name.rfind("Uni", 0) == 0 &&
-                           (contains(name, "UCS2") || contains(name, "UTF16"));
+  const bool unicodeCMap =
+      name.rfind("Uni", 0) == 0 && (contains(name, "UCS2") || contains(name, "UTF16"));
   if (unicodeCMap) {
     font.unicodeCodes_ = true;
     font.identity_ = true;  // CIDs unknown without the CMap files: widths fall back to /DW
-    font.encoding_.codespaces = {{0x0000, 0xD7FF, 2}, {0xE000, 0xFFFF, 2},
-                                 {0xD800DC00, 0xDBFFDFFF, 4}};
+    font.encoding_.codespaces = {
+        {0x0000, 0xD7FF, 2}, {0xE000, 0xFFFF, 2}, {0xD800DC00, 0xDBFFDFFF, 4}};
   }
   if (font.encoding_.codespaces.empty()) font.encoding_.codespaces = {{0x0000, 0xFFFF, 2}};
 }
@@ -271,8 +271,7 @@ void FontBuilder::buildComposite(const PdfObject* dict, Font& font) {
   font.kind_ = Font::Kind::Composite;
   const std::string_view baseFont = nameOf(objects_.get(dict, kBaseFont));
   const PdfObject* cidFont = nullptr;
-  if (const PoDoFo::PdfArray* descendants =
-          objects_.array(objects_.get(dict, kDescendantFonts))) {
+  if (const PoDoFo::PdfArray* descendants = objects_.array(objects_.get(dict, kDescendantFonts))) {
     if (!descendants->empty()) cidFont = objects_.resolve(&(*descendants)[0]);
   }
   readDescriptor(objects_.get(cidFont, kFontDescriptor), baseFont, font);

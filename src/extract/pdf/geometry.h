@@ -15,8 +15,8 @@ struct Matrix {
   Point apply(double x, double y) const { return {a * x + c * y + e, b * x + d * y + f}; }
   // This matrix followed by `then` (PDF's "this × then").
   Matrix times(const Matrix& then) const {
-    return {a * then.a + b * then.c,         a * then.b + b * then.d,
-            c * then.a + d * then.c,         c * then.b + d * then.d,
+    return {a * then.a + b * then.c,          a * then.b + b * then.d,
+            c * then.a + d * then.c,          c * then.b + d * then.d,
             e * then.a + f * then.c + then.e, e * then.b + f * then.d + then.f};
   }
   static Matrix translation(double x, double y) { return {1, 0, 0, 1, x, y}; }

@@ -11,24 +11,24 @@ namespace mkrp::extract::pdf {
 namespace {
 
 // All relative to the font size unless said otherwise.
-constexpr float kLabelReach = 10.0f;        // how far a label may stand from its text
-constexpr float kSameRow = 0.3f;            // baselines of one table row
-constexpr float kRowReach = 3.0f;           // rows of one table are at most this far apart
-constexpr float kCellLeading = 1.6f;        // the lines of one cell are at most this far apart
-constexpr float kCellIndent = 0.5f;         // ... and start this close to the cell's left edge
-constexpr float kColumnLikeWidth = 0.15f;   // of the page width: cells this wide ...
-constexpr std::size_t kColumnLikeWords = 4;  // ... with this many words are text columns
-constexpr float kSizeRatio = 1.25f;         // lines of one paragraph differ at most this much
-constexpr float kShortLine = 0.25f;         // of the block width: a line this short ends it
-constexpr float kMinGutter = 0.6f;          // a white gap this wide separates columns
-constexpr int kMaxCutDepth = 64;            // beyond, blocks are simply ordered top down
+constexpr float kLabelReach = 10.0f;          // how far a label may stand from its text
+constexpr float kSameRow = 0.3f;              // baselines of one table row
+constexpr float kRowReach = 3.0f;             // rows of one table are at most this far apart
+constexpr float kCellLeading = 1.6f;          // the lines of one cell are at most this far apart
+constexpr float kCellIndent = 0.5f;           // ... and start this close to the cell's left edge
+constexpr float kColumnLikeWidth = 0.15f;     // of the page width: cells this wide ...
+constexpr std::size_t kColumnLikeWords = 4;   // ... with this many words are text columns
+constexpr float kSizeRatio = 1.25f;           // lines of one paragraph differ at most this much
+constexpr float kShortLine = 0.25f;           // of the block width: a line this short ends it
+constexpr float kMinGutter = 0.6f;            // a white gap this wide separates columns
+constexpr int kMaxCutDepth = 64;              // beyond, blocks are simply ordered top down
 constexpr std::size_t kSideHeadingLines = 2;  // a side heading has at most this many lines
 constexpr float kSideHeadingLevel = 0.6f;     // ... and its top is this level with its text
 // Bounds that keep absurd pages (a million scattered characters) from taking quadratic time.
-constexpr std::size_t kLeadingLookahead = 12;   // lines looked at below each line
-constexpr float kParagraphReach = 4.0f;         // font sizes below which a paragraph is closed
-constexpr int kMaxLabelCandidates = 64;         // lines on a label's baseline looked at
-constexpr std::size_t kMaxTableColumns = 64;    // a row with more cells is no table row
+constexpr std::size_t kLeadingLookahead = 12;  // lines looked at below each line
+constexpr float kParagraphReach = 4.0f;        // font sizes below which a paragraph is closed
+constexpr int kMaxLabelCandidates = 64;        // lines on a label's baseline looked at
+constexpr std::size_t kMaxTableColumns = 64;   // a row with more cells is no table row
 
 struct Rect {
   float left = 0, right = 0, bottom = 0, top = 0;
@@ -139,10 +139,9 @@ void PageLayout::joinLabels(std::vector<std::uint32_t>& body) {
     if (used[label] || !isLabelOnly(texts_[label])) continue;
     const TextLine& l = line(label);
     const float reach = kSameRow * l.size;
-    auto it = std::lower_bound(byBaseline.begin(), byBaseline.end(), l.baseline - reach,
-                               [this](std::uint32_t index, float value) {
-                                 return line(index).baseline < value;
-                               });
+    auto it = std::lower_bound(
+        byBaseline.begin(), byBaseline.end(), l.baseline - reach,
+        [this](std::uint32_t index, float value) { return line(index).baseline < value; });
     std::uint32_t best = 0;
     float bestGap = std::numeric_limits<float>::max();
     for (int looked = 0; it != byBaseline.end() && line(*it).baseline <= l.baseline + reach &&
@@ -172,8 +171,8 @@ bool PageLayout::isTextColumns(const std::vector<std::vector<std::uint32_t>>& ro
   std::size_t textRows = 0;
   for (const auto& row : rows) {
     const bool allText = std::all_of(row.begin(), row.end(), [this](std::uint32_t i) {
-      const auto words = static_cast<std::size_t>(
-          std::count(texts_[i].begin(), texts_[i].end(), ' ') + 1);
+      const auto words =
+          static_cast<std::size_t>(std::count(texts_[i].begin(), texts_[i].end(), ' ') + 1);
       return words >= kColumnLikeWords &&
              line(i).right - line(i).left >= kColumnLikeWidth * static_cast<float>(page_.width);
     });
@@ -398,7 +397,8 @@ bool PageLayout::isSideHeadings(const std::vector<Atom*>& atoms, std::size_t spl
   std::size_t level = 0;
   for (std::size_t i = 0; i < split; ++i) {
     const Atom& left = *atoms[i];
-    const bool isShort = left.blocks.size() == 1 && left.blocks[0].lines.size() <= kSideHeadingLines;
+    const bool isShort =
+        left.blocks.size() == 1 && left.blocks[0].lines.size() <= kSideHeadingLines;
     if (!isShort) return false;
     for (std::size_t j = split; j < atoms.size(); ++j) {
       if (std::abs(atoms[j]->box.top - left.box.top) <= kSideHeadingLevel * size) {

@@ -12,15 +12,15 @@ constexpr float kChunkBacktrack = 0.3f;      // moving back this far ends a chun
 constexpr float kChunkJump = 3.0f;           // moving forward this far ends a chunk
 constexpr float kSameBaseline = 0.35f;       // chunks of one line (same size)
 constexpr float kWordGap = 0.1f;             // a gap this wide separates words ...
-constexpr std::size_t kMinGapsToAdapt = 6;     // ... unless a line shows letters spaced wider
-constexpr float kMinLetterWordJump = 0.05f;    // (then words are where gaps jump this much;
-constexpr float kMaxLetterGap = 0.5f;          // letters never stand further apart than this)
+constexpr std::size_t kMinGapsToAdapt = 6;   // ... unless a line shows letters spaced wider
+constexpr float kMinLetterWordJump = 0.05f;  // (then words are where gaps jump this much;
+constexpr float kMaxLetterGap = 0.5f;        // letters never stand further apart than this)
 constexpr float kDuplicateShift = 0.25f;     // the same glyph moved less (of its width): fake bold
 constexpr float kFragmentGap = 1.0f;         // a gap this wide may split a line in two ...
 constexpr float kFragmentGapToWordGap = 3.0f;  // ... when it is this many times a word gap
 constexpr float kFragmentGapCap = 2.0f;        // ... and always when it is this wide
-constexpr float kGutterReach = 2.0f;    // lines ending or starting this near a gap line up with it
-constexpr int kGutterSupport = 3;       // ... and it takes this many on each side
+constexpr float kGutterReach = 2.0f;  // lines ending or starting this near a gap line up with it
+constexpr int kGutterSupport = 3;     // ... and it takes this many on each side
 constexpr std::size_t kMaxLinesForGutters = 5000;  // pages with more lines are not searched
 constexpr std::size_t kMaxGutterChecks = 2000;     // ... nor more gaps than this
 
@@ -233,9 +233,9 @@ void addFragments(const PageText& page, std::uint8_t direction, const LineDraft&
                   const std::vector<LineGlyph>& words, PageLines& out) {
   if (words.empty()) return;
   const float wordGap = medianWordGap(page, words, draft.size);
-  const float splitGap = std::max(
-      kFragmentGap * draft.size,
-      std::min(kFragmentGapToWordGap * wordGap, kFragmentGapCap * draft.size));
+  const float splitGap =
+      std::max(kFragmentGap * draft.size,
+               std::min(kFragmentGapToWordGap * wordGap, kFragmentGapCap * draft.size));
   std::size_t start = 0;
   for (std::size_t i = 1; i < words.size(); ++i) {
     const float gap = page.glyphs[words[i].glyph].left - page.glyphs[words[i - 1].glyph].right;

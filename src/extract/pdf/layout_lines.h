@@ -24,7 +24,7 @@ struct TextLine {
   std::uint8_t direction = 0;
   // Frame coordinates (see TextGlyph): extent, baseline, and the band the text occupies.
   float left = 0, right = 0, baseline = 0, top = 0, bottom = 0;
-  float size = 0;  // the largest font size in the line
+  float size = 0;     // the largest font size in the line
   bool bold = false;  // (nearly) every glyph bold
   LineRole role = LineRole::Body;
 };

@@ -19,7 +19,7 @@ struct TextGlyph {
   float size = 0;                        // font size on the page
   std::uint32_t textStart = 0;           // UTF-8 bytes in PageText::text
   std::uint16_t textLength = 0;
-  std::uint8_t direction = 0;            // quarter turns (counter-clockwise) of the writing
+  std::uint8_t direction = 0;  // quarter turns (counter-clockwise) of the writing
   std::uint8_t flags = 0;
 
   static constexpr std::uint8_t kSpace = 1;  // a space character: separates words, no text
@@ -28,12 +28,12 @@ struct TextGlyph {
 };
 
 struct PageText {
-  int number = 0;  // 1-based
+  int number = 0;                // 1-based
   double width = 0, height = 0;  // displayed page size
   std::string text;              // the glyphs' text, concatenated
   std::vector<TextGlyph> glyphs;
-  bool hasLargeImage = false;    // an image covers a good part of the page (a scan?)
-  int unmappedGlyphs = 0;        // glyphs whose font does not say what text they are (kUnknown)
+  bool hasLargeImage = false;  // an image covers a good part of the page (a scan?)
+  int unmappedGlyphs = 0;      // glyphs whose font does not say what text they are (kUnknown)
   bool skippedSelfReference = false;  // a form that draws itself was cut short
   bool tooManyGlyphs = false;         // glyphs beyond kMaxGlyphsPerPage were not kept
 

@@ -90,10 +90,17 @@ Matrix PageInfo::toDisplay() const {
   const double h = y1 - y0;
   Matrix m = Matrix::translation(-x0, -y0);
   switch (rotate) {
-    case 90: m = m.times({0, -1, 1, 0, 0, w}); break;    // (x, y) -> (y, w - x)
-    case 180: m = m.times({-1, 0, 0, -1, w, h}); break;  // (x, y) -> (w - x, h - y)
-    case 270: m = m.times({0, 1, -1, 0, h, 0}); break;   // (x, y) -> (h - y, x)
-    default: break;
+    case 90:
+      m = m.times({0, -1, 1, 0, 0, w});
+      break;  // (x, y) -> (y, w - x)
+    case 180:
+      m = m.times({-1, 0, 0, -1, w, h});
+      break;  // (x, y) -> (w - x, h - y)
+    case 270:
+      m = m.times({0, 1, -1, 0, h, 0});
+      break;  // (x, y) -> (h - y, x)
+    default:
+      break;
   }
   return m.times({userUnit, 0, 0, userUnit, 0, 0});
 }

@@ -38,7 +38,8 @@ void preparePodofo() {
 
 std::string_view damageOf(PoDoFo::EPdfError code) {
   switch (code) {
-    case PoDoFo::ePdfError_UnexpectedEOF: return "the file ends too early (it was cut short)";
+    case PoDoFo::ePdfError_UnexpectedEOF:
+      return "the file ends too early (it was cut short)";
     case PoDoFo::ePdfError_NoXRef:
     case PoDoFo::ePdfError_InvalidXRef:
     case PoDoFo::ePdfError_InvalidXRefStream:
@@ -57,7 +58,8 @@ std::string_view damageOf(PoDoFo::EPdfError code) {
     case PoDoFo::ePdfError_OutOfMemory:
     case PoDoFo::ePdfError_ValueOutOfRange:
       return "it declares sizes that cannot be right";
-    default: return "its structure cannot be read";
+    default:
+      return "its structure cannot be read";
   }
 }
 
@@ -114,8 +116,8 @@ PdfDocument::PdfDocument(std::string_view bytes, const Limits& limits)
         "it, then submit it again.");
   }
   if (catalog_ == nullptr) {
-    throw core::MalformedDocumentException(
-        "the PDF is damaged: its catalog is missing." + std::string(kResubmit));
+    throw core::MalformedDocumentException("the PDF is damaged: its catalog is missing." +
+                                           std::string(kResubmit));
   }
 }
 

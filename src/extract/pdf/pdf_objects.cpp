@@ -75,8 +75,7 @@ std::string_view stringBytes(const PoDoFo::PdfObject* object) {
 ObjectKey keyOf(const PoDoFo::PdfObject* object) {
   const PoDoFo::PdfReference& reference = object->Reference();
   if (reference.ObjectNumber() != 0) {
-    return (static_cast<ObjectKey>(reference.ObjectNumber()) << 16) |
-           reference.GenerationNumber();
+    return (static_cast<ObjectKey>(reference.ObjectNumber()) << 16) | reference.GenerationNumber();
   }
   // Direct objects: their address, marked so that it cannot collide with a reference.
   return (1ull << 63) | static_cast<ObjectKey>(reinterpret_cast<std::uintptr_t>(object));

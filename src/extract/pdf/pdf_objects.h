@@ -2,10 +2,10 @@
 // names read with a fallback. PoDoFo types stay inside the PDF reader.
 #pragma once
 
+#include <podofo/podofo.h>
+
 #include <cstdint>
 #include <string_view>
-
-#include <podofo/podofo.h>
 
 namespace mkrp::extract::pdf {
 

@@ -61,9 +61,9 @@ float bodySizeOf(const Pages& pages) {
     }
   }
   if (counts.empty()) return 10;
-  const auto most = std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) {
-    return a.second < b.second;
-  });
+  const auto most =
+      std::max_element(counts.begin(), counts.end(),
+                       [](const auto& a, const auto& b) { return a.second < b.second; });
   return static_cast<float>(most->first) / 2 + 0.25f;
 }
 

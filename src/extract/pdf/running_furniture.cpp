@@ -54,9 +54,8 @@ bool isPageNumber(const std::string& key, const std::string& text) {
     return true;
   }
   if (key.empty() || key.size() > 6) return false;
-  const bool roman = std::all_of(key.begin(), key.end(), [](char c) {
-    return c == 'i' || c == 'v' || c == 'x';
-  });
+  const bool roman =
+      std::all_of(key.begin(), key.end(), [](char c) { return c == 'i' || c == 'v' || c == 'x'; });
   return roman && text.size() <= 8;
 }
 

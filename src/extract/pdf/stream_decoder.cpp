@@ -108,7 +108,8 @@ bool lzwDecode(std::string_view in, bool earlyChange, std::string& out, std::siz
     bitBuffer = (bitBuffer << 8) | byte;
     bitCount += 8;
     while (bitCount >= codeBits) {
-      const int code = static_cast<int>((bitBuffer >> (bitCount - codeBits)) & ((1u << codeBits) - 1));
+      const int code =
+          static_cast<int>((bitBuffer >> (bitCount - codeBits)) & ((1u << codeBits) - 1));
       bitCount -= codeBits;
       if (code == kClear) {
         reset();
@@ -143,11 +144,16 @@ bool asciiHexDecode(std::string_view in, std::string& out, std::size_t maxBytes)
   std::string decoded;
   for (char c : in) {
     int value;
-    if (c >= '0' && c <= '9') value = c - '0';
-    else if (c >= 'a' && c <= 'f') value = c - 'a' + 10;
-    else if (c >= 'A' && c <= 'F') value = c - 'A' + 10;
-    else if (c == '>') break;
-    else continue;
+    if (c >= '0' && c <= '9')
+      value = c - '0';
+    else if (c >= 'a' && c <= 'f')
+      value = c - 'a' + 10;
+    else if (c >= 'A' && c <= 'F')
+      value = c - 'A' + 10;
+    else if (c == '>')
+      break;
+    else
+      continue;
     if (high < 0) {
       high = value;
     } else {
@@ -166,7 +172,8 @@ bool ascii85Decode(std::string_view in, std::string& out, std::size_t maxBytes) 
   auto flush = [&](int digits) {
     for (int i = digits; i < 5; ++i) group = group * 85 + 84;
     const auto bytes = static_cast<std::uint32_t>(group);
-    for (int i = 0; i < digits - 1; ++i) decoded += static_cast<char>((bytes >> (24 - 8 * i)) & 0xFF);
+    for (int i = 0; i < digits - 1; ++i)
+      decoded += static_cast<char>((bytes >> (24 - 8 * i)) & 0xFF);
   };
   for (std::size_t i = 0; i < in.size(); ++i) {
     const char c = in[i];
@@ -232,9 +239,12 @@ std::string unpredict(std::string data, const Objects& objects, const PoDoFo::Pd
       const int up = previous[i];
       const int upLeft = i >= pixelBytes ? previous[i - pixelBytes] : 0;
       int value = raw;
-      if (type == 1) value = raw + left;
-      else if (type == 2) value = raw + up;
-      else if (type == 3) value = raw + (left + up) / 2;
+      if (type == 1)
+        value = raw + left;
+      else if (type == 2)
+        value = raw + up;
+      else if (type == 3)
+        value = raw + (left + up) / 2;
       else if (type == 4) {
         const int p = left + up - upLeft;
         const int pa = std::abs(p - left), pb = std::abs(p - up), pc = std::abs(p - upLeft);

@@ -27,15 +27,31 @@ void appendUtf8(std::string& out, char32_t c) {
 
 bool appendReadable(std::string& out, char32_t c) {
   switch (c) {
-    case 0xFB00: out += "ff"; return true;
-    case 0xFB01: out += "fi"; return true;
-    case 0xFB02: out += "fl"; return true;
-    case 0xFB03: out += "ffi"; return true;
-    case 0xFB04: out += "ffl"; return true;
+    case 0xFB00:
+      out += "ff";
+      return true;
+    case 0xFB01:
+      out += "fi";
+      return true;
+    case 0xFB02:
+      out += "fl";
+      return true;
+    case 0xFB03:
+      out += "ffi";
+      return true;
+    case 0xFB04:
+      out += "ffl";
+      return true;
     case 0xFB05:
-    case 0xFB06: out += "st"; return true;
-    case 0x0132: out += "IJ"; return true;
-    case 0x0133: out += "ij"; return true;
+    case 0xFB06:
+      out += "st";
+      return true;
+    case 0x0132:
+      out += "IJ";
+      return true;
+    case 0x0133:
+      out += "ij";
+      return true;
     // Symbol fonts (Wingdings, Symbol) put their bullets in the private use area.
     case 0xF0B7:
     case 0xF0A7:
@@ -43,8 +59,11 @@ bool appendReadable(std::string& out, char32_t c) {
     case 0xF0D8:
     case 0xF0FC:
     case 0xF076:
-    case 0xF06E: appendUtf8(out, 0x2022); return true;
-    default: break;
+    case 0xF06E:
+      appendUtf8(out, 0x2022);
+      return true;
+    default:
+      break;
   }
   if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return false;
   if (c == 0x7F || (c >= 0x80 && c < 0xA0)) return false;

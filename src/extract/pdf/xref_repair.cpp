@@ -17,7 +17,9 @@ struct Entry {
   std::uint32_t field3 = 0;  // generation, or the index in the object stream
 };
 
-bool isSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0'; }
+bool isSpace(char c) {
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
+}
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 bool isDelimiter(char c) {
   return isSpace(c) || c == '/' || c == '<' || c == '>' || c == '[' || c == ']' || c == '(' ||
@@ -102,7 +104,8 @@ Trailer trailerOf(std::string_view bytes, const Found& found) {
       trailer.info = referenceAfter(text, "/Info");
       trailer.encrypt = referenceAfter(text, "/Encrypt");
       std::smatch id;
-      if (std::regex_search(text, id, std::regex(R"(/ID\s*\[\s*<[0-9A-Fa-f\s]*>\s*<[0-9A-Fa-f\s]*>\s*\])"))) {
+      if (std::regex_search(text, id,
+                            std::regex(R"(/ID\s*\[\s*<[0-9A-Fa-f\s]*>\s*<[0-9A-Fa-f\s]*>\s*\])"))) {
         trailer.id = id.str();
       }
       at = at == 0 ? std::string_view::npos : bytes.rfind(marker, at - 1);
@@ -116,7 +119,8 @@ Trailer trailerOf(std::string_view bytes, const Found& found) {
         it->second.first, std::min<std::size_t>(it->second.second - it->second.first, 4096));
     if (object.find("Catalog") == std::string_view::npos) continue;
     if (std::regex_search(std::string(object), catalog)) {
-      trailer.root = std::to_string(it->first) + " " + std::to_string(found.entries.at(it->first).field3) + " R";
+      trailer.root = std::to_string(it->first) + " " +
+                     std::to_string(found.entries.at(it->first).field3) + " R";
       break;
     }
   }

@@ -1,6 +1,5 @@
 // Every PDF of the shared corpus reads to text or to a clear refusal; none crashes or hangs.
 #include <catch2/catch.hpp>
-
 #include <chrono>
 #include <filesystem>
 #include <fstream>

@@ -13,8 +13,8 @@ namespace {
 std::string deflate(const std::string& data) {
   uLongf size = compressBound(static_cast<uLong>(data.size()));
   std::string out(size, '\0');
-  compress(reinterpret_cast<Bytef*>(out.data()), &size,
-           reinterpret_cast<const Bytef*>(data.data()), static_cast<uLong>(data.size()));
+  compress(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(data.data()),
+           static_cast<uLong>(data.size()));
   out.resize(size);
   return out;
 }
@@ -58,7 +58,13 @@ TEST_CASE("the ASCII filters decode their examples", "[extract][pdf]") {
   CHECK(hex == "Hellop");
   CHECK(detail::ascii85Decode("87cURD]i,\"Ebo7~>", a85, 1000));
   CHECK(a85 == "Hello World");
-  CHECK(detail::runLengthDecode(std::string("\x02" "abc" "\xFF" "x" "\x80", 7), runs, 1000));
+  CHECK(detail::runLengthDecode(std::string("\x02"
+                                            "abc"
+                                            "\xFF"
+                                            "x"
+                                            "\x80",
+                                            7),
+                                runs, 1000));
   CHECK(runs == "abcxx");
 }
 
@@ -84,7 +90,10 @@ TEST_CASE("the content lexer reads operands and operators", "[extract][pdf]") {
 
 TEST_CASE("the content lexer skips inline image data", "[extract][pdf]") {
   using namespace std::literals;
-  ContentLexer lexer("BI /W 2 /H 1 /BPC 8 ID \x00" "EI\xFF" "Q EI Q"sv);
+  ContentLexer lexer(
+      "BI /W 2 /H 1 /BPC 8 ID \x00"
+      "EI\xFF"
+      "Q EI Q"sv);
   Operation op;
   REQUIRE(lexer.next(op));
   CHECK(op.op == "BI");

@@ -114,7 +114,8 @@ TEST_CASE("pdf maps Differences glyph names through the glyph list", "[extract][
   extra.AddKey("Encoding", encoding);
   // F (g17) means nothing we know, so it is left out; the other codes keep WinAnsi.
   CHECK(pageText(pdf, simpleFont(pdf, extra), "BT /F1 12 Tf 72 700 Td (ABCDEFxy) Tj ET") ==
-        "fi\xC3\xA9" "ffa\xE2\x80\x9Cxy\n");
+        "fi\xC3\xA9"
+        "ffa\xE2\x80\x9Cxy\n");
 }
 
 TEST_CASE("pdf reads the WinAnsi and MacRoman characters beyond ASCII", "[extract][pdf]") {
@@ -176,10 +177,19 @@ TEST_CASE("glyph names follow the Adobe Glyph List conventions", "[extract][pdf]
     std::u32string text;
   };
   const Case cases[] = {
-      {"A", U"A"},         {"space", U" "},       {"eacute", U"\u00E9"},  {"fi", U"\uFB01"},
-      {"uni20AC", U"\u20AC"}, {"uni00660069", U"fi"}, {"u1F600", U"\U0001F600"},
-      {"f_f_i", U"ffi"},   {"one.oldstyle", U"1"}, {"bullet", U"\u2022"}, {"g23", U""},
-      {"", U""},           {"uniD800", U""},
+      {"A", U"A"},
+      {"space", U" "},
+      {"eacute", U"\u00E9"},
+      {"fi", U"\uFB01"},
+      {"uni20AC", U"\u20AC"},
+      {"uni00660069", U"fi"},
+      {"u1F600", U"\U0001F600"},
+      {"f_f_i", U"ffi"},
+      {"one.oldstyle", U"1"},
+      {"bullet", U"\u2022"},
+      {"g23", U""},
+      {"", U""},
+      {"uniD800", U""},
   };
   for (const Case& c : cases) {
     INFO(c.name);

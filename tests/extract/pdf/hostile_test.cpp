@@ -3,7 +3,6 @@
 #include <zlib.h>
 
 #include <catch2/catch.hpp>
-
 #include <chrono>
 
 #include "core/errors.h"
@@ -28,8 +27,7 @@ const std::string kPage =
 const std::string kFont = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
 
 std::string contentStream(const std::string& content) {
-  return "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content +
-         "\nendstream";
+  return "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream";
 }
 
 std::string deflated(const std::string& data) {
@@ -115,11 +113,11 @@ TEST_CASE("pdf refuses a page whose dictionary nests arrays absurdly deep", "[ex
 }
 
 TEST_CASE("pdf reads a content stream whose arrays nest absurdly deep", "[extract][pdf]") {
-  const std::string content = "BT /F1 12 Tf 72 700 Td (Still read) Tj " +
-                              std::string(100'000, '[') + " ET";
+  const std::string content =
+      "BT /F1 12 Tf 72 700 Td (Still read) Tj " + std::string(100'000, '[') + " ET";
   const std::string bytes = test::rawPdf({"<< /Type /Catalog /Pages 2 0 R >>",
-                                          "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", kPage,
-                                          kFont, contentStream(content)});
+                                          "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", kPage, kFont,
+                                          contentStream(content)});
   CHECK(test::textOf(bytes) == "Still read\n");
 }
 
@@ -127,9 +125,9 @@ TEST_CASE("pdf stops a decompression bomb in a content stream", "[extract][pdf]"
   const std::string packed = deflated(std::string(20 << 20, ' '));
   const std::string bomb = "<< /Length " + std::to_string(packed.size()) +
                            " /Filter /FlateDecode >>\nstream\n" + packed + "\nendstream";
-  const std::string bytes = test::rawPdf({"<< /Type /Catalog /Pages 2 0 R >>",
-                                          "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", kPage,
-                                          kFont, bomb});
+  const std::string bytes =
+      test::rawPdf({"<< /Type /Catalog /Pages 2 0 R >>",
+                    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", kPage, kFont, bomb});
   extract::Limits limits;
   limits.maxContentStreamBytes = 1 << 20;
   REQUIRE_THROWS_AS(read(bytes, limits), core::LimitExceededException);
@@ -190,8 +188,9 @@ TEST_CASE("pdf rebuilds a missing cross-reference table", "[extract][pdf]") {
 TEST_CASE("pdf reads a file with junk before its header", "[extract][pdf]") {
   const std::string bytes =
       "Content-Type: application/pdf\r\n\r\n" +
-      test::rawPdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                    kPage, kFont, contentStream("BT /F1 12 Tf 72 700 Td (After junk) Tj ET")});
+      test::rawPdf({"<< /Type /Catalog /Pages 2 0 R >>",
+                    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", kPage, kFont,
+                    contentStream("BT /F1 12 Tf 72 700 Td (After junk) Tj ET")});
   CHECK(test::textOf(bytes) == "After junk\n");
 }
 
@@ -208,8 +207,7 @@ TEST_CASE("pdf ends a cross-reference chain that loops", "[extract][pdf]") {
                                     contentStream("BT /F1 12 Tf 72 700 Td (Chained) Tj ET")});
   const std::size_t xref = bytes.rfind("xref\n");
   const std::string trailer = "/Root 1 0 R";
-  bytes.replace(bytes.find(trailer), trailer.size(),
-                trailer + " /Prev " + std::to_string(xref));
+  bytes.replace(bytes.find(trailer), trailer.size(), trailer + " /Prev " + std::to_string(xref));
   // Either reading works or it is refused as damaged; it must end.
   std::string outcome;
   try {
@@ -221,12 +219,13 @@ TEST_CASE("pdf ends a cross-reference chain that loops", "[extract][pdf]") {
 }
 
 TEST_CASE("pdf refuses a file that only pretends to be a PDF", "[extract][pdf]") {
-  for (const std::string& fake : {std::string("%PDF-1.7\nThis is a letter, not a PDF.\n"),
-                                  std::string("%PDF-1.4\n%%EOF\n"),
-                                  std::string("%PDF-") + std::string(5000, '\xFF')}) {
+  for (const std::string& fake :
+       {std::string("%PDF-1.7\nThis is a letter, not a PDF.\n"), std::string("%PDF-1.4\n%%EOF\n"),
+        std::string("%PDF-") + std::string(5000, '\xFF')}) {
     REQUIRE_THROWS_AS(read(fake), core::UnsupportedFormatException);
-    REQUIRE_THROWS_WITH(read(fake), "the file calls itself a PDF but is not one. Please submit "
-                                    "the directive as PDF, DOCX or ODT.");
+    REQUIRE_THROWS_WITH(read(fake),
+                        "the file calls itself a PDF but is not one. Please submit "
+                        "the directive as PDF, DOCX or ODT.");
   }
 }
 

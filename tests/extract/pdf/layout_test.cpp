@@ -68,9 +68,9 @@ TEST_CASE("pdf keeps a hyphen at a line end when a capital follows", "[extract][
 TEST_CASE("pdf starts a new block where the line spacing widens", "[extract][pdf]") {
   const std::string content = column(72, 700, {"First paragraph line one", "and line two."}) +
                               column(72, 660, {"Second paragraph here."});
-  CHECK(texts(read(test::onePage(content))) ==
-        std::vector<std::string>{"First paragraph line one and line two.",
-                                 "Second paragraph here."});
+  CHECK(
+      texts(read(test::onePage(content))) ==
+      std::vector<std::string>{"First paragraph line one and line two.", "Second paragraph here."});
 }
 
 TEST_CASE("pdf marks running headers and footers across pages", "[extract][pdf]") {
@@ -148,8 +148,9 @@ TEST_CASE("pdf starts a new block at each labelled item", "[extract][pdf]") {
 
 TEST_CASE("pdf keeps a table row by row", "[extract][pdf]") {
   std::string content;
-  const std::vector<std::vector<std::string>> rows = {
-      {"Call type", "Priority", "Entry"}, {"Abduction", "1", "2 hours"}, {"Runaway", "2", "Same day"}};
+  const std::vector<std::vector<std::string>> rows = {{"Call type", "Priority", "Entry"},
+                                                      {"Abduction", "1", "2 hours"},
+                                                      {"Runaway", "2", "Same day"}};
   for (std::size_t r = 0; r < rows.size(); ++r) {
     for (std::size_t c = 0; c < 3; ++c) {
       content += column(72 + 160.0 * static_cast<double>(c), 600 - 20.0 * static_cast<double>(r),
@@ -169,9 +170,9 @@ TEST_CASE("pdf keeps the lines of one table cell together", "[extract][pdf]") {
                               column(72, 550, {"Runaway"}) + column(232, 550, {"2"}) +
                               column(392, 550, {"Same day"});
   const core::Document document = read(test::onePage(content));
-  REQUIRE(texts(document) == std::vector<std::string>{"Call type", "Priority", "Entry",
-                                                      "Abduction", "1", "Within two hours",
-                                                      "Runaway", "2", "Same day"});
+  REQUIRE(texts(document) == std::vector<std::string>{"Call type", "Priority", "Entry", "Abduction",
+                                                      "1", "Within two hours", "Runaway", "2",
+                                                      "Same day"});
 }
 
 TEST_CASE("pdf reads side headings next to their paragraphs", "[extract][pdf]") {
@@ -186,18 +187,22 @@ TEST_CASE("pdf reads side headings next to their paragraphs", "[extract][pdf]") 
     y -= 60;
   }
   CHECK(texts(read(test::onePage(content))) ==
-        std::vector<std::string>{"PURPOSE:", "To guide officers who take a report of a missing "
-                                             "child at once.",
-                                 "POLICY:", "No waiting period applies to any report of a "
-                                            "missing child.",
-                                 "SCOPE:", "All sworn members of the agency follow this "
-                                           "directive."});
+        std::vector<std::string>{"PURPOSE:",
+                                 "To guide officers who take a report of a missing "
+                                 "child at once.",
+                                 "POLICY:",
+                                 "No waiting period applies to any report of a "
+                                 "missing child.",
+                                 "SCOPE:",
+                                 "All sworn members of the agency follow this "
+                                 "directive."});
 }
 
 TEST_CASE("pdf makes a line in a larger font a heading", "[extract][pdf]") {
   const std::string content = "BT /F1 16 Tf 72 720 Td (Missing Children) Tj ET " +
-                              column(72, 690, {"Officers shall take a report of every", "missing child.",
-                                               "No waiting period applies."});
+                              column(72, 690,
+                                     {"Officers shall take a report of every", "missing child.",
+                                      "No waiting period applies."});
   const core::Document document = read(test::onePage(content));
   REQUIRE(document.blocks.size() >= 2);
   CHECK(document.blocks[0].kind == core::BlockKind::Heading);

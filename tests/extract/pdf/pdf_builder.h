@@ -2,12 +2,12 @@
 // fonts and structure it reads back. Hostile files are written byte by byte (rawPdf).
 #pragma once
 
+#include <podofo/podofo.h>
+
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <podofo/podofo.h>
 
 namespace mkrp::test {
 

@@ -33,7 +33,8 @@ std::vector<core::GlyphBox> boxesOf(const core::Document& document, const std::s
 }  // namespace
 
 TEST_CASE("pdf reads the words of a line of text", "[extract][pdf]") {
-  const core::Document document = read(test::onePage("BT /F1 12 Tf 72 700 Td (Officers shall respond.) Tj ET"));
+  const core::Document document =
+      read(test::onePage("BT /F1 12 Tf 72 700 Td (Officers shall respond.) Tj ET"));
   REQUIRE(document.format == core::Format::Pdf);
   REQUIRE(document.pageCount == 1);
   REQUIRE(document.blocks.size() == 1);
@@ -77,16 +78,15 @@ TEST_CASE("pdf turns TJ gaps into spaces only where they are real gaps", "[extra
 }
 
 TEST_CASE("pdf reads words in position order, not drawing order", "[extract][pdf]") {
-  const std::string text = test::textOf(test::onePage(
-      "BT /F1 12 Tf 108 700 Td (second) Tj ET BT /F1 12 Tf 72 700 Td (first) Tj ET"));
+  const std::string text = test::textOf(
+      test::onePage("BT /F1 12 Tf 108 700 Td (second) Tj ET BT /F1 12 Tf 72 700 Td (first) Tj ET"));
   CHECK(text == "first second\n");
 }
 
 TEST_CASE("pdf reads a page rotated by 90 degrees in displayed coordinates", "[extract][pdf]") {
   PdfBuilder pdf;
-  PoDoFo::PdfObject* page =
-      pdf.addPage("BT /F1 12 Tf 72 500 Td (Rotated page) Tj ET",
-                  PdfBuilder::fontResources(pdf.addTestFont()), 612, 792);
+  PoDoFo::PdfObject* page = pdf.addPage("BT /F1 12 Tf 72 500 Td (Rotated page) Tj ET",
+                                        PdfBuilder::fontResources(pdf.addTestFont()), 612, 792);
   page->GetDictionary().AddKey("Rotate", static_cast<PoDoFo::pdf_int64>(90));
   const core::Document document = read(pdf.write());
   REQUIRE(document.blocks.size() == 1);
@@ -149,8 +149,8 @@ TEST_CASE("pdf reads the filled-in value of a form field", "[extract][pdf]") {
   for (double v : {0.0, 0.0, 200.0, 20.0}) bbox.push_back(v);
   appearance.AddKey("BBox", bbox);
   appearance.AddKey("Resources", PdfBuilder::fontResources(font));
-  PoDoFo::PdfObject* stream = pdf.addStream("/Tx BMC BT /F1 10 Tf 2 5 Td (Hanover Park) Tj ET EMC",
-                                            appearance);
+  PoDoFo::PdfObject* stream =
+      pdf.addStream("/Tx BMC BT /F1 10 Tf 2 5 Td (Hanover Park) Tj ET EMC", appearance);
   PdfDictionary states;
   states.AddKey("N", stream->Reference());
   PdfDictionary widget;
@@ -209,8 +209,8 @@ TEST_CASE("pdf refuses a file protected by a password", "[extract][pdf]") {
   pdf.encrypt("user-secret", "owner-secret");
   const std::string bytes = pdf.write();
   REQUIRE_THROWS_AS(read(bytes), core::EncryptedDocumentException);
-  REQUIRE_THROWS_WITH(read(bytes), Catch::Contains("protected with a password") &&
-                                       Catch::Contains("without one"));
+  REQUIRE_THROWS_WITH(
+      read(bytes), Catch::Contains("protected with a password") && Catch::Contains("without one"));
 }
 
 TEST_CASE("pdf reads a signed file without changing it", "[extract][pdf]") {
