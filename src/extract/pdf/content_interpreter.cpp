@@ -15,13 +15,10 @@ using PoDoFo::PdfName;
 using PoDoFo::PdfObject;
 
 const PdfName kContents("Contents"), kFont("Font"), kXObject("XObject"), kSubtype("Subtype"),
-    kMatrix("Matrix"), kResources("Resources"), kProperties("Properties"),
-    kActualText("ActualText"), kAnnots("Annots"), kAP("AP"), kN("N"), kAS("AS"), kF("F"),
-    kRect("Rect"), kBBox("BBox");
+    kMatrix("Matrix"), kResources("Resources");
 
 // Saved graphics states kept; deeper q operators are counted but not stored.
 constexpr std::size_t kMaxStateStack = 1024;
-constexpr std::size_t kMaxMarkedDepth = 1024;
 // How often (in operators) the clock is read.
 constexpr std::uint64_t kDeadlineEvery = 4096;
 // Glyphs whose centre lies further outside the page than this (points) are not shown.
@@ -486,141 +483,12 @@ void ContentInterpreter::drawForm(const PdfObject* form, const Resources& parent
   lineMatrix_ = savedLine;
 }
 
-// Annotations with an appearance (filled-in form fields, stamps, free text) show text too.
-void ContentInterpreter::drawAnnotations(const PageInfo& page, Resources& resources) {
-  const PoDoFo::PdfArray* annotations = objects_.array(objects_.get(page.page, kAnnots));
-  if (annotations == nullptr) return;
-  const Matrix pageToDisplay = page.toDisplay();
-  for (const PdfObject& item : *annotations) {
-    drawAnnotation(objects_.resolve(&item), pageToDisplay, resources);
-  }
-}
-
-void ContentInterpreter::drawAnnotation(const PdfObject* annotation, const Matrix& pageToDisplay,
-                                        Resources& resources) {
-  constexpr int kHidden = 2;
-  constexpr int kNoView = 32;
-  const int flags = static_cast<int>(numberOr(objects_.get(annotation, kF), 0));
-  if ((flags & (kHidden | kNoView)) != 0) return;
-  const PdfObject* appearance = objects_.get(objects_.get(annotation, kAP), kN);
-  if (appearance != nullptr && objects_.stream(appearance) == nullptr) {
-    // One appearance per state (check boxes): the current state's.
-    const std::string_view state = nameOf(objects_.get(annotation, kAS));
-    appearance = state.empty() ? nullptr : objects_.get(appearance, PdfName(std::string(state)));
-  }
-  if (appearance == nullptr || objects_.stream(appearance) == nullptr) return;
-  double rect[4], box[4];
-  auto readFour = [this](const PdfObject* array, double out[4]) {
-    const PoDoFo::PdfArray* items = objects_.array(array);
-    if (items == nullptr || items->size() != 4) return false;
-    for (std::size_t i = 0; i < 4; ++i) out[i] = numberOr(objects_.resolve(&(*items)[i]), NAN);
-    return std::all_of(out, out + 4, [](double v) { return std::isfinite(v); });
-  };
-  if (!readFour(objects_.get(annotation, kRect), rect) ||
-      !readFour(objects_.get(appearance, kBBox), box)) {
-    return;
-  }
-  Matrix form;
-  if (const PoDoFo::PdfArray* items = objects_.array(objects_.get(appearance, kMatrix))) {
-    if (items->size() == 6) {
-      double* fields[6] = {&form.a, &form.b, &form.c, &form.d, &form.e, &form.f};
-      for (std::size_t i = 0; i < 6; ++i) *fields[i] = numberOr(objects_.resolve(&(*items)[i]), 0);
-    }
-  }
-  // The form's box, through its matrix, is fitted onto the annotation's rectangle.
-  double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
-  for (const Point corner : {form.apply(box[0], box[1]), form.apply(box[0], box[3]),
-                             form.apply(box[2], box[1]), form.apply(box[2], box[3])}) {
-    x0 = std::min(x0, corner.x);
-    y0 = std::min(y0, corner.y);
-    x1 = std::max(x1, corner.x);
-    y1 = std::max(y1, corner.y);
-  }
-  if (x1 - x0 < 1e-6 || y1 - y0 < 1e-6) return;
-  const double sx = (std::max(rect[0], rect[2]) - std::min(rect[0], rect[2])) / (x1 - x0);
-  const double sy = (std::max(rect[1], rect[3]) - std::min(rect[1], rect[3])) / (y1 - y0);
-  const Matrix fit{
-      sx, 0, 0, sy, std::min(rect[0], rect[2]) - x0 * sx, std::min(rect[1], rect[3]) - y0 * sy};
-  state_ = GraphicsState();
-  state_.ctm = fit.times(pageToDisplay);
-  if (!state_.ctm.finite()) return;
-  drawForm(appearance, resources, 0);
-}
-
 void ContentInterpreter::noteImage(const Matrix& placement) {
   // An image is drawn into the unit square; its area on the page is the determinant.
   const double area = std::abs(placement.a * placement.d - placement.b * placement.c);
   if (std::isfinite(area) && area >= 0.25 * page_.width * page_.height) {
     page_.hasLargeImage = true;
   }
-}
-
-void ContentInterpreter::beginMarkedContent(const Operation& op, const Resources& resources) {
-  if (marked_.size() >= kMaxMarkedDepth) {
-    marked_.back().hasActualText = false;  // too deep to trust: keep the drawn text
-    marked_.push_back({});
-    return;
-  }
-  MarkedContent entry;
-  entry.firstGlyph = page_.glyphs.size();
-  if (opOf(op.op) == Op::BDC) {
-    const auto& operands = op.operands;
-    for (std::size_t i = 0; i + 1 < operands.size(); ++i) {
-      if (operands[i].type == Operand::Type::Name && op.text(operands[i]) == "ActualText" &&
-          operands[i + 1].type == Operand::Type::String) {
-        entry.hasActualText = true;
-        entry.actualText = pdfTextString(op.text(operands[i + 1]));
-        break;
-      }
-    }
-    if (!entry.hasActualText && !operands.empty() && operands.back().type == Operand::Type::Name) {
-      // The property list is a named resource.
-      const PdfObject* properties = objects_.get(objects_.get(resources.dict, kProperties),
-                                                 PdfName(std::string(op.text(operands.back()))));
-      const std::string_view actual = stringBytes(objects_.get(properties, kActualText));
-      if (!actual.empty()) {
-        entry.hasActualText = true;
-        entry.actualText = pdfTextString(actual);
-      }
-    }
-  }
-  marked_.push_back(std::move(entry));
-}
-
-void ContentInterpreter::endMarkedContent() {
-  if (marked_.empty()) return;
-  MarkedContent entry = std::move(marked_.back());
-  marked_.pop_back();
-  if (!entry.hasActualText || entry.firstGlyph >= page_.glyphs.size()) return;
-  // The drawn glyphs become one glyph carrying the actual text, spanning their boxes.
-  auto first = page_.glyphs.begin() + static_cast<std::ptrdiff_t>(entry.firstGlyph);
-  TextGlyph merged = *first;
-  for (auto it = first; it != page_.glyphs.end(); ++it) {
-    if (it->direction != merged.direction) continue;
-    merged.x0 = std::min(merged.x0, it->x0);
-    merged.y0 = std::min(merged.y0, it->y0);
-    merged.x1 = std::max(merged.x1, it->x1);
-    merged.y1 = std::max(merged.y1, it->y1);
-    merged.left = std::min(merged.left, it->left);
-    merged.right = std::max(merged.right, it->right);
-  }
-  page_.glyphs.erase(first, page_.glyphs.end());
-  // An empty /ActualText says the drawing is no text at all (a decorative glyph).
-  if (entry.actualText.empty()) return;
-  std::size_t at = 0;
-  const bool onlySpace =
-      isSpaceCharacter(nextUtf8(entry.actualText, at)) && at == entry.actualText.size();
-  merged.textStart = static_cast<std::uint32_t>(page_.text.size());
-  merged.textLength = 0;
-  merged.flags =
-      static_cast<std::uint8_t>(merged.flags & ~(TextGlyph::kSpace | TextGlyph::kUnknown));
-  if (onlySpace) {
-    merged.flags |= TextGlyph::kSpace;
-  } else {
-    page_.text += entry.actualText.substr(0, UINT16_MAX);
-    merged.textLength = static_cast<std::uint16_t>(page_.text.size() - merged.textStart);
-  }
-  page_.glyphs.push_back(merged);
 }
 
 }  // namespace mkrp::extract::pdf
