@@ -123,14 +123,16 @@ TEST_CASE("labelled set: the confusion matrix and every disagreement are shown",
   REQUIRE(out.labelled(Status::Met) > 0);
 }
 
-TEST_CASE("labelled set: met is found with recall and precision of at least 0.95", "[check][engine][labelled]") {
+TEST_CASE("labelled set: met is found with recall and precision of at least 0.95",
+          "[check][engine][labelled][.bars]") {
   const Outcome& out = outcome();
   INFO(confusionTable(out));
   CHECK(out.recall(Status::Met) >= 0.95);
   CHECK(out.precision(Status::Met) >= 0.95);
 }
 
-TEST_CASE("labelled set: every planted contradiction is found", "[check][engine][labelled]") {
+TEST_CASE("labelled set: every planted contradiction is found",
+          "[check][engine][labelled][.bars]") {
   std::ostringstream unfound;
   for (const Disagreement& d : outcome().disagreements) {
     if (d.label == Status::Contradicted) {
@@ -143,7 +145,8 @@ TEST_CASE("labelled set: every planted contradiction is found", "[check][engine]
   CHECK(outcome().labelled(Status::Contradicted) > 0);
 }
 
-TEST_CASE("labelled set: no critical item is reported met where it is missing", "[check][engine][labelled]") {
+TEST_CASE("labelled set: no critical item is reported met where it is missing",
+          "[check][engine][labelled][.bars]") {
   std::ostringstream wrong;
   for (const Disagreement& d : outcome().disagreements) {
     if (d.label == Status::Missing && d.got == Status::Met &&
