@@ -8,6 +8,8 @@
 namespace mkrp::extract::pdf {
 namespace {
 
+constexpr std::size_t kMaxCodespaces = 256;
+
 std::uint32_t codeValue(std::string_view bytes) {
   std::uint32_t value = 0;
   for (std::size_t i = 0; i < bytes.size() && i < 4; ++i) {
@@ -54,6 +56,8 @@ class CMapBuilder {
       const Operand& low = op.operands[i];
       const Operand& high = op.operands[i + 1];
       if (!isString(low) || !isString(high) || low.length == 0 || low.length > 4) continue;
+      // Each code is tried against every range: real CMaps have a handful.
+      if (cmap_.codespaces.size() >= kMaxCodespaces) return;
       cmap_.codespaces.push_back({codeValue(op.text(low)), codeValue(op.text(high)),
                                   static_cast<std::uint8_t>(low.length)});
     }

@@ -2,6 +2,7 @@
 // through their appearance streams.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 #include "extract/pdf/content_interpreter.h"
 
@@ -30,7 +31,7 @@ void ContentInterpreter::drawAnnotation(const PdfObject* annotation, const Matri
                                         Resources& resources) {
   constexpr int kHidden = 2;
   constexpr int kNoView = 32;
-  const int flags = static_cast<int>(numberOr(objects_.get(annotation, kF), 0));
+  const int flags = integerOr(objects_.get(annotation, kF), 0, 0, INT32_MAX);
   if ((flags & (kHidden | kNoView)) != 0) return;
   const PdfObject* appearance = objects_.get(objects_.get(annotation, kAP), kN);
   if (appearance != nullptr && objects_.stream(appearance) == nullptr) {

@@ -21,6 +21,10 @@ const PdfName kContents("Contents"), kFont("Font"), kXObject("XObject"), kSubtyp
 constexpr std::size_t kMaxStateStack = 1024;
 // How often (in operators) the clock is read.
 constexpr std::uint64_t kDeadlineEvery = 4096;
+// Glyphs smaller or larger than this (points) are not text anyone reads; bounding them also
+// keeps every coordinate well inside float range.
+constexpr double kMinGlyphSize = 0.1;
+constexpr double kMaxGlyphSize = 10000;
 // Glyphs whose centre lies further outside the page than this (points) are not shown.
 constexpr double kPageMargin = 2;
 
@@ -389,7 +393,9 @@ void ContentInterpreter::addGlyph(const Matrix& textToPage, double tx, double ad
   const double height = std::hypot(vx, vy);
   const bool visible = origin.x > -kPageMargin && origin.x < page_.width + kPageMargin &&
                        origin.y > -kPageMargin && origin.y < page_.height + kPageMargin;
-  if (!std::isfinite(height) || height < 0.1 || !visible || std::hypot(ux, uy) < 1e-6) {
+  const double along = std::hypot(ux, uy);
+  if (!std::isfinite(height) || height < kMinGlyphSize || height > kMaxGlyphSize || !visible ||
+      along < 1e-6 || along > kMaxGlyphSize) {
     page_.text.resize(textStart);
     return;
   }

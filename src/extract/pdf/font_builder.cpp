@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 #include "extract/pdf/embedded_font.h"
 #include "extract/pdf/encodings.h"
@@ -78,7 +79,7 @@ CMap FontBuilder::readCMap(const PdfObject* stream) {
 
 void FontBuilder::readDescriptor(const PdfObject* descriptor, std::string_view baseFont,
                                  Font& font) {
-  const int flags = static_cast<int>(numberOr(objects_.get(descriptor, kFlags), 0));
+  const int flags = integerOr(objects_.get(descriptor, kFlags), 0, 0, INT32_MAX);
   const double weight = numberOr(objects_.get(descriptor, kFontWeight), 400);
   const std::string_view fontName = nameOf(objects_.get(descriptor, kFontName));
   font.bold_ =
@@ -109,7 +110,7 @@ FontBuilder::CodeTexts FontBuilder::encodingTexts(const PdfObject* dict,
   const std::string_view subtype = nameOf(objects_.get(dict, kSubtype));
   const std::string_view baseFont = nameOf(objects_.get(dict, kBaseFont));
   const PdfObject* encoding = objects_.get(dict, kEncoding);
-  const int flags = static_cast<int>(numberOr(objects_.get(descriptor, kFlags), 0));
+  const int flags = integerOr(objects_.get(descriptor, kFlags), 0, 0, INT32_MAX);
 
   std::string_view baseName = nameOf(encoding);
   if (encoding != nullptr && encoding->IsDictionary()) {

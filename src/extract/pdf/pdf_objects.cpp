@@ -1,5 +1,8 @@
 #include "extract/pdf/pdf_objects.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace mkrp::extract::pdf {
 namespace {
 
@@ -58,6 +61,12 @@ double numberOr(const PoDoFo::PdfObject* object, double fallback) {
   if (object->IsNumber()) return static_cast<double>(object->GetNumber());
   if (object->IsReal()) return object->GetReal();
   return fallback;
+}
+
+int integerOr(const PoDoFo::PdfObject* object, int fallback, int low, int high) {
+  const double value = numberOr(object, NAN);
+  if (std::isnan(value)) return fallback;
+  return static_cast<int>(std::clamp(value, static_cast<double>(low), static_cast<double>(high)));
 }
 
 std::string_view nameOf(const PoDoFo::PdfObject* object) {

@@ -41,6 +41,10 @@ class Objects {
 // A number (integer or real) or `fallback` when `object` is no number. `object` is resolved.
 double numberOr(const PoDoFo::PdfObject* object, double fallback);
 
+// `object`'s number clamped to [low, high] and rounded toward zero, or `fallback` when it is no
+// number. Safe for any value the file holds (NaN, 1e300).
+int integerOr(const PoDoFo::PdfObject* object, int fallback, int low, int high);
+
 // The name's text, or "" when `object` is no name. `object` is resolved.
 std::string_view nameOf(const PoDoFo::PdfObject* object);
 

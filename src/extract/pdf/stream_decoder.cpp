@@ -221,12 +221,12 @@ namespace {
 std::string unpredict(std::string data, const Objects& objects, const PoDoFo::PdfObject* parms) {
   static const PoDoFo::PdfName kPredictor("Predictor"), kColors("Colors"),
       kBits("BitsPerComponent"), kColumns("Columns");
-  const int predictor = static_cast<int>(numberOr(objects.get(parms, kPredictor), 1));
+  const int predictor = integerOr(objects.get(parms, kPredictor), 1, 1, 15);
   if (predictor < 10) return data;
-  const int colors = std::clamp(static_cast<int>(numberOr(objects.get(parms, kColors), 1)), 1, 32);
-  const int bits = std::clamp(static_cast<int>(numberOr(objects.get(parms, kBits), 8)), 1, 16);
+  const int colors = integerOr(objects.get(parms, kColors), 1, 1, 32);
+  const int bits = integerOr(objects.get(parms, kBits), 8, 1, 16);
   const int columns =
-      std::clamp(static_cast<int>(numberOr(objects.get(parms, kColumns), 1)), 1, 1 << 20);
+      integerOr(objects.get(parms, kColumns), 1, 1, 1 << 20);
   const std::size_t pixelBytes = std::max(1, colors * bits / 8);
   const std::size_t rowBytes = (static_cast<std::size_t>(colors) * bits * columns + 7) / 8;
   std::string result;
