@@ -11,6 +11,7 @@ constexpr float kChunkBaselineShift = 0.3f;  // a baseline change this large end
 constexpr float kChunkBacktrack = 0.3f;      // moving back this far ends a chunk
 constexpr float kChunkJump = 3.0f;           // moving forward this far ends a chunk
 constexpr float kSameBaseline = 0.35f;       // chunks of one line (same size)
+constexpr float kOverdrawn = 0.5f;  // a chunk over this much of another (of the narrower) is drawn over it
 constexpr float kWordGap = 0.1f;             // a gap this wide separates words ...
 constexpr std::size_t kMinGapsToAdapt = 6;   // ... unless a line shows letters spaced wider
 constexpr float kMinLetterWordJump = 0.05f;  // (then words are where gaps jump this much;
@@ -30,10 +31,19 @@ struct Chunk {
   float baseline = 0, size = 0, left = 0, right = 0;
 };
 
+// Where a chunk of a drafted line lies, and what it says.
+struct ChunkSpan {
+  float left = 0, right = 0;
+  std::string text;
+};
+
 struct LineDraft {
   std::vector<std::uint32_t> glyphs;
   float baseline = 0, size = 0;
+  std::vector<ChunkSpan> spans;
 };
+
+enum class Fit { Joins, Duplicate, Overlaps };
 
 std::vector<Chunk> chunksOf(const PageText& page, std::uint8_t direction) {
   std::vector<Chunk> chunks;
@@ -79,25 +89,50 @@ bool joinsLine(const LineDraft& line, float baseline, float size) {
   return shift >= -0.35f * big && shift <= 0.6f * big;
 }
 
-std::vector<LineDraft> draftLines(std::vector<Chunk> chunks) {
+// How a chunk fits into a drafted line: beside its chunks, drawn again over one of them (the
+// same text, as for fake bold: dropped), or over different text (kept on a line of its own, so
+// that two texts printed on one spot are not shuffled letter by letter).
+Fit fitOf(const LineDraft& line, const Chunk& chunk, const std::string& text) {
+  for (const ChunkSpan& span : line.spans) {
+    const float narrower = std::min(span.right - span.left, chunk.right - chunk.left);
+    const float common = std::min(span.right, chunk.right) - std::max(span.left, chunk.left);
+    if (narrower <= 0 || common <= kOverdrawn * narrower) continue;
+    return span.text == text ? Fit::Duplicate : Fit::Overlaps;
+  }
+  return Fit::Joins;
+}
+
+std::string chunkText(const PageText& page, const Chunk& chunk) {
+  std::string text;
+  for (std::uint32_t index : chunk.glyphs) text += page.textOf(page.glyphs[index]);
+  return text;
+}
+
+std::vector<LineDraft> draftLines(const PageText& page, std::vector<Chunk> chunks) {
   std::sort(chunks.begin(), chunks.end(),
             [](const Chunk& a, const Chunk& b) { return a.baseline > b.baseline; });
   std::vector<LineDraft> lines;
   for (Chunk& chunk : chunks) {
+    std::string text = chunkText(page, chunk);
     LineDraft* target = nullptr;
+    bool duplicate = false;
     // Lines are drafted top down; the match, if any, is among the last few.
-    for (std::size_t back = 0; back < 4 && back < lines.size(); ++back) {
+    for (std::size_t back = 0; back < 4 && back < lines.size() && target == nullptr; ++back) {
       LineDraft& candidate = lines[lines.size() - 1 - back];
-      if (joinsLine(candidate, chunk.baseline, chunk.size)) {
-        target = &candidate;
-        break;
-      }
+      if (!joinsLine(candidate, chunk.baseline, chunk.size)) continue;
+      const Fit fit = fitOf(candidate, chunk, text);
+      duplicate = fit == Fit::Duplicate;
+      if (duplicate) break;
+      if (fit == Fit::Joins) target = &candidate;
     }
+    if (duplicate) continue;
     if (target == nullptr) {
-      lines.push_back({std::move(chunk.glyphs), chunk.baseline, chunk.size});
+      lines.push_back({std::move(chunk.glyphs), chunk.baseline, chunk.size,
+                       {{chunk.left, chunk.right, std::move(text)}}});
       continue;
     }
     target->glyphs.insert(target->glyphs.end(), chunk.glyphs.begin(), chunk.glyphs.end());
+    target->spans.push_back({chunk.left, chunk.right, std::move(text)});
     if (chunk.size > target->size) {
       target->size = chunk.size;
       target->baseline = chunk.baseline;
@@ -305,7 +340,7 @@ PageLines buildLines(const PageText& page) {
   PageLines out;
   out.glyphs.reserve(page.glyphs.size());
   for (std::uint8_t direction = 0; direction < 4; ++direction) {
-    std::vector<LineDraft> drafts = draftLines(chunksOf(page, direction));
+    std::vector<LineDraft> drafts = draftLines(page, chunksOf(page, direction));
     for (LineDraft& draft : drafts) {
       const std::vector<LineGlyph> words = wordsOf(page, draft.glyphs);
       addFragments(page, direction, draft, words, out);
