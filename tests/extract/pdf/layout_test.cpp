@@ -2,6 +2,8 @@
 // running headers and footers, section labels, tables and headings.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "core/document.h"
 #include "extract/readers.h"
 #include "pdf_builder.h"
@@ -196,6 +198,19 @@ TEST_CASE("pdf reads side headings next to their paragraphs", "[extract][pdf]") 
                                  "SCOPE:",
                                  "All sworn members of the agency follow this "
                                  "directive."});
+}
+
+TEST_CASE("pdf reads text drawn twice to look bold once", "[extract][pdf]") {
+  const std::string text = test::textOf(test::onePage(
+      "BT /F1 12 Tf 72 700 Td (Bold words) Tj ET BT /F1 12 Tf 72.4 700 Td (Bold words) Tj ET"));
+  CHECK(text == "Bold words\n");
+}
+
+TEST_CASE("pdf keeps two texts printed on one spot apart", "[extract][pdf]") {
+  std::vector<std::string> found = texts(read(test::onePage(
+      "BT /F1 10 Tf 72 700 Td (Customer) Tj ET BT /F1 10 Tf 73 700 Td (Invoice) Tj ET")));
+  std::sort(found.begin(), found.end());
+  CHECK(found == std::vector<std::string>{"Customer", "Invoice"});
 }
 
 TEST_CASE("pdf makes a line in a larger font a heading", "[extract][pdf]") {
