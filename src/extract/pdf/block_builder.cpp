@@ -15,6 +15,8 @@ constexpr float kHeadingSize = 1.15f;   // times the body size
 constexpr float kLargeHeading = 1.4f;   // times the body size: a top-level heading
 constexpr float kFootnoteSize = 0.85f;  // times the body size, or smaller
 constexpr double kFootnoteZone = 0.3;   // share of the page height from the bottom
+constexpr double kIndentStep = 4;       // points: labels closer than this are indented alike
+constexpr int kMaxListLevel = 8;
 
 struct Assembled {
   std::string text;
@@ -147,10 +149,7 @@ core::BlockKind textKind(const Assembled& block, const core::Block& result, cons
       (std::isdigit(static_cast<unsigned char>(block.text[0])) || block.text[0] == '*')) {
     return core::BlockKind::Footnote;
   }
-  if (label.kind != LabelKind::None) {
-    level = label.kind == LabelKind::Decimal ? std::max(0, label.depth - 1) : 0;
-    return core::BlockKind::ListItem;
-  }
+  if (label.kind != LabelKind::None) return core::BlockKind::ListItem;
   return core::BlockKind::Paragraph;
 }
 
@@ -191,6 +190,24 @@ void appendBlocks(const PageText& page, const PageLines& lines,
         break;
     }
     out.push_back(std::move(block));
+  }
+}
+
+void assignListLevels(std::vector<core::Block>& blocks) {
+  std::vector<double> indents;
+  for (const core::Block& block : blocks) {
+    if (block.kind == core::BlockKind::ListItem) indents.push_back(block.source.box.x0);
+  }
+  std::sort(indents.begin(), indents.end());
+  // One value per indentation: the first of each run of close values.
+  std::vector<double> steps;
+  for (double indent : indents) {
+    if (steps.empty() || indent - steps.back() > kIndentStep) steps.push_back(indent);
+  }
+  for (core::Block& block : blocks) {
+    if (block.kind != core::BlockKind::ListItem) continue;
+    const auto at = std::upper_bound(steps.begin(), steps.end(), block.source.box.x0);
+    block.level = std::clamp(static_cast<int>(at - steps.begin()) - 1, 0, kMaxListLevel);
   }
 }
 

@@ -15,4 +15,8 @@ void appendBlocks(const PageText& page, const PageLines& lines,
                   const std::vector<BlockDraft>& drafts, float bodySize,
                   std::vector<core::Block>& out);
 
+// Sets the nesting level of list items from how far their labels are indented: the least
+// indented items of the document are level 0, the next indentation level 1, and so on.
+void assignListLevels(std::vector<core::Block>& blocks);
+
 }  // namespace mkrp::extract::pdf

@@ -11,7 +11,8 @@ constexpr float kChunkBaselineShift = 0.3f;  // a baseline change this large end
 constexpr float kChunkBacktrack = 0.3f;      // moving back this far ends a chunk
 constexpr float kChunkJump = 3.0f;           // moving forward this far ends a chunk
 constexpr float kSameBaseline = 0.35f;       // chunks of one line (same size)
-constexpr float kOverdrawn = 0.5f;  // a chunk over this much of another (of the narrower) is drawn over it
+constexpr float kOverdrawn =
+    0.5f;  // a chunk over this much of another (of the narrower) is drawn over it
 constexpr float kWordGap = 0.1f;             // a gap this wide separates words ...
 constexpr std::size_t kMinGapsToAdapt = 6;   // ... unless a line shows letters spaced wider
 constexpr float kMinLetterWordJump = 0.05f;  // (then words are where gaps jump this much;
@@ -127,7 +128,9 @@ std::vector<LineDraft> draftLines(const PageText& page, std::vector<Chunk> chunk
     }
     if (duplicate) continue;
     if (target == nullptr) {
-      lines.push_back({std::move(chunk.glyphs), chunk.baseline, chunk.size,
+      lines.push_back({std::move(chunk.glyphs),
+                       chunk.baseline,
+                       chunk.size,
                        {{chunk.left, chunk.right, std::move(text)}}});
       continue;
     }

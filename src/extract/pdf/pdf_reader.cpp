@@ -140,6 +140,7 @@ core::Document readDocument(const pdf::PdfDocument& file, const Limits& limits,
     pages.text[i].text = std::string();
   }
   if (!anyText) refuseTextless(pages);
+  pdf::assignListLevels(document.blocks);
   return document;
 }
 

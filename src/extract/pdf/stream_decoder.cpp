@@ -225,8 +225,7 @@ std::string unpredict(std::string data, const Objects& objects, const PoDoFo::Pd
   if (predictor < 10) return data;
   const int colors = integerOr(objects.get(parms, kColors), 1, 1, 32);
   const int bits = integerOr(objects.get(parms, kBits), 8, 1, 16);
-  const int columns =
-      integerOr(objects.get(parms, kColumns), 1, 1, 1 << 20);
+  const int columns = integerOr(objects.get(parms, kColumns), 1, 1, 1 << 20);
   const std::size_t pixelBytes = std::max(1, colors * bits / 8);
   const std::size_t rowBytes = (static_cast<std::size_t>(colors) * bits * columns + 7) / 8;
   std::string result;

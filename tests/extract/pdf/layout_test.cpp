@@ -1,8 +1,7 @@
 // How the PDF reader turns positioned text into blocks: columns, paragraphs, hyphenation,
 // running headers and footers, section labels, tables and headings.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 #include "core/document.h"
 #include "extract/readers.h"
@@ -146,6 +145,21 @@ TEST_CASE("pdf starts a new block at each labelled item", "[extract][pdf]") {
   const core::Document document =
       read(test::onePage(column(72, 700, {"1. First item", "2. Second item"})));
   REQUIRE(texts(document) == std::vector<std::string>{"1. First item", "2. Second item"});
+}
+
+TEST_CASE("pdf nests list items by how far their labels are indented", "[extract][pdf]") {
+  const std::string content = column(72, 700, {"1. First item"}) +
+                              column(90, 686, {"a. A detail of it", "b. Another detail"}) +
+                              column(72, 658, {"2. Second item"});
+  const core::Document document = read(test::onePage(content));
+  REQUIRE(texts(document) == std::vector<std::string>{"1. First item", "a. A detail of it",
+                                                      "b. Another detail", "2. Second item"});
+  std::vector<int> levels;
+  for (const core::Block& block : document.blocks) {
+    CHECK(block.kind == core::BlockKind::ListItem);
+    levels.push_back(block.level);
+  }
+  CHECK(levels == std::vector<int>{0, 1, 1, 0});
 }
 
 TEST_CASE("pdf keeps a table row by row", "[extract][pdf]") {
