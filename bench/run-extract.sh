@@ -8,5 +8,5 @@ if [[ ! -f "$dir/build.ninja" ]]; then
   cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DMKRP_BUILD_BENCH=ON \
     -DMKRP_BUILD_TESTS=OFF >/dev/null
 fi
-cmake --build "$dir" -j2 --target bench_extract
+cmake --build "$dir" -j2 --target bench_extract >&2
 exec "$dir/bench/bench_extract" "$@"
