@@ -25,6 +25,8 @@ constexpr std::uint64_t kDeadlineEvery = 4096;
 // keeps every coordinate well inside float range.
 constexpr double kMinGlyphSize = 0.1;
 constexpr double kMaxGlyphSize = 10000;
+// Bytes of text one glyph may stand for (a ToUnicode entry may map a code to a long string).
+constexpr std::size_t kMaxGlyphText = 1024;
 // Glyphs whose centre lies further outside the page than this (points) are not shown.
 constexpr double kPageMargin = 2;
 
@@ -135,6 +137,39 @@ Point toFrame(Point p, std::uint8_t direction) {
     default:
       return p;
   }
+}
+
+// Where a glyph of width `advance` (in font sizes) drawn at `origin` with the axes `along` and
+// `up` (one font size long each) lies: its box on the page and its extent in its own frame.
+TextGlyph placeGlyph(Point origin, Point along, Point up, double advance, const Font& font) {
+  const Point corners[4] = {{origin.x + up.x * font.descent(), origin.y + up.y * font.descent()},
+                            {origin.x + up.x * font.ascent(), origin.y + up.y * font.ascent()},
+                            {origin.x + along.x * advance + up.x * font.descent(),
+                             origin.y + along.y * advance + up.y * font.descent()},
+                            {origin.x + along.x * advance + up.x * font.ascent(),
+                             origin.y + along.y * advance + up.y * font.ascent()}};
+  TextGlyph glyph;
+  glyph.direction = quarterTurns(along.x, along.y);
+  double x0 = corners[0].x, x1 = x0, y0 = corners[0].y, y1 = y0;
+  double left = toFrame(corners[0], glyph.direction).x, right = left;
+  for (const Point& corner : corners) {
+    x0 = std::min(x0, corner.x);
+    x1 = std::max(x1, corner.x);
+    y0 = std::min(y0, corner.y);
+    y1 = std::max(y1, corner.y);
+    const double fx = toFrame(corner, glyph.direction).x;
+    left = std::min(left, fx);
+    right = std::max(right, fx);
+  }
+  glyph.x0 = static_cast<float>(x0);
+  glyph.y0 = static_cast<float>(y0);
+  glyph.x1 = static_cast<float>(x1);
+  glyph.y1 = static_cast<float>(y1);
+  glyph.left = static_cast<float>(left);
+  glyph.right = static_cast<float>(right);
+  glyph.baseline = static_cast<float>(toFrame(origin, glyph.direction).y);
+  glyph.size = static_cast<float>(std::hypot(up.x, up.y));
+  return glyph;
 }
 
 [[noreturn]] void contentTooLarge(int page, std::uint64_t maxBytes) {
@@ -376,7 +411,6 @@ void ContentInterpreter::showArray(const Operation& op) {
 
 void ContentInterpreter::addGlyph(const Matrix& textToPage, double tx, double advance,
                                   std::size_t textStart) {
-  const std::size_t textLength = page_.text.size() - textStart;
   if (page_.glyphs.size() >= PageText::kMaxGlyphsPerPage) {
     page_.tooManyGlyphs = true;
     page_.text.resize(textStart);
@@ -386,49 +420,38 @@ void ContentInterpreter::addGlyph(const Matrix& textToPage, double tx, double ad
   const double size = state_.fontSize;
   const Point origin = textToPage.apply(tx, state_.rise);
   // The glyph's own axes on the page: along the writing direction and upwards.
-  const double ux = textToPage.a * size * state_.horizontalScale;
-  const double uy = textToPage.b * size * state_.horizontalScale;
-  const double vx = textToPage.c * size * font.sizeScale();
-  const double vy = textToPage.d * size * font.sizeScale();
-  const double height = std::hypot(vx, vy);
+  const Point along{textToPage.a * size * state_.horizontalScale,
+                    textToPage.b * size * state_.horizontalScale};
+  const Point up{textToPage.c * size * font.sizeScale(), textToPage.d * size * font.sizeScale()};
+  const double height = std::hypot(up.x, up.y);
+  const double length = std::hypot(along.x, along.y);
   const bool visible = origin.x > -kPageMargin && origin.x < page_.width + kPageMargin &&
                        origin.y > -kPageMargin && origin.y < page_.height + kPageMargin;
-  const double along = std::hypot(ux, uy);
   if (!std::isfinite(height) || height < kMinGlyphSize || height > kMaxGlyphSize || !visible ||
-      along < 1e-6 || along > kMaxGlyphSize) {
+      length < 1e-6 || length > kMaxGlyphSize) {
     page_.text.resize(textStart);
     return;
   }
-  TextGlyph glyph;
-  const double w = std::max(advance, 0.0);
-  const Point corners[4] = {
-      {origin.x + vx * font.descent(), origin.y + vy * font.descent()},
-      {origin.x + vx * font.ascent(), origin.y + vy * font.ascent()},
-      {origin.x + ux * w + vx * font.descent(), origin.y + uy * w + vy * font.descent()},
-      {origin.x + ux * w + vx * font.ascent(), origin.y + uy * w + vy * font.ascent()}};
-  glyph.direction = quarterTurns(ux, uy);
-  double x0 = corners[0].x, x1 = x0, y0 = corners[0].y, y1 = y0;
-  double left = toFrame(corners[0], glyph.direction).x, right = left;
-  for (const Point& corner : corners) {
-    x0 = std::min(x0, corner.x);
-    x1 = std::max(x1, corner.x);
-    y0 = std::min(y0, corner.y);
-    y1 = std::max(y1, corner.y);
-    const double fx = toFrame(corner, glyph.direction).x;
-    left = std::min(left, fx);
-    right = std::max(right, fx);
-  }
-  glyph.x0 = static_cast<float>(x0);
-  glyph.y0 = static_cast<float>(y0);
-  glyph.x1 = static_cast<float>(x1);
-  glyph.y1 = static_cast<float>(y1);
-  glyph.left = static_cast<float>(left);
-  glyph.right = static_cast<float>(right);
-  glyph.baseline = static_cast<float>(toFrame(origin, glyph.direction).y);
-  glyph.size = static_cast<float>(height);
-  glyph.textStart = static_cast<std::uint32_t>(textStart);
-  glyph.textLength = static_cast<std::uint16_t>(textLength);
+  TextGlyph glyph = placeGlyph(origin, along, up, std::max(advance, 0.0), font);
   if (font.bold()) glyph.flags |= TextGlyph::kBold;
+  keepText(glyph, textStart);
+  page_.glyphs.push_back(glyph);
+}
+
+// Ties the glyph to the text just appended: none (its font does not say), a space (a word
+// break, no text of its own) or the text itself, within a sane length.
+void ContentInterpreter::keepText(TextGlyph& glyph, std::size_t textStart) {
+  std::size_t length = page_.text.size() - textStart;
+  if (length > kMaxGlyphText) {
+    length = kMaxGlyphText;
+    while (length > 0 &&
+           (static_cast<unsigned char>(page_.text[textStart + length]) & 0xC0) == 0x80) {
+      --length;
+    }
+    page_.text.resize(textStart + length);
+  }
+  glyph.textStart = static_cast<std::uint32_t>(textStart);
+  glyph.textLength = static_cast<std::uint16_t>(length);
   const std::string_view text = page_.textOf(glyph);
   std::size_t at = 0;
   if (text.empty()) {
@@ -439,7 +462,6 @@ void ContentInterpreter::addGlyph(const Matrix& textToPage, double tx, double ad
     page_.text.resize(textStart);
     glyph.textLength = 0;
   }
-  page_.glyphs.push_back(glyph);
 }
 
 void ContentInterpreter::drawXObject(const Operation& op, Resources& resources, int depth) {

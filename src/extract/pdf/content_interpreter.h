@@ -56,6 +56,7 @@ class ContentInterpreter {
   void showString(std::string_view bytes);
   void showArray(const Operation& op);
   void addGlyph(const Matrix& textToPage, double tx, double advance, std::size_t textStart);
+  void keepText(TextGlyph& glyph, std::size_t textStart);
   void drawXObject(const Operation& op, Resources& resources, int depth);
   void drawForm(const PoDoFo::PdfObject* form, const Resources& parent, int depth);
   void noteImage(const Matrix& placement);

@@ -34,12 +34,13 @@ bool PageLayout::isTextColumns(const std::vector<std::vector<std::uint32_t>>& ro
 
 // Runs of at least two consecutive rows with two or more aligned cells become tables. Their
 // lines leave `body`.
-std::vector<Atom> PageLayout::takeTables(std::vector<std::uint32_t>& body) {
+// The lines of `body` grouped into rows (one baseline each), top down, each left to right.
+std::vector<Row> PageLayout::rowsOf(std::vector<std::uint32_t> body) const {
   std::sort(body.begin(), body.end(), [this](std::uint32_t a, std::uint32_t b) {
     return line(a).baseline != line(b).baseline ? line(a).baseline > line(b).baseline
                                                 : line(a).left < line(b).left;
   });
-  std::vector<std::vector<std::uint32_t>> rows;
+  std::vector<Row> rows;
   for (std::uint32_t index : body) {
     if (!rows.empty() && std::abs(line(rows.back().front()).baseline - line(index).baseline) <=
                              kSameRow * line(index).size) {
@@ -48,50 +49,65 @@ std::vector<Atom> PageLayout::takeTables(std::vector<std::uint32_t>& body) {
       rows.push_back({index});
     }
   }
-  auto aligned = [this](const std::vector<std::uint32_t>& upper,
-                        const std::vector<std::uint32_t>& lower) {
-    if (upper.size() < 2 || lower.size() < 2) return false;
-    if (upper.size() > kMaxTableColumns || lower.size() > kMaxTableColumns) return false;
-    int matches = 0;
-    for (std::uint32_t a : lower) {
-      for (std::uint32_t b : upper) {
-        if (overlap(line(a).left, line(a).right, line(b).left, line(b).right) > 0) {
-          ++matches;
-          break;
-        }
-      }
-    }
-    return matches >= 2;
-  };
-  // A row with one line under a table row continues one of its cells (a cell of several
-  // lines), when it sits under that cell and close below.
-  auto continuation = [this](const std::vector<std::uint32_t>& upper,
-                             const std::vector<std::uint32_t>& lower) {
-    if (lower.size() != 1) return false;
-    const TextLine& l = line(lower.front());
-    if (line(upper.front()).baseline - l.baseline > kCellLeading * l.size) return false;
-    return std::any_of(upper.begin(), upper.end(), [&](std::uint32_t cell) {
-      return std::abs(line(cell).left - l.left) <= kCellIndent * l.size;
-    });
-  };
-  std::vector<Atom> tables;
-  std::vector<bool> inTable(lines_.lines.size(), false);
-  for (std::size_t start = 0; start < rows.size();) {
-    std::size_t end = start + 1, lastRow = start, tableRows = 1;
-    while (end < rows.size()) {
-      if (aligned(rows[lastRow], rows[end]) &&
-          line(rows[end - 1].front()).baseline - line(rows[end].front()).baseline <=
-              kRowReach * line(rows[end].front()).size) {
-        lastRow = end++;
-        ++tableRows;
-      } else if (continuation(rows[end - 1], rows[end])) {
-        ++end;
-      } else {
+  return rows;
+}
+
+// Two rows of several cells, at least two of them under one another.
+bool PageLayout::aligned(const Row& upper, const Row& lower) const {
+  if (upper.size() < 2 || lower.size() < 2) return false;
+  if (upper.size() > kMaxTableColumns || lower.size() > kMaxTableColumns) return false;
+  int matches = 0;
+  for (std::uint32_t a : lower) {
+    for (std::uint32_t b : upper) {
+      if (overlap(line(a).left, line(a).right, line(b).left, line(b).right) > 0) {
+        ++matches;
         break;
       }
     }
-    const std::vector<std::vector<std::uint32_t>> run(rows.begin() + static_cast<long>(start),
-                                                      rows.begin() + static_cast<long>(end));
+  }
+  return matches >= 2;
+}
+
+// A row of one line under a table row continues one of its cells (a cell of several lines),
+// when it starts where that cell starts and sits close below.
+bool PageLayout::continuesCell(const Row& upper, const Row& lower) const {
+  if (lower.size() != 1) return false;
+  const TextLine& l = line(lower.front());
+  if (line(upper.front()).baseline - l.baseline > kCellLeading * l.size) return false;
+  return std::any_of(upper.begin(), upper.end(), [&](std::uint32_t cell) {
+    return std::abs(line(cell).left - l.left) <= kCellIndent * l.size;
+  });
+}
+
+// Where the table starting at rows[start] ends (one past its last row), and how many of its
+// rows have several cells.
+std::size_t PageLayout::tableEnd(const std::vector<Row>& rows, std::size_t start,
+                                 std::size_t& tableRows) const {
+  std::size_t end = start + 1, lastRow = start;
+  tableRows = 1;
+  while (end < rows.size()) {
+    const float step = line(rows[end - 1].front()).baseline - line(rows[end].front()).baseline;
+    if (aligned(rows[lastRow], rows[end]) && step <= kRowReach * line(rows[end].front()).size) {
+      lastRow = end++;
+      ++tableRows;
+    } else if (continuesCell(rows[end - 1], rows[end])) {
+      ++end;
+    } else {
+      break;
+    }
+  }
+  return end;
+}
+
+std::vector<Atom> PageLayout::takeTables(std::vector<std::uint32_t>& body) {
+  const std::vector<Row> rows = rowsOf(body);
+  std::vector<Atom> tables;
+  std::vector<bool> inTable(lines_.lines.size(), false);
+  for (std::size_t start = 0; start < rows.size();) {
+    std::size_t tableRows = 0;
+    const std::size_t end = tableEnd(rows, start, tableRows);
+    const std::vector<Row> run(rows.begin() + static_cast<long>(start),
+                               rows.begin() + static_cast<long>(end));
     if (tableRows >= 2 && !isTextColumns(run)) tables.push_back(tableOf(run, inTable));
     start = end;
   }

@@ -24,6 +24,9 @@ struct Rect {
   }
 };
 
+// The lines on one baseline, left to right.
+using Row = std::vector<std::uint32_t>;
+
 // A unit of reading order: one paragraph, or a whole table (its cells stay row by row).
 struct Atom {
   Rect box;
@@ -54,6 +57,11 @@ class PageLayout {
   void joinLabels(std::vector<std::uint32_t>& body);
   std::uint32_t mergeLines(std::uint32_t a, std::uint32_t b);
   std::vector<Atom> takeTables(std::vector<std::uint32_t>& body);
+  std::vector<Row> rowsOf(std::vector<std::uint32_t> body) const;
+  bool aligned(const Row& upper, const Row& lower) const;
+  bool continuesCell(const Row& upper, const Row& lower) const;
+  std::size_t tableEnd(const std::vector<Row>& rows, std::size_t start,
+                       std::size_t& tableRows) const;
   bool isTextColumns(const std::vector<std::vector<std::uint32_t>>& rows) const;
   Atom tableOf(const std::vector<std::vector<std::uint32_t>>& rows,
                std::vector<bool>& inTable) const;
