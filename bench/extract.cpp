@@ -8,6 +8,8 @@
 // include process start-up. Agreement is the F1 score over the multisets of normalized words
 // (word_agreement.h): "all" is our whole text (labels, headers, footers, notes); "body" leaves
 // out headers, footers and numbering labels, which pandoc does not print.
+#include "extract/extract.h"
+
 #include <Poco/Exception.h>
 #include <unistd.h>
 
@@ -26,7 +28,6 @@
 #include <vector>
 
 #include "core/document.h"
-#include "extract/extract.h"
 #include "extract/sandbox.h"
 #include "extract/sandbox_wire.h"
 #include "word_agreement.h"
@@ -329,14 +330,16 @@ void printAgreement(const std::vector<FileRun>& runs, const std::string& referen
             [](const FileRun* a, const FileRun* b) { return a->f1All < b->f1All; });
   std::cout << "  worst ten:   all    body  file\n";
   for (std::size_t i = 0; i < compared.size() && i < 10; ++i) {
-    std::cout << "           " << fixed(compared[i]->f1All, 3) << "  " << fixed(compared[i]->f1Body, 3)
-              << "  " << compared[i]->name << " (" << compared[i]->kind << ")\n";
+    std::cout << "           " << fixed(compared[i]->f1All, 3) << "  "
+              << fixed(compared[i]->f1Body, 3) << "  " << compared[i]->name << " ("
+              << compared[i]->kind << ")\n";
   }
 }
 
 void printRefusals(const std::vector<FileRun>& runs, const std::string& reference) {
   for (const FileRun& run : runs) {
-    if (!run.oursRead) std::cout << "  not read by us: " << run.name << ": " << run.oursRefusal << '\n';
+    if (!run.oursRead)
+      std::cout << "  not read by us: " << run.name << ": " << run.oursRefusal << '\n';
     if (run.oursRead && !run.theirsRead) {
       std::cout << "  not read by " << reference << ": " << run.name << '\n';
     }
@@ -373,22 +376,23 @@ double medianAll(const std::vector<FileRun>& runs) {
 
 // What one corpus folder is measured against.
 struct Contest {
-  std::string folder;                   // "docx" or "pdf"
+  std::string folder;                    // "docx" or "pdf"
   bool (*wanted)(const ManifestEntry&);  // which files of the folder take part
-  std::optional<Reference> reference;   // absent when the tool is not installed
-  std::string toolName;                 // for messages when it is absent
-  bool pages;                           // PDF: show pages per second
+  std::optional<Reference> reference;    // absent when the tool is not installed
+  std::string toolName;                  // for messages when it is absent
+  bool pages;                            // PDF: show pages per second
 };
 
 std::vector<FileRun> runContest(const Options& options, const Contest& contest,
                                 const std::map<std::string, ManifestEntry>& manifest) {
-  const auto runs = measureFolder(options, contest.folder, manifest, contest.wanted,
-                                  contest.reference);
+  const auto runs =
+      measureFolder(options, contest.folder, manifest, contest.wanted, contest.reference);
   const Totals read = total(runs, readByBoth);
   int oursRead = 0;
   for (const FileRun& run : runs) oursRead += run.oursRead;
-  std::cout << "\n" << contest.folder << ": " << runs.size() << " files, " << oursRead
-            << " read by us, " << read.files << " read by us and " << contest.toolName
+  std::cout << "\n"
+            << contest.folder << ": " << runs.size() << " files, " << oursRead << " read by us, "
+            << read.files << " read by us and " << contest.toolName
             << " (the table counts these)\n";
   if (!contest.reference) {
     std::cout << "  " << contest.toolName << " not found: no comparison\n";
@@ -401,12 +405,12 @@ std::vector<FileRun> runContest(const Options& options, const Contest& contest,
 }
 
 void benchDocx(const Options& options, const std::map<std::string, ManifestEntry>& manifest) {
-  Contest contest{"docx", [](const ManifestEntry&) { return true; }, std::nullopt, "pandoc",
-                  false};
+  Contest contest{"docx", [](const ManifestEntry&) { return true; }, std::nullopt, "pandoc", false};
   if (const auto program = findProgram("pandoc")) {
-    contest.reference = Reference{
-        "pandoc", *program,
-        {"-f", "docx", "-t", "plain", "--wrap=none", std::string(kFileArgument)}};
+    contest.reference =
+        Reference{"pandoc",
+                  *program,
+                  {"-f", "docx", "-t", "plain", "--wrap=none", std::string(kFileArgument)}};
   }
   const auto runs = runContest(options, contest, manifest);
   const Totals read = total(runs, readByBoth);
@@ -424,9 +428,9 @@ void benchDocx(const Options& options, const std::map<std::string, ManifestEntry
 
 // The largest file by size among `runs`, if any.
 const FileRun* largest(const std::vector<FileRun>& runs) {
-  const auto it = std::max_element(runs.begin(), runs.end(), [](const FileRun& a, const FileRun& b) {
-    return a.bytes < b.bytes;
-  });
+  const auto it =
+      std::max_element(runs.begin(), runs.end(),
+                       [](const FileRun& a, const FileRun& b) { return a.bytes < b.bytes; });
   return it == runs.end() ? nullptr : &*it;
 }
 

@@ -10,8 +10,11 @@ namespace {
 char32_t nextCodePoint(std::string_view text, std::size_t& at) {
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
   const unsigned char lead = byte(at);
-  const int length = lead < 0x80 ? 1 : lead >> 5 == 0x6 ? 2 : lead >> 4 == 0xE ? 3
-                                     : lead >> 3 == 0x1E ? 4 : 0;
+  const int length = lead < 0x80         ? 1
+                     : lead >> 5 == 0x6  ? 2
+                     : lead >> 4 == 0xE  ? 3
+                     : lead >> 3 == 0x1E ? 4
+                                         : 0;
   if (length == 0 || at + static_cast<std::size_t>(length) > text.size()) {
     ++at;
     return U'\uFFFD';
@@ -59,13 +62,14 @@ bool isWordCodePoint(char32_t code) {
            (code >= '0' && code <= '9');
   }
   if (code < 0xC0) return code == 0xAA || code == 0xB5 || code == 0xBA;  // Latin-1 punctuation
-  if (code == 0xD7 || code == 0xF7) return false;                          // × ÷
-  if (code >= 0x2000 && code <= 0x2BFF) return false;  // punctuation, arrows, math, shapes, dingbats
-  if (code >= 0x2E00 && code <= 0x2E7F) return false;  // supplemental punctuation
-  if (code >= 0x3000 && code <= 0x303F) return false;  // CJK punctuation
-  if (code >= 0xE000 && code <= 0xF8FF) return false;  // private use (symbol-font bullets)
-  if (code >= 0xFE10 && code <= 0xFE6F) return false;  // presentation forms of punctuation
-  if (code >= 0xFF00 && code <= 0xFF0F) return false;  // fullwidth punctuation
+  if (code == 0xD7 || code == 0xF7) return false;                        // × ÷
+  if (code >= 0x2000 && code <= 0x2BFF)
+    return false;  // punctuation, arrows, math, shapes, dingbats
+  if (code >= 0x2E00 && code <= 0x2E7F) return false;      // supplemental punctuation
+  if (code >= 0x3000 && code <= 0x303F) return false;      // CJK punctuation
+  if (code >= 0xE000 && code <= 0xF8FF) return false;      // private use (symbol-font bullets)
+  if (code >= 0xFE10 && code <= 0xFE6F) return false;      // presentation forms of punctuation
+  if (code >= 0xFF00 && code <= 0xFF0F) return false;      // fullwidth punctuation
   if (code == U'\uFFFD' || code >= 0x1F000) return false;  // replacement, emoji
   return true;
 }
@@ -82,14 +86,21 @@ char32_t lowerCase(char32_t code) {
 // Ligatures a PDF font may draw as one glyph: their letters.
 std::u32string_view ligature(char32_t code) {
   switch (code) {
-    case 0xFB00: return U"ff";
-    case 0xFB01: return U"fi";
-    case 0xFB02: return U"fl";
-    case 0xFB03: return U"ffi";
-    case 0xFB04: return U"ffl";
+    case 0xFB00:
+      return U"ff";
+    case 0xFB01:
+      return U"fi";
+    case 0xFB02:
+      return U"fl";
+    case 0xFB03:
+      return U"ffi";
+    case 0xFB04:
+      return U"ffl";
     case 0xFB05:
-    case 0xFB06: return U"st";
-    default: return {};
+    case 0xFB06:
+      return U"st";
+    default:
+      return {};
   }
 }
 
@@ -121,7 +132,8 @@ double wordF1(const WordCounts& ours, const WordCounts& theirs) {
   long long common = 0, ourTotal = 0, theirTotal = 0;
   for (const auto& [word, count] : ours) {
     ourTotal += count;
-    if (const auto it = theirs.find(word); it != theirs.end()) common += std::min(count, it->second);
+    if (const auto it = theirs.find(word); it != theirs.end())
+      common += std::min(count, it->second);
   }
   for (const auto& [word, count] : theirs) theirTotal += count;
   if (ourTotal == 0 && theirTotal == 0) return 1;

@@ -4,8 +4,8 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cmath>
 #include <charconv>
+#include <cmath>
 #include <new>
 #include <typeinfo>
 
@@ -164,10 +164,12 @@ std::string limitMessage(const SandboxResult& result, const SandboxLimits& limit
       "it into smaller files, then submit it again.";
   switch (result.status) {
     case SandboxStatus::TimedOut:
-      return "reading the file took longer than " + std::to_string(std::lround(limits.maxWallSeconds)) +
-             " s and was stopped" + std::string(kComplex);
+      return "reading the file took longer than " +
+             std::to_string(std::lround(limits.maxWallSeconds)) + " s and was stopped" +
+             std::string(kComplex);
     case SandboxStatus::CpuLimit:
-      return "reading the file needed more than " + std::to_string(std::lround(std::ceil(limits.maxCpuSeconds))) +
+      return "reading the file needed more than " +
+             std::to_string(std::lround(std::ceil(limits.maxCpuSeconds))) +
              " s of processor time and was stopped" + std::string(kComplex);
     case SandboxStatus::OutOfMemory:
       return "reading the file needed more than " + std::to_string(limits.maxMemoryBytes >> 20) +

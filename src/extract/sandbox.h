@@ -28,8 +28,8 @@ struct SandboxOptions {
   // A program whose main passes kExtractChildCommand on to runExtractChild. The default is the
   // running executable, so every binary that calls extractInSandbox must do that.
   std::string executable = "/proc/self/exe";
-  SandboxLimits limits;       // memory, processor time, elapsed time, output size of the child
-  bool withPositions = true;  // bring back the glyph boxes of PDF text, too
+  SandboxLimits limits;            // memory, processor time, elapsed time, output size of the child
+  bool withPositions = true;       // bring back the glyph boxes of PDF text, too
   Poco::Logger* logger = nullptr;  // when set, gets why a child failed, with its standard error
 };
 

@@ -41,9 +41,9 @@ constexpr bool kSanitized = false;
 #endif
 constexpr int kSanitizerExitCode = 102;
 // How a sanitizer says that the memory limit above was reached.
-constexpr std::string_view kSanitizerMemoryReports[] = {
-    "rss limit exhausted", "RSS limit exceeded", "out of memory", "allocation-size-too-big",
-    "exceeds maximum supported size"};
+constexpr std::string_view kSanitizerMemoryReports[] = {"rss limit exhausted", "RSS limit exceeded",
+                                                        "out of memory", "allocation-size-too-big",
+                                                        "exceeds maximum supported size"};
 
 [[noreturn]] void throwSystemError(const std::string& what, int error) {
   throw Poco::SystemException(what + ": " + std::generic_category().message(error));
@@ -143,13 +143,14 @@ std::vector<std::string> sanitizerEnvironment(const SandboxLimits& limits) {
 std::vector<std::string> childEnvironment(const SandboxLimits& limits,
                                           const std::vector<std::string>& extra) {
   static constexpr std::string_view kKept[] = {"PATH=", "LANG=", "LC_", "TZ="};
-  static constexpr std::string_view kSanitizerOptions[] = {"ASAN_OPTIONS=", "UBSAN_OPTIONS=",
-                                                           "LSAN_OPTIONS="};
+  static constexpr std::string_view kSanitizerOptions[] = {
+      "ASAN_OPTIONS=", "UBSAN_OPTIONS=", "LSAN_OPTIONS="};
   std::vector<std::string> entries;
   for (char** entry = environ; entry && *entry; ++entry) {
     const std::string_view text = *entry;
     const auto has = [&](std::string_view prefix) { return startsWith(text, prefix); };
-    const bool sanitizer = std::any_of(std::begin(kSanitizerOptions), std::end(kSanitizerOptions), has);
+    const bool sanitizer =
+        std::any_of(std::begin(kSanitizerOptions), std::end(kSanitizerOptions), has);
     if (std::any_of(std::begin(kKept), std::end(kKept), has) || (sanitizer && !kSanitized)) {
       entries.emplace_back(text);
     }
@@ -335,8 +336,10 @@ class Streams {
 
   // Waits up to `timeoutMs` for any stream (or `pidfd`, when >= 0) to be ready, then moves data.
   Stop exchange(int timeoutMs, int pidfd) {
-    pollfd fds[4] = {{inputFd_.get(), POLLOUT, 0}, {outputFd_.get(), POLLIN, 0},
-                     {errorsFd_.get(), POLLIN, 0}, {pidfd, POLLIN, 0}};
+    pollfd fds[4] = {{inputFd_.get(), POLLOUT, 0},
+                     {outputFd_.get(), POLLIN, 0},
+                     {errorsFd_.get(), POLLIN, 0},
+                     {pidfd, POLLIN, 0}};
     if (::poll(fds, 4, timeoutMs) < 0 && errno != EINTR) throwSystemError("poll failed", errno);
     if (fds[0].revents) writeInput();
     return drain();
@@ -411,10 +414,9 @@ double seconds(const timeval& time) {
 }
 
 bool reportsMemoryExhaustion(std::string_view errors) {
-  return std::any_of(std::begin(kSanitizerMemoryReports), std::end(kSanitizerMemoryReports),
-                     [&](std::string_view marker) {
-                       return errors.find(marker) != std::string_view::npos;
-                     });
+  return std::any_of(
+      std::begin(kSanitizerMemoryReports), std::end(kSanitizerMemoryReports),
+      [&](std::string_view marker) { return errors.find(marker) != std::string_view::npos; });
 }
 
 // Fills status, exitCode and signal from how the child ended, when we did not stop it ourselves.

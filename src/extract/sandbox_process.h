@@ -13,10 +13,10 @@ namespace mkrp::extract {
 
 // What the child may use. A zero turns that limit off.
 struct SandboxLimits {
-  std::uint64_t maxMemoryBytes = 1ull << 30;   // address space (RSS under AddressSanitizer)
-  double maxCpuSeconds = 150;                  // processor time, whole seconds (rounded up)
-  double maxWallSeconds = 180;                 // elapsed time from start to exit
-  std::size_t maxOutputBytes = 512ull << 20;   // standard output; larger output stops the child
+  std::uint64_t maxMemoryBytes = 1ull << 30;  // address space (RSS under AddressSanitizer)
+  double maxCpuSeconds = 150;                 // processor time, whole seconds (rounded up)
+  double maxWallSeconds = 180;                // elapsed time from start to exit
+  std::size_t maxOutputBytes = 512ull << 20;  // standard output; larger output stops the child
 };
 
 // A child that exits with this code is reported as SandboxStatus::OutOfMemory: the convention

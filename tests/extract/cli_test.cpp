@@ -70,7 +70,8 @@ TEST_CASE("mkrp extract refuses an empty file and says what to submit", "[extrac
   const Run run = runMkrp({"extract", file});
   REQUIRE(run.exitCode == 2);
   requireOneLineAbout(run, file);
-  REQUIRE_THAT(run.errors, Catch::Contains("the file is empty") && Catch::Contains("PDF, DOCX or ODT"));
+  REQUIRE_THAT(run.errors,
+               Catch::Contains("the file is empty") && Catch::Contains("PDF, DOCX or ODT"));
 }
 
 TEST_CASE("mkrp extract judges a file by its content, not its name", "[extract][cli]") {
@@ -120,7 +121,8 @@ TEST_CASE("mkrp extract gives the same answer in the sandbox and in process", "[
     for (std::size_t i = 0; i < files.size(); i += files.size() / 3 + 1) {
       INFO("file: " << files[i]);
       const Run sandboxed = runMkrp({"extract", files[i].string(), "--format", "json"});
-      const Run inProcess = runMkrp({"extract", files[i].string(), "--format", "json", "--in-process"});
+      const Run inProcess =
+          runMkrp({"extract", files[i].string(), "--format", "json", "--in-process"});
       REQUIRE(sandboxed.exitCode == inProcess.exitCode);
       REQUIRE(sandboxed.output == inProcess.output);
       REQUIRE(sandboxed.errors == inProcess.errors);

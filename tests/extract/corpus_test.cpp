@@ -1,9 +1,9 @@
 // Every file of the shared corpus through the sandbox: real directives, odd producers, damaged and
 // hostile files. The calling process must survive all of them (finishing this test proves it),
 // and each file must give a Document or a refusal a person can act on.
-#include <catch2/catch.hpp>
 #include <algorithm>
 #include <atomic>
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -24,7 +24,7 @@ namespace {
 constexpr unsigned kWorkers = 2;
 
 struct Outcome {
-  std::string file;         // relative to the corpus, e.g. "pdf/x.pdf"
+  std::string file;           // relative to the corpus, e.g. "pdf/x.pdf"
   std::string result;         // "document" or the exception's name ("Malformed document")
   std::string message;        // the refusal's message
   bool clearRefusal = true;   // a document, or one of the core exception classes

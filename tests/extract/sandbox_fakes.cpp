@@ -55,7 +55,8 @@ core::Document flood(std::string_view mib) {
   document.format = core::Format::Docx;
   const int blocks = std::atoi(std::string(mib).c_str());
   for (int i = 0; i < blocks; ++i) {
-    document.blocks.push_back({core::BlockKind::Paragraph, 0, "", std::string(1 << 20, 'x'), {}, {}});
+    document.blocks.push_back(
+        {core::BlockKind::Paragraph, 0, "", std::string(1 << 20, 'x'), {}, {}});
   }
   return document;
 }
@@ -104,11 +105,20 @@ core::Document sampleDocument(std::string_view input) {
   core::Document document;
   document.format = core::Format::Pdf;
   document.pageCount = 2;
-  core::Block heading{core::BlockKind::Heading, 1, "4.2.1", "Missing children — “no waiting period”",
-                      {"", -1, 1, {72, 700, 540, 720}}, {{0, 8, 1, {72, 700, 130, 720}}}};
-  core::Block body{core::BlockKind::Paragraph, 0, "", std::string(input), {"", -1, 2, {72, 100.123456789, 540, 680.25}},
+  core::Block heading{core::BlockKind::Heading,
+                      1,
+                      "4.2.1",
+                      "Missing children — “no waiting period”",
+                      {"", -1, 1, {72, 700, 540, 720}},
+                      {{0, 8, 1, {72, 700, 130, 720}}}};
+  core::Block body{core::BlockKind::Paragraph,
+                   0,
+                   "",
+                   std::string(input),
+                   {"", -1, 2, {72, 100.123456789, 540, 680.25}},
                    {{0, 1, 2, {72, 100.5, 80, 110}}, {1, 2, 2, {80, 100.5, 88.125, 110}}}};
-  core::Block footer{core::BlockKind::Footer, 0, "", "Page 2 of 2", {"", -1, 2, {300, 20, 340, 30}}, {}};
+  core::Block footer{core::BlockKind::Footer,         0, "", "Page 2 of 2",
+                     {"", -1, 2, {300, 20, 340, 30}}, {}};
   document.blocks = {heading, body, footer};
   document.warnings = {"page 3 has no text: it may be a scanned image"};
   return document;

@@ -1,3 +1,5 @@
+#include "extract/sandbox.h"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -10,7 +12,6 @@
 
 #include "core/errors.h"
 #include "extract/extract.h"
-#include "extract/sandbox.h"
 #include "sandbox_fakes.h"
 
 using namespace mkrp;
@@ -94,9 +95,9 @@ TEST_CASE("a child's output beyond the limit stops it", "[extract][sandbox]") {
 
 TEST_CASE("a program that cannot be started is an exception, not a result", "[extract][sandbox]") {
   REQUIRE_THROWS_AS(extract::runSandboxed({"/nonexistent/reader"}, "", {}), Poco::SystemException);
-  REQUIRE_THROWS_WITH(extract::runSandboxed({"/nonexistent/reader"}, "", {}),
-                      Catch::Contains("cannot start /nonexistent/reader") &&
-                          Catch::Contains("No such file"));
+  REQUIRE_THROWS_WITH(
+      extract::runSandboxed({"/nonexistent/reader"}, "", {}),
+      Catch::Contains("cannot start /nonexistent/reader") && Catch::Contains("No such file"));
 }
 
 TEST_CASE("sandboxes run at once from several threads keep their streams apart",
@@ -105,8 +106,8 @@ TEST_CASE("sandboxes run at once from several threads keep their streams apart",
   std::vector<std::thread> threads;
   for (std::size_t i = 0; i < outputs.size(); ++i) {
     threads.emplace_back([&outputs, i] {
-      outputs[i] = extract::runSandboxed({kSelf, "__echo"}, std::string(1 << 20, char('a' + i)), {})
-                       .output;
+      outputs[i] =
+          extract::runSandboxed({kSelf, "__echo"}, std::string(1 << 20, char('a' + i)), {}).output;
     });
   }
   for (std::thread& thread : threads) thread.join();
@@ -159,9 +160,8 @@ TEST_CASE("an unexpected reader error in the sandbox becomes a clear extraction 
 TEST_CASE("the real reader's refusals come back from the sandbox unchanged", "[extract][sandbox]") {
   extract::Limits small;
   small.maxFileBytes = 1 << 20;
-  const std::string encrypted =
-      "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + std::string(100, '\0') +
-      std::string("E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0", 32);
+  const std::string encrypted = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + std::string(100, '\0') +
+                                std::string("E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0", 32);
   const std::string inputs[] = {"", "\x89PNG\r\n\x1A\n....", encrypted,
                                 "%PDF-1.4\n" + std::string(2 << 20, 'x')};
   for (const std::string& input : inputs) {
@@ -188,8 +188,7 @@ TEST_CASE("a reader that crashes in the sandbox becomes an extraction failure",
                                              Catch::Contains("save it again as PDF or DOCX"));
 }
 
-TEST_CASE("a reader that hangs in the sandbox is stopped at the time limit",
-          "[extract][sandbox]") {
+TEST_CASE("a reader that hangs in the sandbox is stopped at the time limit", "[extract][sandbox]") {
   SandboxLimits limits;
   limits.maxWallSeconds = 1;
   REQUIRE_THROWS_AS(readFake("sleep", limits), core::ExtractionFailedException);
