@@ -63,6 +63,10 @@ std::string_view damageOf(PoDoFo::EPdfError code) {
   }
 }
 
+std::size_t maxObjectNumber(const Limits& limits) {
+  return std::min<std::size_t>(limits.maxPdfObjects, kMaxObjectNumber);
+}
+
 bool mentionsEncryption(std::string_view bytes) {
   return bytes.find("/Encrypt") != std::string_view::npos;
 }
@@ -107,6 +111,7 @@ PdfDocument::PdfDocument(std::string_view bytes, const Limits& limits)
   }
   refusePackedStreamBombs(bytes, limits.maxContentStreamBytes);
   load(bytes, limits);
+  parseAllObjects();
   const std::size_t count = document_->GetObjects().GetSize();
   if (count > limits.maxPdfObjects) {
     throw core::LimitExceededException(
@@ -123,8 +128,23 @@ PdfDocument::PdfDocument(std::string_view bytes, const Limits& limits)
 
 PdfDocument::~PdfDocument() = default;
 
+// PoDoFo parses objects when first used, from a shared input. A stream whose /Length runs past
+// the end of the file leaves that input unable to read further, so every dictionary (fonts,
+// pages) is parsed now, before any stream is read.
+void PdfDocument::parseAllObjects() {
+  for (const PoDoFo::PdfObject* object : document_->GetObjects()) {
+    try {
+      (void)object->GetDataType();
+    } catch (const PoDoFo::PdfError&) {
+      // A damaged object stays missing; whoever needs it sees nothing there.
+    }
+  }
+}
+
 void PdfDocument::load(std::string_view bytes, const Limits& limits) {
   try {
+    raw_ = std::make_unique<RawObjects>(bytes, maxObjectNumber(limits));
+    objects_ = Objects(document_->GetObjects(), raw_.get());
     document_->LoadFromBuffer(bytes.data(), static_cast<long>(bytes.size()));
     catalog_ = document_->GetCatalog();
     return;
@@ -132,13 +152,15 @@ void PdfDocument::load(std::string_view bytes, const Limits& limits) {
     if (error.GetError() == PoDoFo::ePdfError_InvalidPassword) rethrowPdfError(error, bytes);
     // A damaged table of contents: rebuild it from the objects themselves, as viewers do.
     const std::optional<std::string> repaired = repairCrossReferences(
-        bytes, std::min<std::size_t>(limits.maxPdfObjects, kMaxObjectNumber),
+        bytes, maxObjectNumber(limits),
         static_cast<std::size_t>(std::min<std::uint64_t>(limits.maxContentStreamBytes, 64 << 20)));
     if (!repaired) rethrowPdfError(error, bytes);
     try {
+      repaired_ = std::move(*repaired);
       document_ = std::make_unique<PoDoFo::PdfMemDocument>();
-      objects_ = Objects(document_->GetObjects());
-      document_->LoadFromBuffer(repaired->data(), static_cast<long>(repaired->size()));
+      raw_ = std::make_unique<RawObjects>(repaired_, maxObjectNumber(limits));
+      objects_ = Objects(document_->GetObjects(), raw_.get());
+      document_->LoadFromBuffer(repaired_.data(), static_cast<long>(repaired_.size()));
       catalog_ = document_->GetCatalog();
     } catch (const PoDoFo::PdfError& again) {
       if (again.GetError() == PoDoFo::ePdfError_InvalidPassword) rethrowPdfError(again, bytes);

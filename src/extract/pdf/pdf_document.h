@@ -13,7 +13,8 @@ namespace mkrp::extract::pdf {
 
 class PdfDocument {
  public:
-  // Parses `bytes` (kept by PoDoFo as a copy). Throws core::EncryptedDocumentException for a
+  // Parses `bytes`. REQUIRES: `bytes` outlive this document (streams PoDoFo cannot load are
+  // read from them). Throws core::EncryptedDocumentException for a
   // file that needs a password, core::LimitExceededException beyond limits.maxPdfObjects,
   // core::MalformedDocumentException or core::UnsupportedFormatException otherwise.
   PdfDocument(std::string_view bytes, const Limits& limits);
@@ -26,7 +27,10 @@ class PdfDocument {
 
  private:
   void load(std::string_view bytes, const Limits& limits);
+  void parseAllObjects();
 
+  std::string repaired_;  // the bytes PoDoFo read, when the file had to be repaired
+  std::unique_ptr<RawObjects> raw_;
   std::unique_ptr<PoDoFo::PdfMemDocument> document_;
   Objects objects_;
   const PoDoFo::PdfObject* catalog_ = nullptr;

@@ -1,7 +1,11 @@
 #include "extract/pdf/pdf_objects.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <string>
+
+#include "extract/pdf/xref_repair.h"
 
 namespace mkrp::extract::pdf {
 namespace {
@@ -54,6 +58,30 @@ const PoDoFo::PdfStream* Objects::stream(const PoDoFo::PdfObject* object) const 
   } catch (const PoDoFo::PdfError&) {
     return nullptr;
   }
+}
+
+std::string_view RawObjects::streamData(std::uint64_t number, std::uint64_t generation) const {
+  if (!headers_) headers_ = findObjectHeaders(bytes_, maxObjectNumber_);
+  const auto found = headers_->find((number << 16) | generation);
+  if (found == headers_->end()) return {};
+  const std::size_t at = found->second;
+  const std::size_t endobj = bytes_.find("endobj", at);
+  std::size_t data = bytes_.find("stream", at);
+  if (data == std::string_view::npos || data > endobj) return {};
+  data += 6;
+  if (data < bytes_.size() && bytes_[data] == '\r') ++data;
+  if (data < bytes_.size() && bytes_[data] == '\n') ++data;
+  std::size_t end = bytes_.find("endstream", data);
+  if (end == std::string_view::npos) end = bytes_.size();
+  while (end > data && (bytes_[end - 1] == '\n' || bytes_[end - 1] == '\r')) --end;
+  return bytes_.substr(data, end - data);
+}
+
+std::string_view Objects::rawStreamData(const PoDoFo::PdfObject* object) const {
+  object = resolve(object);
+  if (object == nullptr || raw_ == nullptr || object->Reference().ObjectNumber() == 0) return {};
+  return raw_->streamData(object->Reference().ObjectNumber(),
+                          object->Reference().GenerationNumber());
 }
 
 double numberOr(const PoDoFo::PdfObject* object, double fallback) {

@@ -5,7 +5,9 @@
 #include <podofo/podofo.h>
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
+#include <unordered_map>
 
 namespace mkrp::extract::pdf {
 
@@ -13,10 +15,29 @@ namespace mkrp::extract::pdf {
 // address of a direct one (stable while the document is open).
 using ObjectKey = std::uint64_t;
 
+// The file's bytes with an index of where its objects start, built when first needed. Not
+// thread-safe: one document is read by one thread.
+class RawObjects {
+ public:
+  RawObjects(std::string_view bytes, std::size_t maxObjectNumber)
+      : bytes_(bytes), maxObjectNumber_(maxObjectNumber) {}
+  // The undecoded data of stream object `number` `generation`, up to "endstream"; empty when
+  // the object or its stream is not found.
+  std::string_view streamData(std::uint64_t number, std::uint64_t generation) const;
+
+ private:
+  std::string_view bytes_;
+  std::size_t maxObjectNumber_;
+  mutable std::optional<std::unordered_map<std::uint64_t, std::size_t>> headers_;
+};
+
 // Access to the objects of one open document. Cheap to copy; the document must outlive it.
 class Objects {
  public:
-  explicit Objects(const PoDoFo::PdfVecObjects& all) : all_(&all) {}
+  // `raw` (may be null) finds streams PoDoFo cannot load in the file's bytes; it must outlive
+  // this object.
+  explicit Objects(const PoDoFo::PdfVecObjects& all, const RawObjects* raw = nullptr)
+      : all_(&all), raw_(raw) {}
 
   // The object `object` names, following references (a bounded number of hops); nullptr when it
   // is missing, null or damaged. Loading a damaged object never throws from here.
@@ -32,10 +53,15 @@ class Objects {
   // The object's stream when it has a readable one; nullptr otherwise.
   const PoDoFo::PdfStream* stream(const PoDoFo::PdfObject* object) const;
 
+  // The undecoded data of `object`'s stream found in the file's bytes by its "N G obj" header,
+  // for a stream whose /Length is wrong (PoDoFo then gives none); empty when not found.
+  std::string_view rawStreamData(const PoDoFo::PdfObject* object) const;
+
   const PoDoFo::PdfVecObjects& all() const { return *all_; }
 
  private:
   const PoDoFo::PdfVecObjects* all_;
+  const RawObjects* raw_;
 };
 
 // A number (integer or real) or `fallback` when `object` is no number. `object` is resolved.

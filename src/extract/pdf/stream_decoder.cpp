@@ -298,11 +298,16 @@ DecodedStream decodeStream(const Objects& objects, const PoDoFo::PdfObject* obje
       kEarlyChange("EarlyChange");
   DecodedStream result;
   const PoDoFo::PdfStream* stream = objects.stream(object);
-  if (stream == nullptr) return result;
   try {
-    result.bytes = rawBytes(*stream);
+    if (stream != nullptr) result.bytes = rawBytes(*stream);
   } catch (const PoDoFo::PdfError&) {
-    return result;
+    stream = nullptr;
+  }
+  if (stream == nullptr || result.bytes.empty()) {
+    // PoDoFo gave up on the stream or found it empty (a wrong /Length): take its bytes up to
+    // "endstream".
+    result.bytes = std::string(objects.rawStreamData(object));
+    if (result.bytes.empty()) return result;
   }
   const PoDoFo::PdfObject* filters = objects.get(object, kFilter);
   const PoDoFo::PdfObject* parms = objects.get(object, kDecodeParms);

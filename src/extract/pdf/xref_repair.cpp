@@ -248,4 +248,13 @@ std::optional<std::string> repairCrossReferences(std::string_view bytes,
   return repaired;
 }
 
+std::unordered_map<std::uint64_t, std::size_t> findObjectHeaders(std::string_view bytes,
+                                                                 std::size_t maxObjectNumber) {
+  std::unordered_map<std::uint64_t, std::size_t> headers;
+  for (const auto& [number, entry] : scanObjects(bytes, maxObjectNumber).entries) {
+    headers[(number << 16) | entry.field3] = static_cast<std::size_t>(entry.field2);
+  }
+  return headers;
+}
+
 }  // namespace mkrp::extract::pdf

@@ -3,9 +3,11 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace mkrp::extract::pdf {
 
@@ -17,5 +19,10 @@ namespace mkrp::extract::pdf {
 std::optional<std::string> repairCrossReferences(std::string_view bytes,
                                                  std::size_t maxObjectNumber,
                                                  std::size_t maxStreamBytes);
+
+// Where each object's "N G obj" header starts in `bytes`, by (N << 16 | G); the last one for an
+// object defined twice, as incremental updates do. Bytes inside streams are not searched.
+std::unordered_map<std::uint64_t, std::size_t> findObjectHeaders(std::string_view bytes,
+                                                                 std::size_t maxObjectNumber);
 
 }  // namespace mkrp::extract::pdf

@@ -272,3 +272,14 @@ TEST_CASE("pdf lays out a page of 100,000 scattered characters", "[extract][pdf]
   const core::Document document = read(bytes);
   CHECK_FALSE(document.blocks.empty());
 }
+
+TEST_CASE("pdf reads a content stream whose /Length is wrong", "[extract][pdf]") {
+  for (const std::string length : {"99999999999", "-5", "5 0 R"}) {
+    INFO("/Length " << length);
+    const std::string bytes = test::rawPdf(
+        {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", kPage,
+         kFont,
+         "<< /Length " + length + " >>\nstream\nBT /F1 12 Tf 72 700 Td (Measured) Tj ET\nendstream"});
+    CHECK(test::textOf(bytes) == "Measured\n");
+  }
+}
