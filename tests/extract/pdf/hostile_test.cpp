@@ -262,9 +262,10 @@ TEST_CASE("pdf refuses a file whose pages are all blank", "[extract][pdf]") {
 TEST_CASE("pdf lays out a page of 100,000 scattered characters", "[extract][pdf]") {
   // Every character on a line of its own, at a place of its own: layout must not be quadratic.
   std::string content = "BT /F1 4 Tf\n";
-  for (int i = 0; i < 100'000; ++i) {
+  for (long long i = 0; i < 100'000; ++i) {
     content += "1 0 0 1 " + std::to_string((i * 7919) % 560 + 20) + " " +
-               std::to_string(20 + (i * 104729) % 750 + (i % 100) / 100.0) + " Tm (a.) Tj\n";
+               std::to_string(20 + (i * 104729) % 750 + static_cast<double>(i % 100) / 100.0) +
+               " Tm (a.) Tj\n";
   }
   content += "ET";
   const std::string bytes = test::onePage(content);
