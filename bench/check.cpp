@@ -8,8 +8,8 @@
 // usage: bench_check [--pages N] [--runs N] [--checklists DIR] [--fixtures DIR] [--profile]
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -167,7 +167,8 @@ void collectPhrases(const core::Matcher& matcher, const core::ChecklistSet& set,
           if (const core::Concept* found = set.findConcept(node.id)) {
             for (const core::Phrase& phrase : found->expanded) out.push_back(phrase.text);
           }
-        } else if constexpr (std::is_same_v<Node, core::AnyOf> || std::is_same_v<Node, core::Negated> ||
+        } else if constexpr (std::is_same_v<Node, core::AnyOf> ||
+                             std::is_same_v<Node, core::Negated> ||
                              std::is_same_v<Node, core::Affirmed>) {
           collectAll(node.options, set, out);
         } else if constexpr (std::is_same_v<Node, core::AllOf>) {
@@ -273,18 +274,18 @@ int main(int argc, char** argv) {
   std::size_t phrases = 0;
   for (const auto& item : items) phrases += item.size();
 
-  std::printf("bench_check: %.1f pages (%zu characters, %zu blocks), %zu items, %zu phrase uses, "
-              "median of %d runs\n\n",
-              pages, characters(document), document.blocks.size(), checklists.itemCount(), phrases,
-              options.runs);
+  std::printf(
+      "bench_check: %.1f pages (%zu characters, %zu blocks), %zu items, %zu phrase uses, "
+      "median of %d runs\n\n",
+      pages, characters(document), document.blocks.size(), checklists.itemCount(), phrases,
+      options.runs);
   std::printf("  %-40s %9s %9s %10s %13s\n", "", "elapsed", "cpu ms", "pages/s", "cpu ms/100 p");
   if (options.profile) {
     for (int i = 0; i < options.runs; ++i) precheck.run(core::AgencyKind::LawEnforcement, files);
     return 0;
   }
-  const Timing le = measure(options.runs, [&] {
-    precheck.run(core::AgencyKind::LawEnforcement, files);
-  });
+  const Timing le =
+      measure(options.runs, [&] { precheck.run(core::AgencyKind::LawEnforcement, files); });
   const Timing psap = measure(options.runs, [&] { precheck.run(core::AgencyKind::Psap, files); });
   const Timing tokenize = measure(options.runs, [&] {
     for (const core::Block& block : document.blocks) check::text::tokenize(block.text);
@@ -298,11 +299,12 @@ int main(int argc, char** argv) {
   row("engine: all checklists (both runs)", le + psap, pages);
   row("tokenization alone (part of every run)", tokenize, pages);
   row("naive baseline: all checklists", naive, pages);
-  std::printf("\n  per 100 pages (processor time): law enforcement %.2f ms, PSAP %.2f ms, all "
-              "checklists %.2f ms (target: under 10 ms);\n  %.0fx the baseline's speed (the "
-              "baseline only finds phrases, %zu occurrences: no scopes, negation,\n  durations "
-              "or statuses)\n",
-              le.cpuMs * 100 / pages, psap.cpuMs * 100 / pages, (le + psap).cpuMs * 100 / pages,
-              naive.cpuMs / (le + psap).cpuMs, found);
+  std::printf(
+      "\n  per 100 pages (processor time): law enforcement %.2f ms, PSAP %.2f ms, all "
+      "checklists %.2f ms (target: under 10 ms);\n  %.0fx the baseline's speed (the "
+      "baseline only finds phrases, %zu occurrences: no scopes, negation,\n  durations "
+      "or statuses)\n",
+      le.cpuMs * 100 / pages, psap.cpuMs * 100 / pages, (le + psap).cpuMs * 100 / pages,
+      naive.cpuMs / (le + psap).cpuMs, found);
   return 0;
 }

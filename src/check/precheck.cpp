@@ -63,7 +63,9 @@ struct Reading {
   Evaluator evaluator;
 
   Reading(const core::SubmittedFile& submitted, int position, const Program& program)
-      : file(&submitted), number(position), index(submitted.document, program),
+      : file(&submitted),
+        number(position),
+        index(submitted.document, program),
         evaluator(program, index) {}
 };
 
@@ -181,8 +183,8 @@ class Checker {
   // read, in words ("page 3 of scan.pdf has no text: it looks scanned").
   void findUnreadable(const std::vector<core::SubmittedFile>& files) {
     for (std::size_t i = 0; i < files.size(); ++i) {
-      const std::string name = files[i].name.empty() ? "document " + std::to_string(i + 1)
-                                                     : files[i].name;
+      const std::string name =
+          files[i].name.empty() ? "document " + std::to_string(i + 1) : files[i].name;
       if (!readings_[i].index.hasText()) {
         unreadable_.push_back(name + " has no text that could be read");
         continue;
@@ -203,12 +205,14 @@ class Checker {
     Found found;
     for (Reading& reading : readings_) search(item, reading, found);
     if (!found.contradicts.empty()) return contradicted(found, std::move(finding));
-    if (found.met) return decided(*found.met, core::Status::Met, core::EvidenceRole::Meets,
-                                  std::move(finding));
-    if (found.weak) return decided(*found.weak, core::Status::Partial,
-                                   core::EvidenceRole::Partial, std::move(finding));
-    if (found.partial) return decided(*found.partial, core::Status::Partial,
-                                      core::EvidenceRole::Partial, std::move(finding));
+    if (found.met)
+      return decided(*found.met, core::Status::Met, core::EvidenceRole::Meets, std::move(finding));
+    if (found.weak)
+      return decided(*found.weak, core::Status::Partial, core::EvidenceRole::Partial,
+                     std::move(finding));
+    if (found.partial)
+      return decided(*found.partial, core::Status::Partial, core::EvidenceRole::Partial,
+                     std::move(finding));
     return missing(std::move(finding));
   }
 
@@ -272,7 +276,8 @@ class Checker {
     const DocumentIndex& index = reading.index;
     std::vector<Range> merged;
     for (const Range& range : ranges) {
-      if (!merged.empty() && index.sentenceOf(merged.back().begin) == index.sentenceOf(range.begin)) {
+      if (!merged.empty() &&
+          index.sentenceOf(merged.back().begin) == index.sentenceOf(range.begin)) {
         merged.back().begin = std::min(merged.back().begin, range.begin);
         merged.back().end = std::max(merged.back().end, range.end);
         continue;
@@ -294,8 +299,8 @@ class Checker {
       span.end = index.tokens()[last].end;
       span.label = index.labelOf(block);
       span.page = index.pageOf(block, span.start);
-      span.text = reading.file->document.blocks[block].text.substr(span.start,
-                                                                   span.end - span.start);
+      span.text =
+          reading.file->document.blocks[block].text.substr(span.start, span.end - span.start);
       spans.push_back(std::move(span));
     }
     return spans;
@@ -307,7 +312,8 @@ class Checker {
     std::string source;
     if (span.page > 0) source = "page " + std::to_string(span.page);
     if (multiFile_ && !span.file.empty()) source += (source.empty() ? "" : " of ") + span.file;
-    if (!source.empty()) place += (place.empty() ? ", on " : " (") + source + (place.empty() ? "" : ")");
+    if (!source.empty())
+      place += (place.empty() ? ", on " : " (") + source + (place.empty() ? "" : ")");
     return place;
   }
 
@@ -348,7 +354,8 @@ class Checker {
   core::Finding contradicted(const Found& found, core::Finding finding) const {
     finding.status = core::Status::Contradicted;
     finding.reason = describe(found.contradicts.front());
-    for (const Hit& hit : found.contradicts) addEvidence(hit, core::EvidenceRole::Contradicts, finding);
+    for (const Hit& hit : found.contradicts)
+      addEvidence(hit, core::EvidenceRole::Contradicts, finding);
     const Hit* meets = found.met ? &*found.met : found.weak ? &*found.weak : nullptr;
     finding.confidence = kContradictedConfidence;
     if (meets && !meets->spans.empty()) {
@@ -366,9 +373,10 @@ class Checker {
     if (!unreadable_.empty()) {
       finding.status = core::Status::CouldNotCheck;
       finding.confidence = kPartlyReadableConfidence;
-      finding.reason = "not found in the text that could be read, but part of the submission "
-                       "could not be read: " +
-                       join(unreadable_, "; ");
+      finding.reason =
+          "not found in the text that could be read, but part of the submission "
+          "could not be read: " +
+          join(unreadable_, "; ");
       return finding;
     }
     finding.status = core::Status::Missing;
@@ -403,8 +411,9 @@ class Checker {
     const auto all = static_cast<std::ptrdiff_t>(from.size());
     if (count(core::Status::Contradicted) > 0) {
       finding.status = core::Status::Contradicted;
-      finding.reason = follows + ": " +
-                       list([](const core::Finding& f) { return f.status == core::Status::Contradicted; });
+      finding.reason = follows + ": " + list([](const core::Finding& f) {
+                         return f.status == core::Status::Contradicted;
+                       });
       copyEvidence(from, core::Status::Contradicted, finding);
     } else if ((required && required->status == core::Status::Missing) ||
                count(core::Status::Missing) == all) {

@@ -113,15 +113,16 @@ void DocumentIndex::findSections() {
     }
     blocks_[b].section = open.empty() ? -1 : open.back().first;
   }
-  for (const auto& [section, level] : open) sections_[static_cast<std::size_t>(section)].tokens.end = end;
+  for (const auto& [section, level] : open)
+    sections_[static_cast<std::size_t>(section)].tokens.end = end;
 }
 
 namespace {
 
 // What kind of list a list entry belongs to: entries of one kind are siblings.
 std::string listShape(const core::Block& block) {
-  std::string shape = std::to_string(static_cast<int>(block.kind)) + ":" +
-                      std::to_string(block.level) + ":";
+  std::string shape =
+      std::to_string(static_cast<int>(block.kind)) + ":" + std::to_string(block.level) + ":";
   for (const char c : block.label) {
     if (std::isdigit(static_cast<unsigned char>(c))) {
       if (shape.empty() || shape.back() != '9') shape += '9';
@@ -161,7 +162,8 @@ void DocumentIndex::findLeadIns() {
       continue;
     }
     blocks_[b].leadIn = leadIn;
-    const std::uint32_t lead = tokenSentence_[blocks_[static_cast<std::size_t>(leadIn)].tokens.end - 1];
+    const std::uint32_t lead =
+        tokenSentence_[blocks_[static_cast<std::size_t>(leadIn)].tokens.end - 1];
     ledBlocks_[lead].push_back(static_cast<std::uint32_t>(b));
     const Range range = blocks_[b].tokens;
     for (std::uint32_t s = tokenSentence_[range.begin]; s <= tokenSentence_[range.end - 1]; ++s) {

@@ -183,8 +183,8 @@ std::vector<Range> Evaluator::rangesOf(core::Scope::Kind scope, std::uint32_t ke
   return ranges;
 }
 
-std::vector<Evaluator::Unit> Evaluator::unitsOf(core::Scope::Kind scope,
-                                                const Lists& parts, bool needAll) const {
+std::vector<Evaluator::Unit> Evaluator::unitsOf(core::Scope::Kind scope, const Lists& parts,
+                                                bool needAll) const {
   if (scope == core::Scope::Kind::Section) return sectionUnits(parts, needAll);
   if (needAll && scope != core::Scope::Kind::Document) return unitsFromDriver(scope, parts);
   // For each part, its first match in each unit (a full one over a partial one), by unit.
@@ -486,8 +486,8 @@ std::vector<Match> Evaluator::durations(const Node& node) {
     if (node.over) {
       Detail detail;
       detail.spans.push_back(found.tokens);
-      detail.note = "'" + index_.textOf(found.tokens) + "' is longer than the " + node.overText +
-                    " allowed";
+      detail.note =
+          "'" + index_.textOf(found.tokens) + "' is longer than the " + node.overText + " allowed";
       match.detail = static_cast<std::int32_t>(details_.size());
       details_.push_back(std::move(detail));
     }

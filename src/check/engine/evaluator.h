@@ -4,8 +4,8 @@
 #pragma once
 
 #include <optional>
-#include <unordered_map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "check/engine/document_index.h"
@@ -74,7 +74,8 @@ class Evaluator {
   // All parts in one sentence or block, found from the units of the part with fewest matches.
   std::vector<Unit> unitsFromDriver(core::Scope::Kind scope, const Lists& parts) const;
   // The first match of `list` inside a unit (a full one over a partial one), or nothing.
-  std::optional<Match> firstIn(const std::vector<Match>& list, const std::vector<Range>& ranges) const;
+  std::optional<Match> firstIn(const std::vector<Match>& list,
+                               const std::vector<Range>& ranges) const;
   // The units of a sentence or block scope that a match lies in (several when it lies in a
   // list's lead-in), appended to `keys`.
   void keysOf(core::Scope::Kind scope, const Match& match, std::vector<std::uint32_t>& keys) const;

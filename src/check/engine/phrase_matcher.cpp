@@ -88,13 +88,15 @@ void PhraseMatcher::scan(std::span<const text::Token> tokens, std::string_view b
       for (const std::uint32_t id : nodes_[node].ends) {
         const Compiled& phrase = phrases_[id];
         if (!phrase.exactWords.empty() && !exactAt(phrase, tokens, i, blockText)) continue;
-        out.push_back({id, static_cast<std::uint32_t>(base + i), static_cast<std::uint32_t>(base + j + 1)});
+        out.push_back(
+            {id, static_cast<std::uint32_t>(base + i), static_cast<std::uint32_t>(base + j + 1)});
       }
       if (++j == tokens.size() || tokens[j].sentence != tokens[i].sentence) break;
       const auto& next = nodes_[node].next;
       const std::uint64_t hash = tokens[j].normHash;
-      const auto at = std::lower_bound(next.begin(), next.end(), hash,
-                                       [](const auto& edge, std::uint64_t h) { return edge.first < h; });
+      const auto at =
+          std::lower_bound(next.begin(), next.end(), hash,
+                           [](const auto& edge, std::uint64_t h) { return edge.first < h; });
       if (at == next.end() || at->first != hash) break;
       node = at->second;
     }

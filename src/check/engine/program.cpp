@@ -35,15 +35,16 @@ Program::Program(const core::ChecklistSet& checklists) : checklists_(&checklists
       compiled.checklist = editions.size() - 1;
       // An item without kinds of its own applies to its checklist's kinds.
       auto applies = [&](core::AgencyKind kind) {
-        return checklist.appliesToKind(kind) && (item.appliesTo.empty() || item.appliesToKind(kind));
+        return checklist.appliesToKind(kind) &&
+               (item.appliesTo.empty() || item.appliesToKind(kind));
       };
       compiled.appliesToLe = applies(core::AgencyKind::LawEnforcement);
       compiled.appliesToPsap = applies(core::AgencyKind::Psap);
       auto compilePatterns = [&](const std::vector<core::Pattern>& patterns) {
         std::vector<CompiledPattern> out;
         for (const core::Pattern& pattern : patterns) {
-          out.push_back({pattern.reason, pattern.hedging,
-                         compileOptions(pattern.options, NodeKind::Any)});
+          out.push_back(
+              {pattern.reason, pattern.hedging, compileOptions(pattern.options, NodeKind::Any)});
         }
         return out;
       };
@@ -121,11 +122,10 @@ Node Program::compile(const core::Matcher& rule) {
 }
 
 void Program::identify(Node& node) {
-  std::string signature = std::to_string(static_cast<int>(node.kind)) + ":" +
-                          std::to_string(node.phraseSet) + ":" +
-                          std::to_string(static_cast<int>(node.scope.kind)) + ":" +
-                          std::to_string(node.scope.words) + ":" +
-                          std::to_string(node.partialFrom) + ":" + node.listName + ":";
+  std::string signature =
+      std::to_string(static_cast<int>(node.kind)) + ":" + std::to_string(node.phraseSet) + ":" +
+      std::to_string(static_cast<int>(node.scope.kind)) + ":" + std::to_string(node.scope.words) +
+      ":" + std::to_string(node.partialFrom) + ":" + node.listName + ":";
   for (const auto* bound : {&node.atMost, &node.over}) {
     signature += (*bound ? std::to_string(bound->value().count()) : "-") + ":";
   }
@@ -159,7 +159,8 @@ Node Program::compileNode(const core::Matcher& rule) {
         } else if constexpr (std::is_same_v<Rule, core::AllOf>) {
           node = compileOptions(element.parts, NodeKind::All);
           node.scope = element.scope;
-          for (const core::Matcher& without : element.without) node.without.push_back(compile(without));
+          for (const core::Matcher& without : element.without)
+            node.without.push_back(compile(without));
         } else if constexpr (std::is_same_v<Rule, core::Negated>) {
           node = compileOptions(element.options, NodeKind::Negated);
         } else if constexpr (std::is_same_v<Rule, core::Affirmed>) {

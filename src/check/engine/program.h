@@ -21,13 +21,13 @@ enum class NodeKind { Phrases, Any, All, Negated, Affirmed, Duration, Age, List 
 struct Node {
   NodeKind kind = NodeKind::Any;
   int id = 0;  // nodes that say the same thing share an id, so a document evaluates them once
-  int phraseSet = -1;             // Phrases: index into Program::phraseSets
-  std::vector<Node> children;     // Any, Negated, Affirmed: options; All: parts; List: members
-  std::vector<Node> without;      // All
-  core::Scope scope;              // All, List
-  std::vector<std::string> memberNames;  // List, one per child
-  std::string listName;                  // List
-  std::size_t partialFrom = 1;           // List
+  int phraseSet = -1;          // Phrases: index into Program::phraseSets
+  std::vector<Node> children;  // Any, Negated, Affirmed: options; All: parts; List: members
+  std::vector<Node> without;   // All
+  core::Scope scope;           // All, List
+  std::vector<std::string> memberNames;        // List, one per child
+  std::string listName;                        // List
+  std::size_t partialFrom = 1;                 // List
   std::optional<std::chrono::seconds> atMost;  // Duration
   std::optional<std::chrono::seconds> over;
   std::string atMostText;  // the bounds as written, for reasons ("2 hours")

@@ -114,7 +114,8 @@ TEST_CASE("mkrp check says which agency kind is needed and exits 1", "[check][cl
 
 TEST_CASE("mkrp check refuses a checklist folder with mistakes and exits 2", "[check][cli]") {
   const Folder folder;
-  const Run run = runMkrp({"check", folder.sample(), "--kind", "le", "--checklists", folder.path("none")});
+  const Run run =
+      runMkrp({"check", folder.sample(), "--kind", "le", "--checklists", folder.path("none")});
   REQUIRE(run.exitCode == 2);
   CHECK_THAT(run.errors, Catch::Contains("mkrp check: the checklists in"));
 }

@@ -37,8 +37,7 @@ core::Item evidenceItem(std::string id, std::vector<core::Pattern> meets,
 core::ChecklistSet checklistSet(std::vector<core::Item> items,
                                 core::AgencyKind kind = core::AgencyKind::LawEnforcement,
                                 std::vector<core::Concept> extra = {});
-core::Concept makeConcept(std::string id, std::vector<std::string> phrases,
-                          std::string label = {});
+core::Concept makeConcept(std::string id, std::vector<std::string> phrases, std::string label = {});
 
 // A document made of blocks; "# text" is a level-1 heading, "## text" level 2, "- text" a list
 // item, "[header] text" a running header, "[footnote] text" a footnote, "N.N text" keeps the

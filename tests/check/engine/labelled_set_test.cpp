@@ -74,8 +74,7 @@ const Outcome& outcome() {
         ++out.confusion[label][got];
         if (got != label) {
           out.disagreements.push_back({submission.id, item, label, got,
-                                       finding ? finding->severity
-                                               : mkrp::core::Severity::Critical,
+                                       finding ? finding->severity : mkrp::core::Severity::Critical,
                                        finding ? finding->reason : "no finding"});
         }
       }
@@ -94,8 +93,8 @@ std::string confusionTable(const Outcome& out) {
     if (out.labelled(label) == 0) continue;
     text << std::left << std::setw(17) << mkrp::core::toString(label) << std::right;
     for (const Status got : kStatuses) text << std::setw(9) << out.count(label, got);
-    text << std::fixed << std::setprecision(3) << std::setw(9) << out.recall(label)
-         << std::setw(10) << out.precision(label) << '\n';
+    text << std::fixed << std::setprecision(3) << std::setw(9) << out.recall(label) << std::setw(10)
+         << out.precision(label) << '\n';
   }
   return text.str();
 }
@@ -111,7 +110,8 @@ std::string disagreementList(const Outcome& out) {
 
 }  // namespace
 
-TEST_CASE("labelled set: the confusion matrix and every disagreement are shown", "[check][engine][labelled]") {
+TEST_CASE("labelled set: the confusion matrix and every disagreement are shown",
+          "[check][engine][labelled]") {
   const Outcome& out = outcome();
   WARN("pre-check against the labels (rows: label, columns: pre-check)\n" << confusionTable(out));
   INFO("disagreements (submission, item, label, got, reason):\n" << disagreementList(out));

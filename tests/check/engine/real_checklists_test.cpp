@@ -45,14 +45,16 @@ TEST_CASE("real checklists: NCIC entry within two hours meets LE-30", "[check][e
             .status == Status::Met);
 }
 
-TEST_CASE("real checklists: NCIC entry within 24 hours contradicts LE-30", "[check][engine][real]") {
+TEST_CASE("real checklists: NCIC entry within 24 hours contradicts LE-30",
+          "[check][engine][real]") {
   const auto finding = check("LE-30", {"4.2.1 The officer shall enter the missing child into NCIC "
                                        "within 24 hours of receiving the report."});
   CHECK(finding.status == Status::Contradicted);
   CHECK_THAT(finding.reason, Catch::Contains("24 hours") && Catch::Contains("4.2.1"));
 }
 
-TEST_CASE("real checklists: a PSAP item is not applicable to a law-enforcement agency", "[check][engine][real]") {
+TEST_CASE("real checklists: a PSAP item is not applicable to a law-enforcement agency",
+          "[check][engine][real]") {
   CHECK(check("PSAP-31", {"Enter the child into NCIC within two hours."}).status ==
         Status::NotApplicable);
   CHECK(check("QA-01", {"Quality assurance applies."}).status == Status::NotApplicable);

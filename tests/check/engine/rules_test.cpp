@@ -23,7 +23,8 @@ Status statusOf(const mkrp::core::ChecklistSet& set, const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("a phrase matches stemmed, ignoring case, punctuation and line-break hyphens", "[check][engine]") {
+TEST_CASE("a phrase matches stemmed, ignoring case, punctuation and line-break hyphens",
+          "[check][engine]") {
   const auto set = oneItem(phrase("entered into NCIC"));
   CHECK(statusOf(set, "The child shall be entered into NCIC.") == Status::Met);
   CHECK(statusOf(set, "Officers shall ENTER, into NCIC, the record.") == Status::Met);
@@ -65,8 +66,9 @@ TEST_CASE("all within N words needs the parts that close together", "[check][eng
   const auto set = oneItem(allWithin("3", {phrase("supervisor"), phrase("notified")}));
   CHECK(statusOf(set, "The supervisor shall be notified.") == Status::Met);
   CHECK(statusOf(set, "Notified, the shift supervisor takes command.") == Status::Met);
-  CHECK(statusOf(set, "The supervisor reviews the file, the map and the log and is then notified.") ==
-        Status::Missing);
+  CHECK(
+      statusOf(set, "The supervisor reviews the file, the map and the log and is then notified.") ==
+      Status::Missing);
 }
 
 TEST_CASE("all within a sentence needs the parts in one sentence", "[check][engine]") {
@@ -91,8 +93,8 @@ TEST_CASE("all within a document finds the parts anywhere in one document", "[ch
 }
 
 TEST_CASE("a without matcher in the scope discards the match", "[check][engine]") {
-  const auto set = oneItem(
-      allWithin("sentence", {phrase("NCIC"), phrase("entered")}, {phrase("cancelled")}));
+  const auto set =
+      oneItem(allWithin("sentence", {phrase("NCIC"), phrase("entered")}, {phrase("cancelled")}));
   CHECK(statusOf(set, "The child is entered into NCIC.") == Status::Met);
   CHECK(statusOf(set, "Records entered into NCIC are cancelled when the child is found.") ==
         Status::Missing);
@@ -103,8 +105,9 @@ TEST_CASE("a without matcher in the scope discards the match", "[check][engine]"
 TEST_CASE("negated matches a required negative and affirmed its contradiction", "[check][engine]") {
   auto waiting = makeConcept("waiting-period", {"waiting period"});
   const auto set = checklistSet(
-      {evidenceItem("X-1", {pattern("no waiting period", {negated({conceptRef("waiting-period")})})},
-                    {}, {pattern("a waiting period", {affirmed({conceptRef("waiting-period")})})})},
+      {evidenceItem("X-1",
+                    {pattern("no waiting period", {negated({conceptRef("waiting-period")})})}, {},
+                    {pattern("a waiting period", {affirmed({conceptRef("waiting-period")})})})},
       mkrp::core::AgencyKind::LawEnforcement, {waiting});
   CHECK(statusOf(set, "There is no waiting period for reporting a missing child.") == Status::Met);
   CHECK(statusOf(set, "A waiting period is not required.") == Status::Met);
@@ -116,14 +119,17 @@ TEST_CASE("a negation written inside the phrase itself does not negate it", "[ch
   CHECK(statusOf(set, "Tell the caller: do not touch anything in the room.") == Status::Missing);
 }
 
-TEST_CASE("a duration at most a bound meets and one over it matches the over bound", "[check][engine]") {
-  const auto atMost = oneItem(allWithin("sentence", {phrase("NCIC"), durationAtMost(2, TimeUnit::Hours)}));
+TEST_CASE("a duration at most a bound meets and one over it matches the over bound",
+          "[check][engine]") {
+  const auto atMost =
+      oneItem(allWithin("sentence", {phrase("NCIC"), durationAtMost(2, TimeUnit::Hours)}));
   CHECK(statusOf(atMost, "Enter into NCIC within two (2) hours.") == Status::Met);
   CHECK(statusOf(atMost, "Enter into NCIC within 120 minutes.") == Status::Met);
   CHECK(statusOf(atMost, "Enter into NCIC within 1 hr.") == Status::Met);
   CHECK(statusOf(atMost, "Enter into NCIC within 24 hours.") == Status::Missing);
   CHECK(statusOf(atMost, "Enter into NCIC immediately.") == Status::Missing);
-  const auto over = oneItem(allWithin("sentence", {phrase("NCIC"), durationOver(2, TimeUnit::Hours)}));
+  const auto over =
+      oneItem(allWithin("sentence", {phrase("NCIC"), durationOver(2, TimeUnit::Hours)}));
   CHECK(statusOf(over, "Enter into NCIC within 24 hours.") == Status::Met);
   CHECK(statusOf(over, "Enter into NCIC within four (4) hours.") == Status::Met);
   CHECK(statusOf(over, "Enter into NCIC within two hours.") == Status::Missing);
@@ -136,8 +142,9 @@ TEST_CASE("a duration over the bound names the stated time in the reason", "[che
                {allWithin("sentence", {phrase("NCIC"), durationOver(2, TimeUnit::Hours)})})})});
   const auto finding = checkOne(set, "X-1", {"4.2.1 Enter the child into NCIC within 24 hours."});
   CHECK(finding.status == Status::Contradicted);
-  CHECK_THAT(finding.reason, Catch::Contains("'within 24 hours' is longer than the 2 hours allowed") &&
-                                 Catch::Contains("in 4.2.1"));
+  CHECK_THAT(finding.reason,
+             Catch::Contains("'within 24 hours' is longer than the 2 hours allowed") &&
+                 Catch::Contains("in 4.2.1"));
 }
 
 TEST_CASE("an age bound reads age limits as ranges", "[check][engine]") {
@@ -181,12 +188,13 @@ TEST_CASE("a hedge in the sentence weakens a meets match to partial", "[check][e
 
 TEST_CASE("a hedge exception is not a hedge", "[check][engine]") {
   const auto set = oneItem(phrase("notify NCMEC"));
-  CHECK(statusOf(set, "When the child may be at risk, officers shall notify NCMEC.") == Status::Met);
+  CHECK(statusOf(set, "When the child may be at risk, officers shall notify NCMEC.") ==
+        Status::Met);
 }
 
 TEST_CASE("when-hedged met ignores hedges", "[check][engine]") {
-  const auto set = checklistSet(
-      {evidenceItem("X-1", {pattern("phone reports", {phrase("by telephone")}, Hedging::Ignored)})});
+  const auto set = checklistSet({evidenceItem(
+      "X-1", {pattern("phone reports", {phrase("by telephone")}, Hedging::Ignored)})});
   CHECK(checkOne(set, "X-1", {"Reports may be made by telephone."}).status == Status::Met);
 }
 
@@ -200,24 +208,29 @@ TEST_CASE("a list entry carries the hedge of its lead-in sentence", "[check][eng
 
 TEST_CASE("a list entry is read in one sentence with its lead-in", "[check][engine]") {
   const auto set = oneItem(allWithin("sentence", {phrase("detective"), phrase("debrief")}));
-  CHECK(checkOne(set, "X-1", {"The assigned detective shall:", "1. Debrief the officers."}).status ==
-        Status::Met);
-  CHECK(checkOne(set, "X-1",
-                 {"The assigned detective shall:", "1. Call the family.", "2. Debrief the officers."})
-            .status == Status::Met);
-  CHECK(checkOne(set, "X-1", {"The assigned detective arrives.", "1. Debrief the officers."}).status ==
-        Status::Missing);
+  CHECK(
+      checkOne(set, "X-1", {"The assigned detective shall:", "1. Debrief the officers."}).status ==
+      Status::Met);
+  CHECK(
+      checkOne(set, "X-1",
+               {"The assigned detective shall:", "1. Call the family.", "2. Debrief the officers."})
+          .status == Status::Met);
+  CHECK(checkOne(set, "X-1", {"The assigned detective arrives.", "1. Debrief the officers."})
+            .status == Status::Missing);
 }
 
 TEST_CASE("partial rules give partial and contradiction wins over meets", "[check][engine]") {
   const auto set = checklistSet({evidenceItem(
-      "X-1", {pattern("entered within two hours", {allWithin("sentence", {phrase("NCIC"), durationAtMost(2, TimeUnit::Hours)})})},
+      "X-1",
+      {pattern("entered within two hours",
+               {allWithin("sentence", {phrase("NCIC"), durationAtMost(2, TimeUnit::Hours)})})},
       {pattern("entered, no deadline", {phrase("NCIC")})},
       {pattern("entry waits for the end of shift", {phrase("end of shift")})})});
   CHECK(checkOne(set, "X-1", {"Enter the child into NCIC."}).status == Status::Partial);
   CHECK(checkOne(set, "X-1", {"Enter the child into NCIC within one hour."}).status == Status::Met);
-  const auto both = checkOne(set, "X-1", {"Enter the child into NCIC within one hour.",
-                                           "Entries may wait until the end of shift."});
+  const auto both = checkOne(
+      set, "X-1",
+      {"Enter the child into NCIC within one hour.", "Entries may wait until the end of shift."});
   CHECK(both.status == Status::Contradicted);
   REQUIRE(both.evidence.size() == 2);
   CHECK(both.evidence[0].role == mkrp::core::EvidenceRole::Contradicts);

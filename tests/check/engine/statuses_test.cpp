@@ -28,13 +28,12 @@ mkrp::core::Item sameAsItem(std::string id, std::string other) {
 
 // Q-1 (the provision), Q-2 and Q-3 (its elements), P-4 derived from them, P-5 same as Q-3.
 mkrp::core::ChecklistSet qaSet() {
-  return checklistSet(
-      {evidenceItem("Q-1", {pattern("provision", {phrase("quality assurance")})}),
-       evidenceItem("Q-2", {pattern("reviewed", {phrase("review every call")})}),
-       evidenceItem("Q-3", {pattern("interval", {phrase("within ten days")})}, {},
-                    {pattern("as time permits", {phrase("as time permits")})}),
-       derivedItem("P-4", {"Q-2", "Q-3"}, "Q-1"), sameAsItem("P-5", "Q-3")},
-      AgencyKind::Psap);
+  return checklistSet({evidenceItem("Q-1", {pattern("provision", {phrase("quality assurance")})}),
+                       evidenceItem("Q-2", {pattern("reviewed", {phrase("review every call")})}),
+                       evidenceItem("Q-3", {pattern("interval", {phrase("within ten days")})}, {},
+                                    {pattern("as time permits", {phrase("as time permits")})}),
+                       derivedItem("P-4", {"Q-2", "Q-3"}, "Q-1"), sameAsItem("P-5", "Q-3")},
+                      AgencyKind::Psap);
 }
 
 Status statusIn(const std::vector<std::string>& blocks, const std::string& item) {
@@ -48,7 +47,8 @@ TEST_CASE("a derived item is met when every element is met", "[check][engine][st
         Status::Met);
 }
 
-TEST_CASE("a derived item is partial when the provision exists but an element is missing", "[check][engine][status]") {
+TEST_CASE("a derived item is partial when the provision exists but an element is missing",
+          "[check][engine][status]") {
   CHECK(statusIn({"Quality assurance: supervisors review every call."}, "P-4") == Status::Partial);
 }
 
@@ -57,15 +57,15 @@ TEST_CASE("a derived item is missing without its required item", "[check][engine
 }
 
 TEST_CASE("a derived item is contradicted when an element is", "[check][engine][status]") {
-  const auto finding = checkOne(qaSet(), "P-4",
-                                {"Quality assurance: review every call as time permits."},
-                                AgencyKind::Psap);
+  const auto finding = checkOne(
+      qaSet(), "P-4", {"Quality assurance: review every call as time permits."}, AgencyKind::Psap);
   CHECK(finding.status == Status::Contradicted);
   CHECK_THAT(finding.reason, Catch::Contains("Q-3 contradicted"));
   CHECK_FALSE(finding.evidence.empty());
 }
 
-TEST_CASE("a same-as item carries the other item's status and evidence", "[check][engine][status]") {
+TEST_CASE("a same-as item carries the other item's status and evidence",
+          "[check][engine][status]") {
   const auto report = mkrp::check::precheck(
       qaSet(), AgencyKind::Psap,
       {file("qa.docx", {"Quality assurance: review every call as time permits."})});
@@ -103,7 +103,8 @@ TEST_CASE("a submission with no text cannot be checked, never missing", "[check]
   }
 }
 
-TEST_CASE("an unreadable page turns missing into could not check, and met stays met", "[check][engine][status]") {
+TEST_CASE("an unreadable page turns missing into could not check, and met stays met",
+          "[check][engine][status]") {
   auto doc = document({"Quality assurance: review every call within ten days."});
   doc.format = mkrp::core::Format::Pdf;
   doc.warnings.push_back("page 2 has no text: it looks scanned");
@@ -117,7 +118,8 @@ TEST_CASE("an unreadable page turns missing into could not check, and met stays 
   CHECK_THAT(report.findFinding("Q-9")->reason, Catch::Contains("qa.pdf: page 2 has no text"));
 }
 
-TEST_CASE("one empty file among readable ones turns missing into could not check", "[check][engine][status]") {
+TEST_CASE("one empty file among readable ones turns missing into could not check",
+          "[check][engine][status]") {
   const auto report = mkrp::check::precheck(
       qaSet(), AgencyKind::Psap,
       {file("sop.docx", {"Quality assurance applies."}), {"scan.docx", mkrp::core::Document{}}});
@@ -126,7 +128,8 @@ TEST_CASE("one empty file among readable ones turns missing into could not check
   CHECK_THAT(report.findFinding("Q-2")->reason, Catch::Contains("scan.docx has no text"));
 }
 
-TEST_CASE("the same checklists and documents always give the same report", "[check][engine][status]") {
+TEST_CASE("the same checklists and documents always give the same report",
+          "[check][engine][status]") {
   const mkrp::check::Precheck precheck(qaSet());
   const std::vector<mkrp::core::SubmittedFile> files = {
       file("qa.docx", {"Quality assurance: review every call as time permits."})};
