@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <new>
 #include <string>
 
 #include "core/errors.h"
@@ -148,11 +149,22 @@ core::Document readDocument(const pdf::PdfDocument& file, const Limits& limits,
 
 core::Document readPdf(std::string_view bytes, const Limits& limits) {
   const pdf::Deadline deadline(limits.maxSeconds);
-  const pdf::PdfDocument file(bytes, limits);
   try {
+    const pdf::PdfDocument file(bytes, limits);
     return readDocument(file, limits, deadline);
+  } catch (const Poco::Exception&) {
+    throw;  // already says what went wrong
   } catch (const PoDoFo::PdfError& error) {
     pdf::rethrowPdfError(error, bytes);
+  } catch (const std::bad_alloc&) {
+    throw core::LimitExceededException(
+        "the PDF needs more memory to read than we allow. Save it again as a simpler PDF (for "
+        "example with \"Print to PDF\") or split it, then submit it again.");
+  } catch (const std::exception&) {
+    // PoDoFo reports some damage with standard exceptions (out of range, length errors).
+    throw core::MalformedDocumentException(
+        "the PDF is damaged: its structure cannot be read. Open it in a PDF viewer and save it "
+        "again (or print it to a new PDF), then submit it again.");
   }
 }
 
