@@ -2,6 +2,7 @@
 // turns them into lines and blocks; running headers and footers are found across pages.
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <map>
 #include <new>
 #include <string>
