@@ -6,6 +6,8 @@
 #include <array>
 #include <utility>
 
+#include "core/enum_names.h"
+
 namespace mkrp::core {
 namespace {
 
@@ -20,19 +22,13 @@ constexpr std::array<std::pair<Severity, std::string_view>, 2> kSeverityNames{{
 }};
 
 template <typename Enum, std::size_t N>
-std::string_view nameOf(const std::array<std::pair<Enum, std::string_view>, N>& table, Enum value) {
-  for (const auto& [candidate, name] : table) {
-    if (candidate == value) return name;
-  }
-  return "unknown";
+std::string_view nameOf(const detail::NameTable<Enum, N>& table, Enum value) {
+  return detail::nameOf(table, value);
 }
 
 template <typename Enum, std::size_t N>
-Enum valueOf(const std::array<std::pair<Enum, std::string_view>, N>& table, std::string_view name,
-             const char* what) {
-  for (const auto& [value, candidate] : table) {
-    if (candidate == name) return value;
-  }
+Enum valueOf(const detail::NameTable<Enum, N>& table, std::string_view name, const char* what) {
+  if (auto value = detail::valueNamed(table, name)) return *value;
   throw Poco::DataFormatException(std::string("unknown ") + what + " '" + std::string(name) + "'");
 }
 
