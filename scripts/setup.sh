@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libpoco-dev libpodofo-dev libxml2-dev libstemmer-dev libsodium-dev libkainjow-mustache-dev
+  libpq-dev libssl-dev zlib1g-dev
   catch2
   # reference tools the tests and benchmarks compare against
   pandoc poppler-utils zip unzip
