@@ -10,6 +10,8 @@ packages=(
   catch2
   # reference tools the tests and benchmarks compare against
   pandoc poppler-utils zip unzip
+  # bench/http: load generator and the load balancer in front of several instances
+  wrk nginx
   # the certificate PDF embeds DejaVu Serif and Sans (templates/certificate/layout.xml)
   fonts-dejavu-core
 )
