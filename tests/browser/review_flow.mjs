@@ -1,0 +1,195 @@
+// One application from upload to approval, through the pages, in Debian's Chromium.
+// run.sh starts the service and passes where it is and who may sign in (environment below);
+// every page visited is saved as a PNG under MKRP_SCREENSHOTS.
+import { chromium } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+
+const env = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set (run this through run.sh)`);
+  return value;
+};
+const base = env("MKRP_URL");
+const directive = env("MKRP_DIRECTIVE");
+const shots = env("MKRP_SCREENSHOTS");
+const agency = { email: env("MKRP_AGENCY_EMAIL"), password: env("MKRP_PASSWORD") };
+const reviewer = { email: env("MKRP_REVIEWER_EMAIL"), password: env("MKRP_PASSWORD") };
+const agencyName = env("MKRP_AGENCY_NAME");
+const checkTimeout = 60_000; // reading and pre-checking one directive in the sandbox
+
+mkdirSync(shots, { recursive: true });
+const started = Date.now();
+const problems = [];
+
+function step(name) {
+  console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${name}`);
+}
+
+function expect(condition, message) {
+  if (!condition) throw new Error(`expectation failed: ${message}`);
+}
+
+async function shot(page, name) {
+  const file = path.join(shots, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  console.log(`  screenshot ${file}`);
+}
+
+async function text(page, selector) {
+  return (await page.locator(selector).first().innerText()).trim();
+}
+
+// Clicks something whose action reloads or leaves the page, and waits for the new page.
+async function clickAndLoad(page, selector) {
+  await Promise.all([page.waitForNavigation(), page.click(selector)]);
+}
+
+async function newPage(browser, who) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`${who}: console error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`${who}: script error: ${error.message}`));
+  return page;
+}
+
+async function signIn(page, who) {
+  await page.goto(base + "/");
+  expect(page.url().startsWith(base + "/sign-in"), `a visitor lands on the sign-in page, not ${page.url()}`);
+  await page.fill("#email", who.email);
+  await page.fill("#password", who.password);
+  await clickAndLoad(page, "#sign-in-form button[type=submit]");
+}
+
+async function waitUntilChecked(page) {
+  await page.locator("#submit-application").waitFor({ timeout: checkTimeout });
+  expect(await page.locator("#checklist .item").count() > 0, "the pre-check lists checklist items");
+}
+
+async function applicationStatus(page) {
+  return text(page, "#application-status");
+}
+
+async function run(browser) {
+  const a = await newPage(browser, "agency");
+  const r = await newPage(browser, "reviewer");
+
+  step("agency signs in");
+  await a.goto(base + "/");
+  await shot(a, "01-sign-in");
+  await signIn(a, agency);
+  expect(a.url() === base + "/agency", `agency staff start at /agency, not ${a.url()}`);
+  await shot(a, "02-agency-home");
+
+  step("agency starts an application and uploads a directive");
+  await clickAndLoad(a, "#start-form button[type=submit]");
+  expect(/\/agency\/applications\/\d+$/.test(a.url()), `a new application opens, not ${a.url()}`);
+  await a.setInputFiles("#file", directive);
+  await clickAndLoad(a, "#upload-form button[type=submit]");
+  await waitUntilChecked(a);
+  const marks = await a.locator("#checklist .passage .hl").count();
+  expect(marks > 0, "the checklist shows highlighted passages");
+  await a.locator("#checklist details.passages").first().evaluate((d) => { d.open = true; });
+  await shot(a, "03-agency-findings");
+  step(`  ${await a.locator("#checklist .item").count()} items, ${marks} highlighted passages`);
+
+  step("agency submits");
+  await clickAndLoad(a, "#submit-application");
+  expect((await applicationStatus(a)).startsWith("Submitted"), "the application is submitted");
+  await shot(a, "04-agency-submitted");
+
+  step("reviewer signs in and opens the queue");
+  await signIn(r, reviewer);
+  expect(r.url() === base + "/review", `reviewers start at /review, not ${r.url()}`);
+  await shot(r, "05-queue");
+  await clickAndLoad(r, `#queue a:text("${agencyName}")`);
+  await shot(r, "06-review-unclaimed");
+
+  step("reviewer claims it and follows an item to its passage");
+  await clickAndLoad(r, "#claim");
+  const jump = r.locator("a.jump").first();
+  const target = (await jump.getAttribute("href")).slice(1);
+  await jump.click();
+  await r.waitForFunction((id) => {
+    const mark = document.getElementById(id).nextElementSibling;
+    const box = mark.getBoundingClientRect();
+    const pane = mark.closest(".document-pane").getBoundingClientRect();
+    return box.top >= pane.top && box.bottom <= pane.bottom && box.top >= 0 && box.bottom <= innerHeight;
+  }, target, { timeout: 5000 });
+  await shot(r, "07-review-claimed");
+
+  step("reviewer marks an item deficient and returns the application");
+  const missing = r.locator("#checklist .item.status-missing form.item-decision").first();
+  const item = await missing.getAttribute("data-item");
+  await missing.locator('input[value="deficient"]').check();
+  await missing.locator("textarea").fill("Add a section on this requirement.");
+  await missing.locator("button[type=submit]").click();
+  await missing.locator(".saved:text('Saved.')").waitFor();
+  await r.check('#decision-form input[value="return"]');
+  await r.fill("#decision-message", "Please add the missing section and send it again.");
+  await clickAndLoad(r, "#decision-form button[type=submit]");
+  expect((await applicationStatus(r)).startsWith("Returned"), "the application is returned");
+  await shot(r, "08-review-returned");
+
+  step("agency reads the return and resubmits");
+  await a.reload();
+  expect((await text(a, "#reviewer-message")).includes("Please add the missing section"),
+         "the agency sees the reviewer's message");
+  expect((await text(a, `#item-${item.replace(/\./g, "\\.")} .decision`)).includes("Add a section"),
+         "the agency sees the comment on the deficient item");
+  await shot(a, "09-agency-returned");
+  await clickAndLoad(a, "[data-remove]");
+  await a.setInputFiles("#file", directive);
+  await clickAndLoad(a, "#upload-form button[type=submit]");
+  await waitUntilChecked(a);
+  await clickAndLoad(a, "#submit-application");
+  expect((await applicationStatus(a)).startsWith("Submitted"), "the application is submitted again");
+  await shot(a, "10-agency-resubmitted");
+
+  step("reviewer sees round 2 with its difference and approves");
+  await r.goto(base + "/review");
+  await clickAndLoad(r, `#queue a:text("${agencyName}")`);
+  await clickAndLoad(r, "#claim");
+  expect((await text(r, "#changes-heading")).includes("round 1"), "round 2 shows what changed");
+  await shot(r, "11-review-round-2");
+  await r.check('#decision-form input[value="approve"]');
+  await clickAndLoad(r, "#decision-form button[type=submit]");
+  expect((await applicationStatus(r)) === "Approved", "the application is approved");
+  await shot(r, "12-review-approved");
+
+  step("agency sees the approval; the pages refuse what is not theirs");
+  await a.reload();
+  expect((await applicationStatus(a)) === "Approved", "the agency sees the approval");
+  await shot(a, "13-agency-approved");
+  const forbidden = await a.goto(base + "/review");
+  expect(forbidden.status() === 403, `agency staff get 403 from the queue, not ${forbidden.status()}`);
+  await shot(a, "14-forbidden");
+  const missingPage = await a.goto(base + "/agency/applications/999999");
+  expect(missingPage.status() === 404, `an unknown application is 404, not ${missingPage.status()}`);
+  await shot(a, "15-not-found");
+
+  step("agency signs out");
+  await a.goto(base + "/agency");
+  await clickAndLoad(a, "#sign-out");
+  expect(a.url() === base + "/sign-in", `signing out leads to the sign-in page, not ${a.url()}`);
+  const after = await a.goto(base + "/agency");
+  expect(a.url().startsWith(base + "/sign-in"), "after signing out the pages ask to sign in again");
+  expect(after.ok(), "the sign-in page loads");
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.MKRP_CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-dev-shm-usage"],
+});
+try {
+  await run(browser);
+} finally {
+  await browser.close();
+}
+if (problems.length) {
+  console.error(problems.join("\n"));
+  process.exit(1);
+}
+step(`passed; screenshots in ${shots}`);

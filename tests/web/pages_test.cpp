@@ -1,0 +1,266 @@
+// The server-rendered pages: who may see which page, and what each page shows.
+#include <catch2/catch.hpp>
+
+#include "service_fixture.h"
+
+namespace mkrp::web::testing {
+namespace {
+
+using Catch::Contains;
+using workflow::testing::fakePdf;
+
+// A passage the pre-check finds (LE-05, no waiting period), so pages have evidence to mark.
+constexpr std::string_view kDirective =
+    "Missing Children\nThere is no waiting period before a report of a missing child is accepted.";
+
+struct Pages : Service {
+  store::Agency harlow = addAgency("Harlow PD");
+  store::Agency calder = addAgency("Calder County SO", store::AgencyKind::Psap, "TX");
+  workflow::Actor staff = addStaff(harlow.id, "a@harlow.test");
+  workflow::Actor other = addStaff(calder.id, "a@calder.test");
+  workflow::Actor reviewer = addReviewer("reviewer@mkrp.test");
+  Client agency = signedIn("a@harlow.test");
+  Client otherAgency = signedIn("a@calder.test");
+  Client review = signedIn("reviewer@mkrp.test");
+};
+
+// A GET as a browser sends it.
+Reply page(Client& client, const std::string& path) {
+  return client.send("GET", path, "", "", {{"Accept", "text/html,application/xhtml+xml"}});
+}
+
+std::string appPath(std::string_view prefix, store::Id id) {
+  return std::string(prefix) + "/applications/" + std::to_string(id);
+}
+
+TEST_CASE("a visitor who is not signed in is sent to sign in and brought back", "[web][pages]") {
+  Pages s;
+  Client visitor = s.client();
+  const Reply reply = page(visitor, "/agency/applications/7");
+  CHECK(reply.status == 303);
+  CHECK(reply.header("Location") == "/sign-in?next=%2Fagency%2Fapplications%2F7");
+  CHECK(page(visitor, "/").header("Location") == "/sign-in");
+}
+
+TEST_CASE("the sign-in page has labelled fields, no inline script and the security headers",
+          "[web][pages]") {
+  Pages s;
+  Client visitor = s.client();
+  const Reply reply = page(visitor, "/sign-in?next=/review");
+  REQUIRE(reply.status == 200);
+  CHECK(reply.header("Content-Type") == "text/html; charset=utf-8");
+  CHECK_THAT(reply.header("Content-Security-Policy"), Contains("default-src 'self'"));
+  CHECK_THAT(reply.body, Contains("<label for=\"email\">Email address</label>"));
+  CHECK_THAT(reply.body, Contains("<label for=\"password\">Password</label>"));
+  CHECK_THAT(reply.body, Contains("data-next=\"/review\""));
+  CHECK(reply.body.find("<script>") == std::string::npos);
+  CHECK(reply.body.find("style=") == std::string::npos);
+}
+
+TEST_CASE("the sign-in page drops a return address on another site", "[web][pages]") {
+  Pages s;
+  Client visitor = s.client();
+  CHECK_THAT(page(visitor, "/sign-in?next=//evil.test/x").body, Contains("data-next=\"\""));
+  CHECK_THAT(page(visitor, "/sign-in?next=https://evil.test").body, Contains("data-next=\"\""));
+}
+
+TEST_CASE("the start page sends agency staff to their applications and reviewers to the queue",
+          "[web][pages]") {
+  Pages s;
+  CHECK(page(s.agency, "/").header("Location") == "/agency");
+  CHECK(page(s.review, "/").header("Location") == "/review");
+  CHECK(page(s.agency, "/sign-in").header("Location") == "/agency");
+}
+
+TEST_CASE("agency staff see their applications and may start one when none is open",
+          "[web][pages]") {
+  Pages s;
+  Reply reply = page(s.agency, "/agency");
+  REQUIRE(reply.status == 200);
+  CHECK_THAT(reply.body, Contains("id=\"start-form\""));
+  CHECK_THAT(reply.body, Contains("Signed in as <strong>a@harlow.test</strong>"));
+  const store::Application draft = s.checkedDraft(s.staff);
+  reply = page(s.agency, "/agency");
+  CHECK_THAT(reply.body, Contains("href=\"" + appPath("/agency", draft.id) + "\""));
+  CHECK_THAT(reply.body, Contains("Draft: not yet sent to the program"));
+  CHECK(reply.body.find("id=\"start-form\"") == std::string::npos);
+}
+
+TEST_CASE("the application page shows documents, the pre-check with marked passages and submit",
+          "[web][pages]") {
+  Pages s;
+  const store::Application draft = s.checkedDraft(s.staff, kDirective);
+  const Reply reply = page(s.agency, appPath("/agency", draft.id));
+  REQUIRE(reply.status == 200);
+  CHECK_THAT(reply.body, Contains("directive.pdf"));
+  CHECK_THAT(reply.body, Contains("<span class=\"doc-status\">Checked</span>"));
+  CHECK_THAT(reply.body, Contains("What the automatic pre-check found"));
+  CHECK_THAT(reply.body, Contains("id=\"item-LE-05\""));
+  CHECK_THAT(reply.body, Contains("<a class=\"hl meets\" href=\"#item-LE-05\""));
+  CHECK_THAT(reply.body, Contains("id=\"submit-application\""));
+  CHECK_THAT(reply.body, Contains("<meta name=\"csrf-token\" content=\"" + s.agency.csrf + "\">"));
+}
+
+TEST_CASE("the application page says why it cannot be submitted while a document is read",
+          "[web][pages]") {
+  Pages s;
+  const store::Application draft = s.applications.create(s.staff, store::ApplicationType::Initial);
+  s.applications.upload(s.staff, draft.id, "directive.pdf", fakePdf("Policy."));
+  const Reply reply = page(s.agency, appPath("/agency", draft.id));
+  CHECK_THAT(reply.body, Contains("Waiting to be read"));
+  CHECK_THAT(reply.body, Contains("data-pending=\"1\""));
+  CHECK_THAT(reply.body, Contains("Wait until every document has been checked."));
+  CHECK(reply.body.find("id=\"submit-application\"") == std::string::npos);
+}
+
+TEST_CASE("another agency's application is the friendly not-found page", "[web][pages]") {
+  Pages s;
+  const store::Application draft = s.checkedDraft(s.staff);
+  const Reply reply = page(s.otherAgency, appPath("/agency", draft.id));
+  CHECK(reply.status == 404);
+  CHECK(reply.header("Content-Type") == "text/html; charset=utf-8");
+  CHECK_THAT(reply.body, Contains("We could not find that page"));
+  CHECK_THAT(reply.body, Contains("There is no application " + std::to_string(draft.id) + "."));
+}
+
+TEST_CASE("reviewers get the 403 page from agency pages and agency staff from reviewer pages",
+          "[web][pages]") {
+  Pages s;
+  const store::Application application = s.submitted(s.staff);
+  for (const std::string& path : {std::string("/agency"), appPath("/agency", application.id)}) {
+    const Reply reply = page(s.review, path);
+    CHECK(reply.status == 403);
+    CHECK_THAT(reply.body, Contains("This page is not for your account"));
+  }
+  for (const std::string& path : {std::string("/review"), appPath("/review", application.id)}) {
+    const Reply reply = page(s.agency, path);
+    CHECK(reply.status == 403);
+    CHECK_THAT(reply.body, Contains("This page is for program reviewers."));
+  }
+}
+
+TEST_CASE("the queue lists submissions oldest first with their age", "[web][pages]") {
+  Pages s;
+  const store::Application first = s.submitted(s.staff);
+  s.clock.advance(std::chrono::hours(26));
+  const store::Application second = s.submitted(s.other);
+  s.clock.advance(std::chrono::minutes(5));
+  const Reply reply = page(s.review, "/review");
+  REQUIRE(reply.status == 200);
+  const auto firstAt = reply.body.find(appPath("/review", first.id) + "\">Harlow PD");
+  const auto secondAt = reply.body.find(appPath("/review", second.id) + "\">Calder County SO");
+  REQUIRE(firstAt != std::string::npos);
+  REQUIRE(secondAt != std::string::npos);
+  CHECK(firstAt < secondAt);
+  CHECK_THAT(reply.body, Contains("26 hours"));
+  CHECK_THAT(reply.body, Contains("5 minutes"));
+  CHECK_THAT(reply.body, Contains("Showing 2 of 2."));
+}
+
+TEST_CASE("the queue filters keep their values and narrow the list", "[web][pages]") {
+  Pages s;
+  s.submitted(s.staff);
+  s.submitted(s.other);
+  const Reply reply = page(s.review, "/review?kind=psap&state=tx");
+  REQUIRE(reply.status == 200);
+  CHECK_THAT(reply.body, Contains("Calder County SO"));
+  CHECK(reply.body.find("Harlow PD") == std::string::npos);
+  CHECK_THAT(reply.body, Contains("<option value=\"psap\" selected>"));
+  CHECK_THAT(reply.body, Contains("Showing 1 of 1."));
+}
+
+TEST_CASE("a queue filter that does not exist is the 400 page", "[web][pages]") {
+  Pages s;
+  const Reply reply = page(s.review, "/review?kind=fire");
+  CHECK(reply.status == 400);
+  CHECK_THAT(reply.body,
+             Contains("The queue has no filter kind &quot;fire&quot;. Clear the filters"));
+}
+
+TEST_CASE("a draft is not found on the review screen", "[web][pages]") {
+  Pages s;
+  const store::Application draft = s.checkedDraft(s.staff);
+  CHECK(page(s.review, appPath("/review", draft.id)).status == 404);
+}
+
+TEST_CASE("the review screen links each item to its highlight in the document text",
+          "[web][pages]") {
+  Pages s;
+  const store::Application application = s.checkedDraft(s.staff, kDirective);
+  s.applications.submit(s.staff, application.id);
+  const Reply reply = page(s.review, appPath("/review", application.id));
+  REQUIRE(reply.status == 200);
+  CHECK_THAT(reply.body, Contains("id=\"claim\""));
+  CHECK_THAT(reply.body, Contains("<h3>directive.pdf</h3>"));
+  CHECK_THAT(reply.body, Contains("There is <span class=\"anchor\" id=\"ev-"));
+  CHECK_THAT(reply.body, Contains("<a class=\"jump\" href=\"#ev-"));
+  CHECK(reply.body.find("class=\"item-decision\"") == std::string::npos);
+}
+
+TEST_CASE("the reviewer holding an application gets the item and final decision forms",
+          "[web][pages]") {
+  Pages s;
+  const store::Application application = s.submitted(s.staff);
+  s.applications.claim(s.reviewer, application.id);
+  const Reply reply = page(s.review, appPath("/review", application.id));
+  CHECK_THAT(reply.body, Contains("You hold this application."));
+  CHECK_THAT(reply.body, Contains("<form class=\"item-decision\" data-item=\"LE-01\">"));
+  CHECK_THAT(reply.body, Contains("id=\"decision-form\""));
+}
+
+TEST_CASE("a returned application shows the agency the message and the items to fix",
+          "[web][pages]") {
+  Pages s;
+  const store::Application application = s.returned(s.staff, s.reviewer);
+  const Reply reply = page(s.agency, appPath("/agency", application.id));
+  REQUIRE(reply.status == 200);
+  CHECK_THAT(reply.body, Contains("The reviewer returned this application"));
+  CHECK_THAT(reply.body, Contains("Please fix LE-01."));
+  CHECK_THAT(reply.body, Contains("<strong>Reviewer:</strong> Needs changes: Write the policy down."));
+  CHECK_THAT(reply.body, Contains("Submit again (round 2)"));
+}
+
+TEST_CASE("a resubmitted round shows the reviewer what changed since the last one",
+          "[web][pages]") {
+  Pages s;
+  const store::Application application = s.returned(s.staff, s.reviewer);
+  const store::DocumentRecord old =
+      s.applications.view(s.staff, application.id).documents.at(0);
+  s.applications.removeDocument(s.staff, application.id, old.id);
+  s.applications.upload(s.staff, application.id, "fixed.pdf", fakePdf(kDirective));
+  s.runJobs();
+  s.applications.submit(s.staff, application.id);
+  const Reply reply = page(s.review, appPath("/review", application.id));
+  REQUIRE(reply.status == 200);
+  CHECK_THAT(reply.body, Contains("What changed since round 1"));
+  CHECK_THAT(reply.body, Contains("<a href=\"#item-LE-05\">LE-05</a>"));
+  CHECK_THAT(reply.body, Contains("class=\"item status-met changed\" id=\"item-LE-05\""));
+}
+
+TEST_CASE("static files are served with their type and unknown ones are not found",
+          "[web][pages]") {
+  Pages s;
+  Client visitor = s.client();
+  const Reply css = visitor.get("/static/site.css");
+  CHECK(css.status == 200);
+  CHECK(css.header("Content-Type") == "text/css; charset=utf-8");
+  CHECK(visitor.get("/static/site.js").header("Content-Type") ==
+        "text/javascript; charset=utf-8");
+  CHECK(visitor.get("/static/secret.txt").status == 404);
+  CHECK(visitor.get("/static/missing.js").status == 404);
+}
+
+TEST_CASE("an unknown address is the not-found page for a browser and JSON for the API",
+          "[web][pages]") {
+  Pages s;
+  Client visitor = s.client();
+  const Reply browser = page(visitor, "/nowhere");
+  CHECK(browser.status == 404);
+  CHECK_THAT(browser.body, Contains("We could not find that page"));
+  const Reply api = page(visitor, "/api/v1/nowhere");
+  CHECK(api.status == 404);
+  CHECK(api.error() == "There is nothing at this address.");
+}
+
+}  // namespace
+}  // namespace mkrp::web::testing
