@@ -186,6 +186,32 @@ const Migration kMemberships{
 ))",
     }};
 
+// Version 5. Version 4's status CHECK allows only 'active' and 'lapsed', and SQLite cannot widen
+// a CHECK without rebuilding the table (which reminders reference), so a withdrawal is stored as
+// status 'lapsed' with withdrawn_at set; the store reads it back as MembershipStatus::Withdrawn.
+const Migration kRecognition{
+    5,
+    "certificates and media releases, withdrawn memberships",
+    {
+        "ALTER TABLE memberships ADD COLUMN withdrawn_at BIGINT",
+        // The public list and the newly recognized, by when they were recognized.
+        "CREATE INDEX memberships_started ON memberships (started_at) WHERE status = 'active'",
+        R"(CREATE TABLE certificates (
+  id {ID},
+  application_id BIGINT NOT NULL UNIQUE REFERENCES applications (id),
+  membership_id BIGINT NOT NULL REFERENCES memberships (id),
+  agency_id BIGINT NOT NULL REFERENCES agencies (id),
+  number TEXT NOT NULL UNIQUE CHECK (number <> ''),
+  code TEXT NOT NULL UNIQUE CHECK (code <> ''),
+  recognized_on BIGINT NOT NULL,
+  valid_through BIGINT NOT NULL,
+  issued_at BIGINT NOT NULL,
+  pdf_sha256 TEXT NOT NULL CHECK (length(pdf_sha256) = 64),
+  docx_sha256 TEXT NOT NULL CHECK (length(docx_sha256) = 64)
+))",
+        "CREATE INDEX certificates_membership ON certificates (membership_id)",
+    }};
+
 struct Placeholder {
   std::string_view name;
   std::string_view sqlite;
@@ -216,7 +242,8 @@ std::string_view fill(std::string_view name, Dialect dialect) {
 }  // namespace
 
 const std::vector<Migration>& all() {
-  static const std::vector<Migration> kAll{kAccounts, kApplications, kRecords, kMemberships};
+  static const std::vector<Migration> kAll{kAccounts, kApplications, kRecords, kMemberships,
+                                           kRecognition};
   return kAll;
 }
 

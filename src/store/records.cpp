@@ -54,9 +54,10 @@ constexpr Names<OutboxState, 4> kOutboxStates{{
     {OutboxState::Sent, "sent"},
     {OutboxState::Failed, "failed"},
 }};
-constexpr Names<MembershipStatus, 2> kMembershipStatuses{{
+constexpr Names<MembershipStatus, 3> kMembershipStatuses{{
     {MembershipStatus::Active, "active"},
     {MembershipStatus::Lapsed, "lapsed"},
+    {MembershipStatus::Withdrawn, "withdrawn"},
 }};
 
 template <typename E, std::size_t N>

@@ -194,15 +194,51 @@ struct OutboxMessage {
   std::optional<TimePoint> finishedAt;  // when it was sent, or failed for good
 };
 
-enum class MembershipStatus { Active, Lapsed };
+// Active: recognized and on the public list. Lapsed: expired without an approved renewal (an
+// approved renewal reinstates it). Withdrawn: ended at the agency's or the program's request; it
+// is never reinstated.
+enum class MembershipStatus { Active, Lapsed, Withdrawn };
 
 struct Membership {
   Id id = 0;
   Id agencyId = 0;
   Id applicationId = 0;  // the approved application that started it
-  TimePoint startedAt;
-  TimePoint expiresAt;
+  TimePoint startedAt;   // recognized since: the first approval
+  TimePoint expiresAt;   // valid through: moved five years on by each approved renewal
   MembershipStatus status = MembershipStatus::Active;
+};
+
+// A recognized agency as the public list shows it.
+struct Member {
+  Agency agency;
+  Membership membership;
+};
+
+// Which members the public list shows. Unset filters match everything.
+struct MemberQuery {
+  std::optional<AgencyKind> kind;
+  std::optional<std::string> state;
+  // Only memberships that started in [startedFrom, startedBefore): the newly recognized.
+  std::optional<TimePoint> startedFrom;
+  std::optional<TimePoint> startedBefore;
+};
+
+// What one approval issued: the certificate and the media release, kept in the BlobStore.
+struct NewCertificate {
+  Id applicationId = 0;  // the approved application (initial or renewal)
+  Id membershipId = 0;
+  Id agencyId = 0;
+  std::string number;  // printed on the certificate, e.g. "MKRP-2026-000042"
+  std::string code;    // the verification code the public confirms at /verify/{code}
+  TimePoint recognizedOn;  // the start of the term this certificate covers
+  TimePoint validThrough;  // the end of that term
+  TimePoint issuedAt;
+  std::string pdfSha256;   // the certificate PDF in the BlobStore
+  std::string docxSha256;  // the media release DOCX in the BlobStore
+};
+
+struct Certificate : NewCertificate {
+  Id id = 0;
 };
 
 // --- names ------------------------------------------------------------------------------------

@@ -278,24 +278,49 @@ class Outbox {
   virtual std::optional<OutboxMessage> find(Id id) = 0;
 };
 
-// Five-year memberships of approved agencies (kept minimal until the recognition work).
+// Five-year memberships of approved agencies. Every change is a conditional UPDATE on the current
+// status, so a transition applied twice (two instances running the daily job) happens once.
 class MembershipRepository {
  public:
   virtual ~MembershipRepository() = default;
   // Starts an active membership. Throws core::ConflictException when the agency already has one.
   virtual Membership start(Id agencyId, Id applicationId, TimePoint startedAt,
                            TimePoint expiresAt) = 0;
+  virtual std::optional<Membership> find(Id id) = 0;
   // The agency's active membership, if any.
   virtual std::optional<Membership> activeForAgency(Id agencyId) = 0;
+  // The agency's newest membership whatever its status (to reinstate a lapsed one), if any.
+  virtual std::optional<Membership> latestForAgency(Id agencyId) = 0;
   // Moves the expiry of an active membership (an approved renewal). False when not active.
   virtual bool extend(Id id, TimePoint expiresAt) = 0;
   // Lapses an active membership. False when it was not active (already lapsed: idempotent).
   virtual bool lapse(Id id) = 0;
+  // Lapses an active membership whose expiry is at or before `now`. False otherwise.
+  virtual bool lapseExpired(Id id, TimePoint now) = 0;
+  // Makes a lapsed (not withdrawn) membership active again until `expiresAt`. False otherwise.
+  virtual bool reinstate(Id id, TimePoint expiresAt) = 0;
+  // Ends an active or lapsed membership for good. False when it was withdrawn already.
+  virtual bool withdraw(Id id, TimePoint at) = 0;
   // Active memberships expiring before `before`, soonest first (the daily job's work list).
   virtual std::vector<Membership> activeExpiringBefore(TimePoint before) = 0;
+  // Active memberships that have not expired at `now`, with their agencies, by state, then name.
+  virtual std::vector<Member> members(const MemberQuery& query, TimePoint now) = 0;
   // Records that reminder `key` (e.g. "90d") went out; true only for the first caller, so each
   // reminder is sent once even when several instances run the daily job.
   virtual bool recordReminder(Id id, std::string_view key, TimePoint now) = 0;
+};
+
+// The certificates and media releases issued by approvals, one per approved application.
+class CertificateRepository {
+ public:
+  virtual ~CertificateRepository() = default;
+  // Stores it and returns it with its id. Throws core::ConflictException when the application,
+  // the number or the code has a certificate already.
+  virtual Certificate add(const NewCertificate& certificate) = 0;
+  // The certificate of an approved application, if any.
+  virtual std::optional<Certificate> forApplication(Id applicationId) = 0;
+  // The certificate with this verification code (exact match), if any.
+  virtual std::optional<Certificate> findByCode(std::string_view code) = 0;
 };
 
 struct AppliedMigration {
@@ -318,6 +343,7 @@ class Store {
   virtual AuditLog& audit() = 0;
   virtual Outbox& outbox() = 0;
   virtual MembershipRepository& memberships() = 0;
+  virtual CertificateRepository& certificates() = 0;
 
   // Runs `work` in one transaction: everything it does through the Store it is given is committed
   // together when it returns, and rolled back when it throws (the exception goes on). Calls

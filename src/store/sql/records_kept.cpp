@@ -1,7 +1,6 @@
-// The audit log, the notification outbox and memberships.
+// The audit log and the notification outbox (memberships: memberships.cpp).
 #include <Poco/Exception.h>
 
-#include "core/errors.h"
 #include "store/sql/lease_queue.h"
 #include "store/sql/repositories.h"
 
@@ -13,8 +12,6 @@ constexpr std::string_view kAuditColumns =
 constexpr std::string_view kOutboxColumns =
     "id, recipient, subject, body, dedupe_key, state, attempts, next_attempt_at, lease_owner, "
     "lease_expires_at, last_error, created_at, finished_at";
-constexpr std::string_view kMembershipColumns =
-    "id, agency_id, application_id, started_at, expires_at, status";
 
 const LeaseTable kOutboxTable{"outbox", "pending",         "sending",
                               "failed", "next_attempt_at", kOutboxColumns};
@@ -50,17 +47,6 @@ OutboxMessage readOutbox(const Row& row) {
   m.lastError = row.text("last_error");
   m.createdAt = row.time("created_at");
   m.finishedAt = row.optionalTime("finished_at");
-  return m;
-}
-
-Membership readMembership(const Row& row) {
-  Membership m;
-  m.id = row.int64("id");
-  m.agencyId = row.int64("agency_id");
-  m.applicationId = row.int64("application_id");
-  m.startedAt = row.time("started_at");
-  m.expiresAt = row.time("expires_at");
-  m.status = parseMembershipStatus(row.text("status"));
   return m;
 }
 
@@ -161,67 +147,6 @@ std::optional<OutboxMessage> SqlOutbox::find(Id id) {
   return context_.read([&](Connection& c) {
     return mapFirst(c.query(sql("SELECT ", kOutboxColumns, " FROM outbox WHERE id = ?"), id),
                     readOutbox);
-  });
-}
-
-Membership SqlMemberships::start(Id agencyId, Id applicationId, TimePoint startedAt,
-                                 TimePoint expiresAt) {
-  return context_.write([&](Connection& c) {
-    auto started =
-        mapFirst(c.query(sql("INSERT INTO memberships (agency_id, application_id, started_at, "
-                             "expires_at, status) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING "
-                             "RETURNING ",
-                             kMembershipColumns),
-                         agencyId, applicationId, startedAt, expiresAt, MembershipStatus::Active),
-                 readMembership);
-    if (!started) {
-      throw core::ConflictException(
-          "This agency's membership is active already; a renewal extends it instead.");
-    }
-    return std::move(*started);
-  });
-}
-
-std::optional<Membership> SqlMemberships::activeForAgency(Id agencyId) {
-  return context_.read([&](Connection& c) {
-    return mapFirst(c.query(sql("SELECT ", kMembershipColumns,
-                                " FROM memberships WHERE agency_id = ? AND status = ?"),
-                            agencyId, MembershipStatus::Active),
-                    readMembership);
-  });
-}
-
-bool SqlMemberships::extend(Id id, TimePoint expiresAt) {
-  return context_.write([&](Connection& c) {
-    return c.execute("UPDATE memberships SET expires_at = ? WHERE id = ? AND status = ?", expiresAt,
-                     id, MembershipStatus::Active) > 0;
-  });
-}
-
-bool SqlMemberships::lapse(Id id) {
-  return context_.write([&](Connection& c) {
-    return c.execute("UPDATE memberships SET status = ? WHERE id = ? AND status = ?",
-                     MembershipStatus::Lapsed, id, MembershipStatus::Active) > 0;
-  });
-}
-
-std::vector<Membership> SqlMemberships::activeExpiringBefore(TimePoint before) {
-  return context_.read([&](Connection& c) {
-    return mapRows(c.query(sql("SELECT ", kMembershipColumns,
-                               " FROM memberships WHERE status = ? AND expires_at < ? "
-                               "ORDER BY expires_at, id"),
-                           MembershipStatus::Active, before),
-                   readMembership);
-  });
-}
-
-bool SqlMemberships::recordReminder(Id id, std::string_view key, TimePoint now) {
-  return context_.write([&](Connection& c) {
-    return c.query(
-                "INSERT INTO membership_reminders (membership_id, reminder, sent_at) "
-                "VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING membership_id",
-                id, key, now)
-               .rowCount() > 0;
   });
 }
 

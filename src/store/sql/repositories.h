@@ -145,11 +145,28 @@ class SqlMemberships final : public MembershipRepository {
   explicit SqlMemberships(Context& context) : context_(context) {}
   Membership start(Id agencyId, Id applicationId, TimePoint startedAt,
                    TimePoint expiresAt) override;
+  std::optional<Membership> find(Id id) override;
   std::optional<Membership> activeForAgency(Id agencyId) override;
+  std::optional<Membership> latestForAgency(Id agencyId) override;
   bool extend(Id id, TimePoint expiresAt) override;
   bool lapse(Id id) override;
+  bool lapseExpired(Id id, TimePoint now) override;
+  bool reinstate(Id id, TimePoint expiresAt) override;
+  bool withdraw(Id id, TimePoint at) override;
   std::vector<Membership> activeExpiringBefore(TimePoint before) override;
+  std::vector<Member> members(const MemberQuery& query, TimePoint now) override;
   bool recordReminder(Id id, std::string_view key, TimePoint now) override;
+
+ private:
+  Context& context_;
+};
+
+class SqlCertificates final : public CertificateRepository {
+ public:
+  explicit SqlCertificates(Context& context) : context_(context) {}
+  Certificate add(const NewCertificate& certificate) override;
+  std::optional<Certificate> forApplication(Id applicationId) override;
+  std::optional<Certificate> findByCode(std::string_view code) override;
 
  private:
   Context& context_;

@@ -43,6 +43,7 @@ class SqlStore final : public Store {
   AuditLog& audit() override { return audit_; }
   Outbox& outbox() override { return outbox_; }
   MembershipRepository& memberships() override { return memberships_; }
+  CertificateRepository& certificates() override { return certificates_; }
 
   void transaction(const std::function<void(Store&)>& work) override {
     if (context_.transaction() != nullptr) {
@@ -73,6 +74,7 @@ class SqlStore final : public Store {
   SqlAudit audit_{context_};
   SqlOutbox outbox_{context_};
   SqlMemberships memberships_{context_};
+  SqlCertificates certificates_{context_};
 };
 
 // Applies `migration` unless it is recorded already; the check, the change and the record are
