@@ -14,7 +14,11 @@ packages=(
   wrk nginx
   # the certificate PDF embeds DejaVu Serif and Sans (templates/certificate/layout.xml)
   fonts-dejavu-core
+  # the browser test (tests/browser): Chromium driven by playwright-core under Node
+  chromium nodejs
 )
+# Debian's nodejs comes without npm; a nodejs that brings its own npm needs no npm package.
+command -v npm >/dev/null || packages+=(npm)
 
 missing=()
 for package in "${packages[@]}"; do
@@ -32,4 +36,12 @@ if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The browser test's one npm package, pinned by tests/browser/package-lock.json; never a browser
+# download (Debian's Chromium is used).
+browser_tests="$(cd "$(dirname "$0")/.." && pwd)/tests/browser"
+if [[ ! -d $browser_tests/node_modules/playwright-core ]]; then
+  echo "setup: installing the browser test's npm packages in tests/browser"
+  (cd "$browser_tests" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund >/dev/null)
 fi

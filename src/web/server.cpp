@@ -20,6 +20,7 @@
 #include "web/exchange.h"
 #include "web/json_out.h"
 #include "web/metrics.h"
+#include "web/pages.h"
 #include "web/router.h"
 #include "web/security.h"
 #include "web/upload.h"
@@ -137,6 +138,12 @@ void Server::Impl::replyWithError(detail::Exchange& exchange, const std::excepti
       (exchange.hasBody() && !detail::drainBody(exchange.request.stream(), kDrainLimit))) {
     exchange.response.setKeepAlive(false);
   }
+  if (detail::wantsPage(exchange.request)) {
+    exchange.send(reply.status, "text/html; charset=utf-8",
+                  detail::errorPageFor(static_cast<int>(reply.status), reply.message,
+                                       exchange.session));
+    return;
+  }
   exchange.sendJson(reply.status, detail::errorJson(reply.message));
 }
 
@@ -176,6 +183,7 @@ void Server::Impl::addServiceRoutes() {
             metrics.render(services.jobs));
   });
   detail::addApiRoutes(router, services);
+  detail::addPageRoutes(router, services);
 }
 
 Server::Server(Services services, ServerOptions options, Poco::Logger& logger)

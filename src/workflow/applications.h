@@ -26,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/document.h"
 #include "store/records.h"
 #include "store/store.h"
 #include "workflow/actor.h"
@@ -134,6 +135,10 @@ class Applications {
   // least one deficient item are required) the round. Notifies the agency.
   store::Application decide(const Actor& actor, store::Id id, FinalDecision decision,
                             std::string_view message);
+
+  // The extracted text of the checked documents `view` shows, in the same order, for pages that
+  // show the text beside the pre-check (application_texts.cpp). Same access rules as view.
+  std::vector<core::SubmittedFile> documentTexts(const Actor& actor, store::Id id);
 
  private:
   struct PrecheckCache;

@@ -48,8 +48,18 @@ async function clickAndLoad(page, selector) {
 async function newPage(browser, who) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
+  // Console errors (a CSP refusal shows here) and failed page resources; an error status of a
+  // page itself is expected where the test asks for one, and the API's are checked by the flow.
   page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`${who}: console error: ${message.text()}`);
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
+      problems.push(`${who}: console error: ${message.text()}`);
+    }
+  });
+  page.on("response", (response) => {
+    const type = response.request().resourceType();
+    if (response.status() >= 400 && type !== "document" && type !== "fetch" && type !== "xhr") {
+      problems.push(`${who}: ${response.status()} for ${response.url()}`);
+    }
   });
   page.on("pageerror", (error) => problems.push(`${who}: script error: ${error.message}`));
   return page;
@@ -113,7 +123,8 @@ async function run(browser) {
   const target = (await jump.getAttribute("href")).slice(1);
   await jump.click();
   await r.waitForFunction((id) => {
-    const mark = document.getElementById(id).nextElementSibling;
+    let mark = document.getElementById(id).nextElementSibling;
+    while (mark && !mark.classList.contains("hl")) mark = mark.nextElementSibling;
     const box = mark.getBoundingClientRect();
     const pane = mark.closest(".document-pane").getBoundingClientRect();
     return box.top >= pane.top && box.bottom <= pane.bottom && box.top >= 0 && box.bottom <= innerHeight;
@@ -151,7 +162,7 @@ async function run(browser) {
   step("reviewer sees round 2 with its difference and approves");
   await r.goto(base + "/review");
   await clickAndLoad(r, `#queue a:text("${agencyName}")`);
-  await clickAndLoad(r, "#claim");
+  if (await r.locator("#claim").count()) await clickAndLoad(r, "#claim");
   expect((await text(r, "#changes-heading")).includes("round 1"), "round 2 shows what changed");
   await shot(r, "11-review-round-2");
   await r.check('#decision-form input[value="approve"]');

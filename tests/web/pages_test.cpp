@@ -145,7 +145,8 @@ TEST_CASE("the queue lists submissions oldest first with their age", "[web][page
   s.clock.advance(std::chrono::hours(26));
   const store::Application second = s.submitted(s.other);
   s.clock.advance(std::chrono::minutes(5));
-  const Reply reply = page(s.review, "/review");
+  Client reviewer = s.signedIn("reviewer@mkrp.test");  // the first session has expired by now
+  const Reply reply = page(reviewer, "/review");
   REQUIRE(reply.status == 200);
   const auto firstAt = reply.body.find(appPath("/review", first.id) + "\">Harlow PD");
   const auto secondAt = reply.body.find(appPath("/review", second.id) + "\">Calder County SO");

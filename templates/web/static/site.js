@@ -194,7 +194,8 @@
   document.querySelectorAll("a.jump").forEach((link) => {
     link.addEventListener("click", () => {
       const anchor = document.getElementById(link.getAttribute("href").slice(1));
-      const mark = anchor && anchor.nextElementSibling;
+      let mark = anchor && anchor.nextElementSibling;
+      while (mark && !mark.classList.contains("hl")) mark = mark.nextElementSibling;
       if (!mark) return;
       mark.classList.add("flash");
       window.setTimeout(() => mark.classList.remove("flash"), 2000);
