@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <iterator>
+#include <string_view>
 
 #include "check/text/tokenizer.h"
 
@@ -43,6 +44,32 @@ bool endsWithColon(const std::string& text) {
 text::Tokenizer& threadTokenizer() {
   thread_local text::Tokenizer tokenizer;
   return tokenizer;
+}
+
+// Words that open a clause saying what is or might be, rather than what someone must do.
+bool opensSubordinateClause(std::string_view word) {
+  static constexpr std::string_view kWords[] = {"whether", "which", "that",   "who",     "whom",
+                                                "whose",   "what",  "whoever", "whatever", "if"};
+  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
+// "may", "might" or "could" inside a clause opened by "whether", "which", "that", ... speaks of
+// what may be true ("determine whether the child may harm himself", "information that may
+// assist", "regardless of which agency may investigate"), not of a permission that weakens the
+// sentence's duty. Looks back at most four words and never across a comma, colon or semicolon.
+bool isPossibilityModal(std::span<const text::Token> tokens, std::uint32_t at) {
+  const std::string& word = tokens[at].lower;
+  if (word != "may" && word != "might" && word != "could") return false;
+  constexpr auto kClauseBreak = static_cast<std::uint16_t>(text::Gap::Comma) |
+                                static_cast<std::uint16_t>(text::Gap::Semicolon) |
+                                static_cast<std::uint16_t>(text::Gap::Colon) |
+                                static_cast<std::uint16_t>(text::Gap::Sentence);
+  for (std::uint32_t back = 1; back <= 4 && back <= at; ++back) {
+    const text::Token& token = tokens[at - back];
+    if (opensSubordinateClause(token.lower)) return true;
+    if ((tokens[at - back + 1].gapBefore & kClauseBreak) != 0) return false;
+  }
+  return false;
 }
 
 }  // namespace
@@ -135,12 +162,33 @@ std::string listShape(const core::Block& block) {
   return shape;
 }
 
+// "Table 5.14-A — Call-taker questions": the caption over a table says what its cells are.
+bool isTableCaption(const core::Block& block) {
+  const std::string& text = block.text;
+  constexpr std::string_view kWords[] = {"Table ", "TABLE ", "Exhibit ", "EXHIBIT "};
+  for (const std::string_view word : kWords) {
+    if (text.size() > word.size() && text.compare(0, word.size(), word) == 0 &&
+        std::isalnum(static_cast<unsigned char>(text[word.size()]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The block that introduces entries of `kind`: a sentence ending in ':' for any list; for a
+// table also its caption or the heading right above it ("KEY QUESTIONS").
+bool introduces(const core::Block& before, core::BlockKind kind) {
+  if (endsWithColon(before.text)) return true;
+  if (kind != core::BlockKind::TableCell) return false;
+  return before.kind == core::BlockKind::Heading || isTableCaption(before);
+}
+
 }  // namespace
 
 // A list entry (or table cell) carries the duty or hedge of the sentence that introduces its list
 // ("Officers should take the following actions, as applicable:"). Walking back from an entry over
 // its siblings and their sub-entries, the lead-in is the first block that ends with ':' and is
-// not a sibling.
+// not a sibling; a table cell's may also be the table's caption or the heading above it.
 void DocumentIndex::findLeadIns() {
   const auto& source = document_.blocks;
   sentenceLeadIn_.assign(sentences_.size(), -1);
@@ -154,7 +202,7 @@ void DocumentIndex::findLeadIns() {
       const core::Block& before = source[k];
       if (!isMatched(before) || before.kind == core::BlockKind::Footnote) continue;
       if (isListEntry(before) && listShape(before) == shape) continue;
-      if (endsWithColon(before.text)) leadIn = static_cast<int>(k);
+      if (introduces(before, source[b].kind)) leadIn = static_cast<int>(k);
       if (leadIn >= 0 || !isListEntry(before)) break;
     }
     if (leadIn < 0 || blocks_[static_cast<std::size_t>(leadIn)].tokens.begin ==
@@ -211,9 +259,31 @@ void DocumentIndex::findHedges(const Program& program) {
   for (const std::uint32_t phrase : hedges.phrases) {
     for (const Range& hedge : occurrences(phrase)) {
       auto& slot = sentenceHedge_[tokenSentence_[hedge.begin]];
-      if ((!slot || hedge.begin < slot->begin) && !covered(hedge)) slot = hedge;
+      if (slot && slot->begin <= hedge.begin) continue;
+      if (covered(hedge) || isPossibilityModal(tokens_, hedge.begin) || isBounded(hedge)) continue;
+      slot = hedge;
     }
   }
+}
+
+// "as soon as practicable, but not later than two hours": a vague deadline followed by a firm
+// limit in the same sentence; the limit is what the sentence requires. Only a hedge that is
+// itself a vague deadline is lifted: "should be reviewed within 30 days" stays hedged.
+bool DocumentIndex::isBounded(Range hedge) const {
+  constexpr std::uint32_t kReach = 4;  // words between the hedge and the limit ("but no later")
+  const auto next = std::lower_bound(
+      durations_.begin(), durations_.end(), hedge.end,
+      [](const DurationAt& found, std::uint32_t at) { return found.tokens.begin < at; });
+  if (next == durations_.begin()) return false;
+  const DurationAt& vague = *std::prev(next);
+  if (vague.duration.kind != text::DurationKind::Vague || vague.tokens.begin > hedge.begin ||
+      vague.tokens.end < hedge.end) {
+    return false;
+  }
+  if (next == durations_.end() || next->tokens.begin > hedge.end + kReach) return false;
+  if (tokenSentence_[next->tokens.begin] != tokenSentence_[hedge.begin]) return false;
+  const text::Duration& limit = next->duration;
+  return limit.direction == text::Direction::AtMost && limit.kind != text::DurationKind::Vague;
 }
 
 std::span<const text::Token> DocumentIndex::blockTokens(std::uint32_t block) const {

@@ -104,6 +104,7 @@ class DocumentIndex {
   void findLeadIns();
   void findOccurrences(const PhraseMatcher& matcher);
   void findHedges(const Program& program);
+  bool isBounded(Range hedge) const;
 
   const core::Document& document_;
   std::vector<text::Token> tokens_;

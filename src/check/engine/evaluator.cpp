@@ -476,6 +476,9 @@ std::vector<Match> Evaluator::durations(const Node& node) {
   std::vector<Match> matches;
   for (const DurationAt& found : index_.durations()) {
     if (found.duration.kind != text::DurationKind::Exact) continue;
+    // With no bound the rule asks for a stated time limit; "monthly" or "every 30 days" says how
+    // often something recurs, not how long it may take ("Reviewed: annually").
+    if (found.duration.recurring && !node.atMost && !node.over) continue;
     if (node.atMost && text::compare(found.duration, *node.atMost) != text::Comparison::Within) {
       continue;
     }

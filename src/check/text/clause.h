@@ -17,6 +17,8 @@ TokenRange sentenceOf(std::span<const Token> tokens, std::size_t i);
 //   "whereas", "otherwise", "until" (so "not ... until 24 hours" leaves the 24 hours outside the
 //   negation); "but" does not start one in "but also" or "including but not limited to";
 // - "and", "or", "nor" directly followed by a modal, an auxiliary or "not" ("and will not ...");
+// - "and", "or", "but", "so" after a comma, with a new subject and its verb (", and the
+//   Department does not require ...");
 // - "which", "who", "whereby" after a comma.
 // Commas alone do not end a clause: "Officers shall, when practical, enter ..." is one clause.
 bool startsClause(std::span<const Token> tokens, std::size_t k);

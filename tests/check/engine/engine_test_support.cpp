@@ -128,7 +128,8 @@ core::Document document(const std::vector<std::string>& blocks) {
         take("# ", core::BlockKind::Heading, 1) || take("- ", core::BlockKind::ListItem, 0) ||
         take("[header] ", core::BlockKind::Header, 0) ||
         take("[footer] ", core::BlockKind::Footer, 0) ||
-        take("[footnote] ", core::BlockKind::Footnote, 0);
+        take("[footnote] ", core::BlockKind::Footnote, 0) ||
+        take("| ", core::BlockKind::TableCell, 0);
     std::smatch match;
     if (std::regex_match(text, match, labelled)) {
       block.label = match[1];

@@ -40,8 +40,8 @@ core::ChecklistSet checklistSet(std::vector<core::Item> items,
 core::Concept makeConcept(std::string id, std::vector<std::string> phrases, std::string label = {});
 
 // A document made of blocks; "# text" is a level-1 heading, "## text" level 2, "- text" a list
-// item, "[header] text" a running header, "[footnote] text" a footnote, "N.N text" keeps the
-// label ("4.2", "1.", "(a)"); anything else is a paragraph.
+// item, "[header] text" a running header, "[footnote] text" a footnote, "| text" a table cell,
+// "N.N text" keeps the label ("4.2", "1.", "(a)"); anything else is a paragraph.
 core::Document document(const std::vector<std::string>& blocks);
 core::SubmittedFile file(std::string name, const std::vector<std::string>& blocks);
 
