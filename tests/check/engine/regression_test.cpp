@@ -113,8 +113,8 @@ TEST_CASE("regression: the recovery interview is read in the section on recovere
           "[check][engine][regression]") {
   CHECK(statusOf("LE-65", {"## G. Recovered Children", "The officer shall:",
                            "1. Verify the child's identity in person.",
-                           "2. Interview the child about where the child was and with whom."}) ==
-        Status::Met);
+                           "2. Interview the child about where the child was, with whom, and "
+                           "whether the child was abused while missing."}) == Status::Met);
   // Where the child was last seen is asked at the first call.
   CHECK(statusOf("LE-65", {"## Recovery", "When a missing child is located, notify the family.",
                            "## Initial response",
