@@ -109,7 +109,7 @@ mustache::data documentsData(const std::vector<store::DocumentRecord>& documents
     entry.set("filename", document.filename);
     entry.set("status", std::string(toString(document.status)));
     entry.set("statusLabel", documentStatusLabel(document.status));
-    entry.set("message", document.message);
+    setText(entry, "message", document.message);
     entry.set("removable", editable);
     list.push_back(entry);
   }
@@ -232,12 +232,12 @@ void addApplicationFields(mustache::data& data, const workflow::ApplicationView&
   data.set("agency", view.agency.name);
   data.set("kind", agencyKindLabel(view.agency.kind));
   data.set("state", view.agency.state);
-  data.set("city", view.agency.city);
+  setText(data, "city", view.agency.city);
   data.set("type", typeLabel(application.type));
   data.set("round", std::to_string(application.round));
   data.set("status", std::string(toString(application.status)));
   data.set("statusLabel", applicationStatusLabel(application.status));
-  data.set("reviewerMessage", view.reviewerMessage);
+  setText(data, "reviewerMessage", view.reviewerMessage);
   data.set("returned", application.status == ApplicationStatus::Returned);
   data.set("approved", application.status == ApplicationStatus::Approved);
   if (application.submittedAt) data.set("submitted", dateText(*application.submittedAt));
@@ -300,7 +300,7 @@ class Pages {
     if (view.precheckJson) {
       data.set("precheck", precheckData(*view.precheckJson,
                                         services_.applications.documentTexts(actor, id),
-                                        notesOf(view)));
+                                        notesOf(view), ItemOrder::AttentionFirst));
     }
     sendPage(ex, renderPage("agency_application", "Application " + std::to_string(id), data,
                             ex.session));

@@ -4,6 +4,8 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
+#include <algorithm>
+#include <iterator>
 #include <utility>
 
 #include "render/highlight.h"
@@ -24,6 +26,12 @@ constexpr const char* kSummaryOrder[] = {"contradicted", "missing",  "partial",
 
 std::string text(const Object::Ptr& object, const std::string& name) {
   return object->has(name) && !object->isNull(name) ? object->getValue<std::string>(name) : "";
+}
+
+// The place of a status in kSummaryOrder (unknown ones last).
+std::size_t attentionRank(const std::string& status) {
+  const auto* found = std::find(std::begin(kSummaryOrder), std::end(kSummaryOrder), status);
+  return static_cast<std::size_t>(found - std::begin(kSummaryOrder));
 }
 
 int number(const Object::Ptr& object, const std::string& name) {
@@ -65,7 +73,7 @@ class Builder {
     data.set("severity", text(finding, "severity"));
     data.set("status", status);
     data.set("statusLabel", findingStatusLabel(status));
-    data.set("reason", text(finding, "reason"));
+    setText(data, "reason", text(finding, "reason"));
     mustache::data passages{mustache::data::type::list};
     const Array::Ptr evidence = finding->getArray("evidence");
     for (std::size_t i = 0; evidence && i < evidence->size(); ++i) {
@@ -74,8 +82,12 @@ class Builder {
     data.set("hasPassages", !passages.is_empty_list());
     data.set("passages", passages);
     addNotes(data, id);
+    addIfDeficient(id, text(finding, "title"));
     return data;
   }
+
+  // The items the reviewer marked deficient, in the order they were listed.
+  const mustache::data& deficient() const { return deficient_; }
 
   mustache::data documents() {
     mustache::data list{mustache::data::type::list};
@@ -124,7 +136,7 @@ class Builder {
       data.set("accepted", !deficient);
       data.set("deficient", deficient);
       data.set("decisionLabel", std::string(deficient ? "Needs changes" : "Accepted"));
-      data.set("comment", decision.comment);
+      setText(data, "comment", decision.comment);
     }
     if (auto found = notes_.changes.find(id); found != notes_.changes.end()) {
       const workflow::ItemChange& change = found->second;
@@ -134,6 +146,18 @@ class Builder {
                                           : findingStatusLabel(change.previousStatus));
       data.set("evidenceChanged", change.evidenceChanged);
     }
+  }
+
+  void addIfDeficient(const std::string& id, const std::string& title) {
+    const auto found = notes_.decisions.find(id);
+    if (found == notes_.decisions.end() || found->second.decision != store::Decision::Deficient) {
+      return;
+    }
+    mustache::data entry;
+    entry.set("id", id);
+    entry.set("title", title);
+    setText(entry, "comment", found->second.comment);
+    deficient_.push_back(entry);
   }
 
   std::string blockHtml(const core::Block& block, int document, int index) {
@@ -172,6 +196,7 @@ class Builder {
   const ItemNotes& notes_;
   HighlightMap highlights_;
   int nextAnchor_ = 0;
+  mustache::data deficient_{mustache::data::type::list};
 };
 
 mustache::data summaryData(const Object::Ptr& summary) {
@@ -183,6 +208,8 @@ mustache::data summaryData(const Object::Ptr& summary) {
     entry.set("status", std::string(status));
     entry.set("label", findingStatusLabel(status));
     entry.set("count", std::to_string(count));
+    // Items that do not apply to this kind of agency are many and need nobody's attention.
+    entry.set("hiddenAtFirst", std::string_view(status) == "not_applicable");
     list.push_back(entry);
   }
   return list;
@@ -191,18 +218,28 @@ mustache::data summaryData(const Object::Ptr& summary) {
 }  // namespace
 
 mustache::data precheckData(const std::string& reportJson,
-                            const std::vector<core::SubmittedFile>& files, const ItemNotes& notes) {
+                            const std::vector<core::SubmittedFile>& files, const ItemNotes& notes,
+                            ItemOrder order) {
   const Object::Ptr report = Poco::JSON::Parser().parse(reportJson).extract<Object::Ptr>();
+  std::vector<Object::Ptr> findings;
+  const Array::Ptr list = report->getArray("items");
+  for (std::size_t i = 0; list && i < list->size(); ++i) {
+    findings.push_back(list->getObject(static_cast<unsigned>(i)));
+  }
+  if (order == ItemOrder::AttentionFirst) {
+    std::stable_sort(findings.begin(), findings.end(), [](const auto& a, const auto& b) {
+      return attentionRank(text(a, "status")) < attentionRank(text(b, "status"));
+    });
+  }
   Builder builder(files, notes);
   mustache::data items{mustache::data::type::list};
-  const Array::Ptr findings = report->getArray("items");
-  for (std::size_t i = 0; findings && i < findings->size(); ++i) {
-    items.push_back(builder.item(findings->getObject(static_cast<unsigned>(i))));
-  }
+  for (const Object::Ptr& finding : findings) items.push_back(builder.item(finding));
   mustache::data data;
   data.set("items", items);
   data.set("summary", summaryData(report->getObject("summary")));
   data.set("documents", builder.documents());
+  data.set("deficientItems", builder.deficient());
+  data.set("hasDeficientItems", builder.deficient().is_non_empty_list());
   return data;
 }
 

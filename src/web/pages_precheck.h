@@ -22,12 +22,18 @@ struct ItemNotes {
 
 // The pre-check `reportJson` (render::reportToJson) over `files` (the documents it was made from,
 // in order), as template data: "items" (list), "summary" (list of {status,label,count}) and
-// "documents" (list of {name, body}: the text as HTML with anchors "ev-N" at each passage).
+// "documents" (list of {name, body}: the text as HTML with anchors "ev-N" at each passage) and
+// "deficientItems" (list of {id, title, comment}: the items a reviewer marked deficient).
 // Each item carries {id, title, severity, status, statusLabel, reason, passages[{where, context,
 // anchor, role}], and from `notes` decision/comment/changed}. A passage whose document or block
 // is not among `files` is listed with its quoted text only. Throws Poco::JSON::JSONException or
 // Poco::SyntaxException when the JSON is not such a report.
+// In what order the items are listed: as the checklists have them (reviewers work through the
+// checklist), or what needs attention first (agency staff fix those first).
+enum class ItemOrder { Checklist, AttentionFirst };
+
 mustache::data precheckData(const std::string& reportJson,
-                            const std::vector<core::SubmittedFile>& files, const ItemNotes& notes);
+                            const std::vector<core::SubmittedFile>& files, const ItemNotes& notes,
+                            ItemOrder order = ItemOrder::Checklist);
 
 }  // namespace mkrp::web::detail

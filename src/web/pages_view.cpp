@@ -40,6 +40,10 @@ std::string renderTemplate(std::string_view name, const mustache::data& data) {
   return view.render(data);
 }
 
+void setText(mustache::data& data, const std::string& name, const std::string& value) {
+  if (!value.empty()) data.set(name, value);
+}
+
 std::string renderPage(std::string_view name, std::string_view title, const mustache::data& data,
                        const std::optional<workflow::Session>& session) {
   mustache::data layout;

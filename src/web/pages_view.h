@@ -20,6 +20,10 @@ namespace mustache = kainjow::mustache;
 // template is broken, Poco::NotFoundException when it is not built in.
 std::string renderTemplate(std::string_view name, const mustache::data& data);
 
+// Sets `name` only when `value` is not empty: mustache treats an empty string as true, so a
+// {{#name}} section around an optional text must not see one.
+void setText(mustache::data& data, const std::string& name, const std::string& value);
+
 // A whole page: the template `name` rendered with `data`, inside the layout (header, navigation
 // for the signed-in person's role, sign-out, and the CSRF token for the page's script).
 std::string renderPage(std::string_view name, std::string_view title, const mustache::data& data,

@@ -150,6 +150,8 @@ async function run(browser) {
          "the agency sees the reviewer's message");
   expect((await text(a, `#item-${item.replace(/\./g, "\\.")} .decision`)).includes("Add a section"),
          "the agency sees the comment on the deficient item");
+  expect((await text(a, "#items-to-fix")).includes(`(${item}): Add a section`),
+         "the return lists the item to fix with its comment");
   await shot(a, "09-agency-returned");
   await clickAndLoad(a, "[data-remove]");
   await a.setInputFiles("#file", directive);

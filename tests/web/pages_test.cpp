@@ -101,6 +101,20 @@ TEST_CASE("the application page shows documents, the pre-check with marked passa
   CHECK_THAT(reply.body, Contains("<meta name=\"csrf-token\" content=\"" + s.agency.csrf + "\">"));
 }
 
+TEST_CASE("the agency's checklist lists what needs attention first and hides what does not apply",
+          "[web][pages]") {
+  Pages s;
+  const store::Application draft = s.checkedDraft(s.staff, kDirective);
+  const std::string body = page(s.agency, appPath("/agency", draft.id)).body;
+  const auto firstMissing = body.find("class=\"item status-missing\"");
+  const auto firstMet = body.find("class=\"item status-met\"");
+  REQUIRE(firstMissing != std::string::npos);
+  REQUIRE(firstMet != std::string::npos);
+  CHECK(firstMissing < firstMet);
+  CHECK_THAT(body, Contains("<input type=\"checkbox\" value=\"missing\" checked>"));
+  CHECK_THAT(body, Contains("<input type=\"checkbox\" value=\"not_applicable\">"));
+}
+
 TEST_CASE("the application page says why it cannot be submitted while a document is read",
           "[web][pages]") {
   Pages s;
@@ -218,6 +232,7 @@ TEST_CASE("a returned application shows the agency the message and the items to 
   CHECK_THAT(reply.body, Contains("The reviewer returned this application"));
   CHECK_THAT(reply.body, Contains("Please fix LE-01."));
   CHECK_THAT(reply.body, Contains("<strong>Reviewer:</strong> Needs changes: Write the policy down."));
+  CHECK_THAT(reply.body, Contains("(LE-01)</a>: Write the policy down.</li>"));
   CHECK_THAT(reply.body, Contains("Submit again (round 2)"));
 }
 

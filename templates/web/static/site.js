@@ -190,6 +190,18 @@
     if (list) list.classList.toggle("only-changed", box.checked);
   });
 
+  // The status filter above a checklist: an unticked status hides its items. Applied at load
+  // too, so items that do not apply start hidden (without script every item shows).
+  const filter = document.getElementById("status-filter");
+  if (filter) {
+    const list = document.getElementById(filter.dataset.for);
+    const apply = () => filter.querySelectorAll("input[type=checkbox]").forEach((box) => {
+      list.classList.toggle("hide-" + box.value, !box.checked);
+    });
+    filter.addEventListener("change", apply);
+    apply();
+  }
+
   // A jump to a passage also outlines it for a moment, so the eye finds it.
   document.querySelectorAll("a.jump").forEach((link) => {
     link.addEventListener("click", () => {
