@@ -64,9 +64,7 @@ void printDemoAccounts(const workflow::DemoAccounts& demo, const std::string& ur
             << demo.agencyPassword << "\n"
             << "  reviewer: " << demo.reviewerEmail << "  password " << demo.reviewerPassword
             << "\n"
-            << "Sign in: curl -c cookies -H 'Content-Type: application/json' -d '{\"email\":\""
-            << demo.agencyEmail << "\",\"password\":\"" << demo.agencyPassword << "\"}' " << url
-            << "/api/v1/login\n"
+            << "Open " << url << "/ in a browser and sign in with one of them.\n"
             << std::flush;
 }
 
