@@ -9,6 +9,7 @@
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
+#include <Poco/Thread.h>
 #include <Poco/ThreadPool.h>
 
 #include <chrono>
@@ -37,6 +38,8 @@ using Status = Poco::Net::HTTPResponse::HTTPStatus;
 // What is left of a request body after its handler is drained up to this much, so the
 // connection can serve the next request; a larger rest closes the connection instead.
 constexpr std::uint64_t kDrainLimit = 256 << 10;
+// How long stop() lets requests in progress finish before it closes their connections.
+constexpr std::chrono::seconds kStopGrace{5};
 
 // The path of a request URI, still percent-encoded (the router decodes each segment).
 std::string_view rawPath(std::string_view uri) { return uri.substr(0, uri.find_first_of("?#")); }
@@ -196,6 +199,9 @@ Server::Server(Services services, ServerOptions options, Poco::Logger& logger)
   params->setMaxQueued(impl_->options.maxQueued);
   params->setTimeout(Poco::Timespan(impl_->options.timeout.count(), 0));
   params->setKeepAlive(true);
+  // An idle connection thread leaves the pool this soon; it also bounds how long stop() waits
+  // for a thread that was started just before the stop.
+  params->setThreadIdleTime(Poco::Timespan(1, 0));
   params->setServerName("mkrp");
   impl_->threads = std::make_unique<Poco::ThreadPool>(2, impl_->options.threads + 1);
   auto* factory = new HandlerFactory(
@@ -212,8 +218,17 @@ void Server::start() {
 
 void Server::stop() {
   if (!impl_->running) return;
-  impl_->server->stopAll(false);
   impl_->running = false;
+  impl_->server->stopAll(false);  // no new connections; requests in progress may finish
+  const auto deadline = std::chrono::steady_clock::now() + kStopGrace;
+  while (impl_->server->currentConnections() > 0 && std::chrono::steady_clock::now() < deadline) {
+    Poco::Thread::sleep(20);
+  }
+  impl_->server->stopAll(true);  // close what is left, such as idle keep-alive connections
+  // A connection thread the server started just before the stop holds a reference to the
+  // server's dispatcher until that thread has run; wait for all of them, so none outlives the
+  // server and the dispatcher is freed with it.
+  impl_->threads->joinAll();
 }
 
 std::uint16_t Server::port() const { return impl_->server->port(); }
