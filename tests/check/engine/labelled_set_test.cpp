@@ -124,7 +124,7 @@ TEST_CASE("labelled set: the confusion matrix and every disagreement are shown",
 }
 
 TEST_CASE("labelled set: met is found with recall and precision of at least 0.95",
-          "[check][engine][labelled][.bars]") {
+          "[check][engine][labelled][bars]") {
   const Outcome& out = outcome();
   INFO(confusionTable(out));
   CHECK(out.recall(Status::Met) >= 0.95);
@@ -132,7 +132,7 @@ TEST_CASE("labelled set: met is found with recall and precision of at least 0.95
 }
 
 TEST_CASE("labelled set: every planted contradiction is found",
-          "[check][engine][labelled][.bars]") {
+          "[check][engine][labelled][bars]") {
   std::ostringstream unfound;
   for (const Disagreement& d : outcome().disagreements) {
     if (d.label == Status::Contradicted) {
@@ -146,7 +146,7 @@ TEST_CASE("labelled set: every planted contradiction is found",
 }
 
 TEST_CASE("labelled set: no critical item is reported met where it is missing",
-          "[check][engine][labelled][.bars]") {
+          "[check][engine][labelled][bars]") {
   std::ostringstream wrong;
   for (const Disagreement& d : outcome().disagreements) {
     if (d.label == Status::Missing && d.got == Status::Met &&

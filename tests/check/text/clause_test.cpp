@@ -52,6 +52,18 @@ TEST_CASE("clauses end at sentences, semicolons and contrast words", "[check][te
   }
 }
 
+TEST_CASE("a comma, a conjunction and a new subject with its verb start a clause",
+          "[check][text][clause]") {
+  CHECK(clauseWords("Runaways are given priority, and the Department does not require a wait.",
+                    "priority") == "runaways are given priority");
+  CHECK(clauseWords("Runaways are given priority, and the Department does not require a wait.",
+                    "require") == "and the department does not require a wait");
+  // A list after a comma has no verb of its own: still one clause.
+  CHECK(clauseWords("Do not interview the parents, siblings, and the babysitter together.",
+                    "babysitter") ==
+        "do not interview the parents siblings and the babysitter together");
+}
+
 TEST_CASE("sentenceOf returns the sentence of a token", "[check][text][clause]") {
   const auto tokens = tokenize("Enter the child. Notify NCMEC at once. Done.");
   CHECK(sentenceOf(tokens, 0) == TokenRange{0, 3});
