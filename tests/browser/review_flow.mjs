@@ -30,7 +30,19 @@ function expect(condition, message) {
   if (!condition) throw new Error(`expectation failed: ${message}`);
 }
 
+// Every form control a person can reach has a label (or an aria-label) naming it.
+async function checkLabels(page, name) {
+  const unlabelled = await page.evaluate(() =>
+    [...document.querySelectorAll("input, select, textarea, button, progress")]
+      .filter((control) => control.type !== "hidden" && !control.hidden)
+      .filter((control) => !(control.labels && control.labels.length) &&
+                           !control.getAttribute("aria-label") && !control.textContent.trim())
+      .map((control) => control.outerHTML.slice(0, 80)));
+  for (const control of unlabelled) problems.push(`${name}: no label for ${control}`);
+}
+
 async function shot(page, name) {
+  await checkLabels(page, name);
   const file = path.join(shots, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   console.log(`  screenshot ${file}`);
@@ -88,6 +100,9 @@ async function run(browser) {
 
   step("agency signs in");
   await a.goto(base + "/");
+  await a.keyboard.press("Tab");
+  expect(await a.evaluate(() => document.activeElement.className) === "skip-link",
+         "the first Tab reaches the skip link");
   await shot(a, "01-sign-in");
   await signIn(a, agency);
   expect(a.url() === base + "/agency", `agency staff start at /agency, not ${a.url()}`);
