@@ -88,10 +88,14 @@ std::string typeLabel(store::ApplicationType type) {
 
 std::string documentStatusLabel(store::DocumentStatus status) {
   switch (status) {
-    case store::DocumentStatus::Queued: return "Waiting to be read";
-    case store::DocumentStatus::Extracting: return "Being read and checked";
-    case store::DocumentStatus::Checked: return "Checked";
-    case store::DocumentStatus::Unreadable: return "Could not be read";
+    case store::DocumentStatus::Queued:
+      return "Waiting to be read";
+    case store::DocumentStatus::Extracting:
+      return "Being read and checked";
+    case store::DocumentStatus::Checked:
+      return "Checked";
+    case store::DocumentStatus::Unreadable:
+      return "Could not be read";
   }
   return "";
 }
@@ -162,9 +166,18 @@ auto parseFilter(Parse parse, const std::string& text, std::string_view what) {
   try {
     return parse(text);
   } catch (const Poco::DataFormatException&) {
-    throw workflow::InvalidRequestException("The queue has no filter " + std::string(what) +
-                                            " \"" + text + "\". Clear the filters and try again.");
+    throw workflow::InvalidRequestException("The queue has no filter " + std::string(what) + " \"" +
+                                            text + "\". Clear the filters and try again.");
   }
+}
+
+int offsetFilter(const Exchange& ex) {
+  const std::string text = filter(ex, "offset");
+  int offset = 0;
+  if (!text.empty() && (!Poco::NumberParser::tryParse(text, offset) || offset < 0)) {
+    throw workflow::InvalidRequestException("The queue position must be a whole number from 0 up.");
+  }
+  return offset;
 }
 
 store::QueueQuery queueQuery(const Exchange& ex, const workflow::Actor& actor) {
@@ -189,7 +202,29 @@ store::QueueQuery queueQuery(const Exchange& ex, const workflow::Actor& actor) {
   if (show == "mine") query.assigneeId = actor.userId;
   query.unassignedOnly = show == "unassigned";
   query.limit = kQueuePageSize;
+  query.offset = offsetFilter(ex);
   return query;
+}
+
+// The query string of the queue with the same filters at another offset.
+std::string queueLink(const Exchange& ex, int offset) {
+  std::string query;
+  for (const char* name : {"kind", "state", "type", "round", "show"}) {
+    const std::string value = filter(ex, name);
+    if (value.empty()) continue;
+    std::string encoded;
+    Poco::URI::encode(value, "&=+#?/", encoded);
+    query += std::string(name) + "=" + encoded + "&";
+  }
+  return query + "offset=" + std::to_string(offset);
+}
+
+void addPaging(mustache::data& data, const Exchange& ex, std::int64_t total) {
+  const int offset = offsetFilter(ex);
+  data.set("paged", offset > 0 || total > offset + kQueuePageSize);
+  data.set("pageSize", std::to_string(kQueuePageSize));
+  if (offset > 0) data.set("previous", queueLink(ex, std::max(0, offset - kQueuePageSize)));
+  if (total > offset + kQueuePageSize) data.set("next", queueLink(ex, offset + kQueuePageSize));
 }
 
 mustache::data queueRow(const workflow::QueueRow& row, const workflow::Actor& actor) {
@@ -205,9 +240,9 @@ mustache::data queueRow(const workflow::QueueRow& row, const workflow::Actor& ac
   data.set("age", ageText(row.waitingSeconds));
   data.set("status", applicationStatusLabel(entry.status));
   const bool mine = entry.assigneeId && *entry.assigneeId == actor.userId;
-  data.set("assignee", mine ? std::string("You")
-                            : entry.assigneeEmail.empty() ? std::string("Nobody yet")
-                                                          : entry.assigneeEmail);
+  data.set("assignee", mine                          ? std::string("You")
+                       : entry.assigneeEmail.empty() ? std::string("Nobody yet")
+                                                     : entry.assigneeEmail);
   return data;
 }
 
@@ -298,9 +333,9 @@ class Pages {
     data.set("submitBlocker", editable ? blocker : std::string());
     data.set("nextRound", std::to_string(view.documentsRound));
     if (view.precheckJson) {
-      data.set("precheck", precheckData(*view.precheckJson,
-                                        services_.applications.documentTexts(actor, id),
-                                        notesOf(view), ItemOrder::AttentionFirst));
+      data.set("precheck",
+               precheckData(*view.precheckJson, services_.applications.documentTexts(actor, id),
+                            notesOf(view), ItemOrder::AttentionFirst));
     }
     sendPage(ex, renderPage("agency_application", "Application " + std::to_string(id), data,
                             ex.session));
@@ -308,8 +343,7 @@ class Pages {
 
   void queue(Exchange& ex) {
     const workflow::Actor& actor = reviewer(ex);
-    const workflow::QueueResult result =
-        services_.applications.queue(actor, queueQuery(ex, actor));
+    const workflow::QueueResult result = services_.applications.queue(actor, queueQuery(ex, actor));
     mustache::data rows{mustache::data::type::list};
     for (const workflow::QueueRow& row : result.rows) rows.push_back(queueRow(row, actor));
     mustache::data data;
@@ -317,9 +351,10 @@ class Pages {
     data.set("hasRows", !result.rows.empty());
     data.set("shown", std::to_string(result.rows.size()));
     data.set("total", std::to_string(result.total));
-    data.set("kindOptions", options({{"", "Any"}, {"le", "Law enforcement"},
-                                     {"psap", "9-1-1 center (PSAP)"}},
-                                    filter(ex, "kind")));
+    addPaging(data, ex, result.total);
+    data.set("kindOptions",
+             options({{"", "Any"}, {"le", "Law enforcement"}, {"psap", "9-1-1 center (PSAP)"}},
+                     filter(ex, "kind")));
     data.set("typeOptions",
              options({{"", "Any"}, {"initial", "First application"}, {"renewal", "Renewal"}},
                      filter(ex, "type")));
@@ -344,7 +379,9 @@ class Pages {
     addApplicationFields(data, view);
     data.set("claimedByMe", inProgress && mine);
     data.set("claimedByOther", inProgress && application.assigneeId && !mine);
-    data.set("claimable", inProgress && !application.assigneeId);
+    // Administrators may read the queue and the review screen, but only reviewers decide.
+    const bool isReviewer = actor.role == store::Role::Reviewer;
+    data.set("claimable", isReviewer && inProgress && !application.assigneeId);
     data.set("canDecide", application.status == ApplicationStatus::InReview && mine);
     data.set("decided", !inProgress);
     data.set("changes", changesData(view.changes));
@@ -352,9 +389,9 @@ class Pages {
     data.set("laterRound", application.round > 1);
     data.set("previousRound", std::to_string(application.round - 1));
     if (view.precheckJson) {
-      data.set("precheck", precheckData(*view.precheckJson,
-                                        services_.applications.documentTexts(actor, id),
-                                        notesOf(view)));
+      data.set("precheck",
+               precheckData(*view.precheckJson, services_.applications.documentTexts(actor, id),
+                            notesOf(view)));
     }
     sendPage(ex, renderPage("review", "Review: " + view.agency.name, data, ex.session));
   }

@@ -21,8 +21,8 @@ using Poco::JSON::Object;
 using HighlightMap = std::map<std::pair<int, int>, std::vector<render::Highlight>>;
 
 // The order the summary lists statuses in: what needs attention first.
-constexpr const char* kSummaryOrder[] = {"contradicted", "missing",  "partial",
-                                         "could_not_check", "met", "not_applicable"};
+constexpr const char* kSummaryOrder[] = {"contradicted",    "missing", "partial",
+                                         "could_not_check", "met",     "not_applicable"};
 
 std::string text(const Object::Ptr& object, const std::string& name) {
   return object->has(name) && !object->isNull(name) ? object->getValue<std::string>(name) : "";
@@ -76,9 +76,15 @@ class Builder {
     setText(data, "reason", text(finding, "reason"));
     mustache::data passages{mustache::data::type::list};
     const Array::Ptr evidence = finding->getArray("evidence");
+    std::string firstAnchor;
     for (std::size_t i = 0; evidence && i < evidence->size(); ++i) {
+      const int anchorBefore = nextAnchor_;
       passages.push_back(passage(id, evidence->getObject(static_cast<unsigned>(i))));
+      if (firstAnchor.empty() && nextAnchor_ != anchorBefore) {
+        firstAnchor = "ev-" + std::to_string(anchorBefore);
+      }
     }
+    setText(data, "firstAnchor", firstAnchor);
     data.set("hasPassages", !passages.is_empty_list());
     data.set("passages", passages);
     addNotes(data, id);
@@ -123,8 +129,8 @@ class Builder {
     render::Highlight inContext = highlight;
     inContext.anchor.clear();
     data.set("anchor", anchor);
-    data.set("context", render::highlightBlock(blocks[static_cast<std::size_t>(block)].text,
-                                               {inContext}));
+    data.set("context",
+             render::highlightBlock(blocks[static_cast<std::size_t>(block)].text, {inContext}));
     return data;
   }
 
@@ -161,9 +167,8 @@ class Builder {
   }
 
   std::string blockHtml(const core::Block& block, int document, int index) {
-    std::string html = "<p class=\"block " + std::string(core::toString(block.kind)) +
-                       "\" id=\"d" + std::to_string(document) + "-b" + std::to_string(index) +
-                       "\">";
+    std::string html = "<p class=\"block " + std::string(core::toString(block.kind)) + "\" id=\"d" +
+                       std::to_string(document) + "-b" + std::to_string(index) + "\">";
     if (!block.label.empty()) {
       html += "<span class=\"label\">";
       render::appendEscaped(html, block.label);

@@ -15,16 +15,26 @@ std::string plural(std::int64_t count, std::string_view unit) {
 
 std::string errorHeading(int status) {
   switch (status) {
-    case 400: return "Something in the request was not right";
-    case 401: return "Please sign in";
-    case 403: return "This page is not for your account";
-    case 404: return "We could not find that page";
-    case 405: return "That does not work here";
-    case 409: return "That cannot be done right now";
-    case 413: return "That is too large";
-    case 415: return "That kind of file is not accepted";
-    case 429: return "Too many attempts";
-    default: return "Something went wrong";
+    case 400:
+      return "Something in the request was not right";
+    case 401:
+      return "Please sign in";
+    case 403:
+      return "This page is not for your account";
+    case 404:
+      return "We could not find that page";
+    case 405:
+      return "That does not work here";
+    case 409:
+      return "That cannot be done right now";
+    case 413:
+      return "That is too large";
+    case 415:
+      return "That kind of file is not accepted";
+    case 429:
+      return "Too many attempts";
+    default:
+      return "Something went wrong";
   }
 }
 
@@ -84,12 +94,18 @@ std::string findingStatusLabel(std::string_view status) {
 std::string applicationStatusLabel(store::ApplicationStatus status) {
   using S = store::ApplicationStatus;
   switch (status) {
-    case S::Draft: return "Draft: not yet sent to the program";
-    case S::Submitted: return "Submitted: waiting for a reviewer";
-    case S::InReview: return "In review";
-    case S::Returned: return "Returned: changes are needed";
-    case S::Approved: return "Approved";
-    case S::Withdrawn: return "Withdrawn";
+    case S::Draft:
+      return "Draft: not yet sent to the program";
+    case S::Submitted:
+      return "Submitted: waiting for a reviewer";
+    case S::InReview:
+      return "In review";
+    case S::Returned:
+      return "Returned: changes are needed";
+    case S::Approved:
+      return "Approved";
+    case S::Withdrawn:
+      return "Withdrawn";
   }
   return "";
 }

@@ -2,9 +2,8 @@
 // layout, the friendly error page, and the words pages use for statuses, ages and dates.
 #pragma once
 
-#include <kainjow/mustache.hpp>
-
 #include <cstdint>
+#include <kainjow/mustache.hpp>
 #include <optional>
 #include <string>
 #include <string_view>

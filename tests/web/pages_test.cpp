@@ -184,6 +184,29 @@ TEST_CASE("the queue filters keep their values and narrow the list", "[web][page
   CHECK_THAT(reply.body, Contains("Showing 1 of 1."));
 }
 
+TEST_CASE("a later page of the queue keeps the filters and links back", "[web][pages]") {
+  Pages s;
+  s.submitted(s.staff);
+  const store::Application second = s.submitted(s.other);
+  const Reply reply = page(s.review, "/review?show=unassigned&offset=1");
+  REQUIRE(reply.status == 200);
+  CHECK_THAT(reply.body, Contains(appPath("/review", second.id) + "\">Calder County SO"));
+  CHECK(reply.body.find("Harlow PD") == std::string::npos);
+  CHECK_THAT(reply.body, Contains("href=\"/review?show=unassigned&amp;offset=0\">Previous 50"));
+  CHECK(reply.body.find(">Next 50") == std::string::npos);
+}
+
+TEST_CASE("an administrator reads the review screen without a claim button", "[web][pages]") {
+  Pages s;
+  s.addReviewer("admin@mkrp.test", store::Role::Admin);
+  Client admin = s.signedIn("admin@mkrp.test");
+  const store::Application application = s.submitted(s.staff);
+  const Reply reply = page(admin, appPath("/review", application.id));
+  REQUIRE(reply.status == 200);
+  CHECK_THAT(reply.body, Contains("Harlow PD"));
+  CHECK(reply.body.find("id=\"claim\"") == std::string::npos);
+}
+
 TEST_CASE("a queue filter that does not exist is the 400 page", "[web][pages]") {
   Pages s;
   const Reply reply = page(s.review, "/review?kind=fire");
@@ -209,6 +232,7 @@ TEST_CASE("the review screen links each item to its highlight in the document te
   CHECK_THAT(reply.body, Contains("<h3>directive.pdf</h3>"));
   CHECK_THAT(reply.body, Contains("There is <span class=\"anchor\" id=\"ev-"));
   CHECK_THAT(reply.body, Contains("<a class=\"jump\" href=\"#ev-"));
+  CHECK_THAT(reply.body, Contains("<a class=\"item-title jump\" href=\"#ev-"));
   CHECK(reply.body.find("class=\"item-decision\"") == std::string::npos);
 }
 
@@ -231,7 +255,8 @@ TEST_CASE("a returned application shows the agency the message and the items to 
   REQUIRE(reply.status == 200);
   CHECK_THAT(reply.body, Contains("The reviewer returned this application"));
   CHECK_THAT(reply.body, Contains("Please fix LE-01."));
-  CHECK_THAT(reply.body, Contains("<strong>Reviewer:</strong> Needs changes: Write the policy down."));
+  CHECK_THAT(reply.body,
+             Contains("<strong>Reviewer:</strong> Needs changes: Write the policy down."));
   CHECK_THAT(reply.body, Contains("(LE-01)</a>: Write the policy down.</li>"));
   CHECK_THAT(reply.body, Contains("Submit again (round 2)"));
 }
@@ -240,8 +265,7 @@ TEST_CASE("a resubmitted round shows the reviewer what changed since the last on
           "[web][pages]") {
   Pages s;
   const store::Application application = s.returned(s.staff, s.reviewer);
-  const store::DocumentRecord old =
-      s.applications.view(s.staff, application.id).documents.at(0);
+  const store::DocumentRecord old = s.applications.view(s.staff, application.id).documents.at(0);
   s.applications.removeDocument(s.staff, application.id, old.id);
   s.applications.upload(s.staff, application.id, "fixed.pdf", fakePdf(kDirective));
   s.runJobs();
@@ -260,8 +284,7 @@ TEST_CASE("static files are served with their type and unknown ones are not foun
   const Reply css = visitor.get("/static/site.css");
   CHECK(css.status == 200);
   CHECK(css.header("Content-Type") == "text/css; charset=utf-8");
-  CHECK(visitor.get("/static/site.js").header("Content-Type") ==
-        "text/javascript; charset=utf-8");
+  CHECK(visitor.get("/static/site.js").header("Content-Type") == "text/javascript; charset=utf-8");
   CHECK(visitor.get("/static/secret.txt").status == 404);
   CHECK(visitor.get("/static/missing.js").status == 404);
 }

@@ -26,6 +26,11 @@
       options.body = JSON.stringify(body);
     }
     const response = await fetch(API + path, options);
+    if (response.status === 401 && path !== "/login") {
+      // The session has ended: sign in again and come back here.
+      window.location.assign("/sign-in?next=" + encodeURIComponent(window.location.pathname));
+      return new Promise(() => {});
+    }
     const text = await response.text();
     const data = text ? JSON.parse(text) : null;
     if (!response.ok) throw new Error((data && data.error) || "The request failed (" + response.status + ").");
