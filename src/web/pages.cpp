@@ -31,9 +31,14 @@ bool startsWith(std::string_view text, std::string_view prefix) {
 }
 
 // A local path to return to after signing in; anything else (another site, "//host") is dropped.
+// Browsers drop tabs and line breaks from addresses and read a backslash as "/", so a tab or a
+// backslash after the first "/" would lead away too.
 std::string safeNext(const std::optional<std::string>& next) {
+  const auto unsafe = [](char c) {
+    return c == '\\' || static_cast<unsigned char>(c) <= ' ' || c == '\x7f';
+  };
   if (!next || !startsWith(*next, "/") || startsWith(*next, "//") ||
-      next->find('\\') != std::string::npos) {
+      std::any_of(next->begin(), next->end(), unsafe)) {
     return "";
   }
   return *next;

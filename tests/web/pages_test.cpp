@@ -62,6 +62,8 @@ TEST_CASE("the sign-in page drops a return address on another site", "[web][page
   Client visitor = s.client();
   CHECK_THAT(page(visitor, "/sign-in?next=//evil.test/x").body, Contains("data-next=\"\""));
   CHECK_THAT(page(visitor, "/sign-in?next=https://evil.test").body, Contains("data-next=\"\""));
+  CHECK_THAT(page(visitor, "/sign-in?next=/%09/evil.test").body, Contains("data-next=\"\""));
+  CHECK_THAT(page(visitor, "/sign-in?next=/%5Cevil.test").body, Contains("data-next=\"\""));
 }
 
 TEST_CASE("the start page sends agency staff to their applications and reviewers to the queue",
