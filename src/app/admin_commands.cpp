@@ -13,7 +13,9 @@ namespace mkrp::app {
 namespace {
 
 constexpr const char* kCommonOptions =
-    "  common options: --config FILE, --data-dir DIR (default ./var)\n";
+    "  common options: --config FILE, --data-dir DIR (default ./var),\n"
+    "                  --database sqlite:PATH|postgresql://USER:PASSWORD@HOST:PORT/DB\n"
+    "                  (default sqlite:DIR/mkrp.db)\n";
 
 constexpr const char* kAgencyUsage =
     "usage: mkrp agency add --name NAME --kind le|psap --state XX [--city CITY] [--ori ORI]\n";
@@ -127,7 +129,7 @@ int runMigrate(const Arguments& args) {
       std::cout << "applied " << migration.version << ": " << migration.name << "\n";
     }
     const auto all = store->appliedMigrations();
-    std::cout << config.databasePath() << " is at version "
+    std::cout << withoutPassword(config.databaseUrl()) << " is at version "
               << (all.empty() ? 0 : all.back().version) << "\n";
     return kExitOk;
   } catch (const Poco::Exception& error) {

@@ -17,7 +17,7 @@
 
 #include <algorithm>
 
-#include "store/sqlite/sqlite_store.h"
+#include "store/open/open_store.h"
 
 namespace mkrp::app {
 namespace {
@@ -39,6 +39,7 @@ Poco::AutoPtr<AbstractConfiguration> readFile(const std::string& path) {
 
 void readValues(const AbstractConfiguration& file, ServiceConfig& config) {
   config.dataDir = file.getString("data_dir", config.dataDir);
+  config.database = file.getString("database", config.database);
   config.checklistsDir = file.getString("checklists", config.checklistsDir);
   config.host = file.getString("http.host", config.host);
   config.port = file.getInt("http.port", config.port);
@@ -66,8 +67,8 @@ void requireRange(std::string_view name, int value, int low, int high) {
 
 }  // namespace
 
-std::string ServiceConfig::databasePath() const {
-  return Poco::Path(dataDir).makeDirectory().setFileName("mkrp.db").toString();
+std::string ServiceConfig::databaseUrl() const {
+  return database.empty() ? store::defaultDatabaseUrl(dataDir) : database;
 }
 
 std::string ServiceConfig::blobDirectory() const {
@@ -76,10 +77,20 @@ std::string ServiceConfig::blobDirectory() const {
 
 std::unique_ptr<store::Store> openStore(const ServiceConfig& config, bool migrate) {
   Poco::File(config.dataDir).createDirectories();
-  store::sqlite::Options options;
-  options.path = config.databasePath();
-  options.migrate = migrate;
-  return store::sqlite::open(options);
+  return store::openStore(config.databaseUrl(), config.dataDir, migrate);
+}
+
+std::string withoutPassword(const std::string& url) {
+  // postgresql://user:password@host...: the password sits between the first ':' after the
+  // scheme and the last '@' before the host.
+  const auto scheme = url.find("://");
+  if (scheme == std::string::npos) return url;
+  const auto at = url.find('@', scheme + 3);
+  const auto slash = url.find('/', scheme + 3);
+  if (at == std::string::npos || (slash != std::string::npos && slash < at)) return url;
+  const auto colon = url.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon + 1) + "***" + url.substr(at);
 }
 
 bool takeFlag(Arguments& args, std::string_view flag) {
@@ -116,6 +127,7 @@ ServiceConfig loadServiceConfig(Arguments& args) {
     readValues(*configFile(), config);
   }
   if (const std::optional<std::string> dir = takeOption(args, "--data-dir")) config.dataDir = *dir;
+  if (const std::optional<std::string> url = takeOption(args, "--database")) config.database = *url;
   if (const std::optional<std::string> port = takeOption(args, "--port")) {
     if (!Poco::NumberParser::tryParse(*port, config.port)) {
       throw Poco::InvalidArgumentException("--port must be a number, not '" + *port + "'");

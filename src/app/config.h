@@ -1,6 +1,6 @@
 // The service's configuration: read once from an optional file (--config) and the command line
-// (--data-dir, --port) into plain values. `serve`, `migrate`, `agency` and `user` share it, so
-// every command works on the store the service uses.
+// (--data-dir, --database, --port) into plain values. `serve`, `migrate`, `agency` and `user` share
+// it, so every command works on the store the service uses.
 #pragma once
 
 #include <memory>
@@ -17,7 +17,8 @@ class Store;
 namespace mkrp::app {
 
 struct ServiceConfig {
-  std::string dataDir = "./var";         // the database (mkrp.db) and uploaded files (blobs/)
+  std::string dataDir = "./var";         // uploaded files (blobs/), and the default database
+  std::string database;                  // sqlite:PATH, postgresql://...; empty: dataDir/mkrp.db
   std::string checklistsDir;             // empty: found near the program (findChecklistDirectory)
   std::string host = "127.0.0.1";        // the address the service listens on
   int port = 8080;                       // 0: any free port
@@ -33,14 +34,14 @@ struct ServiceConfig {
   int extractMemoryMb = 1024;            // memory limit of the sandboxed reader
   std::string logLevel = "information";  // when the file configures no logging.* itself
 
-  std::string databasePath() const;   // dataDir/mkrp.db
+  std::string databaseUrl() const;    // `database`, or sqlite:<dataDir>/mkrp.db when empty
   std::string blobDirectory() const;  // dataDir/blobs
 };
 
-// Takes --config FILE, --data-dir DIR and --port N (also as --name=value) out of `args`, reads
-// FILE when given (.properties, .ini or .xml; keys as in docs and config.cpp), then applies the
-// options over it and checks the values. The arguments it does not know are left in `args`.
-// Throws Poco::InvalidArgumentException (usage mistakes, out-of-range values) or
+// Takes --config FILE, --data-dir DIR, --database URL and --port N (also as --name=value) out of
+// `args`, reads FILE when given (.properties, .ini or .xml; keys as in docs and config.cpp), then
+// applies the options over it and checks the values. The arguments it does not know are left in
+// `args`. Throws Poco::InvalidArgumentException (usage mistakes, out-of-range values) or
 // Poco::FileException / Poco::SyntaxException (the file) with a message for the person.
 ServiceConfig loadServiceConfig(Arguments& args);
 
@@ -51,10 +52,14 @@ void checkServiceConfig(const ServiceConfig& config);
 // config.logLevel. Call once, before logging.
 void configureLogging(const ServiceConfig& config);
 
-// Opens (creating the data directory and database when missing) the store `config` names, and
-// applies the migrations not applied yet when `migrate` is set.
-// Throws Poco::FileException or Poco::Data::DataException with the reason.
+// Opens the store config.databaseUrl() names (creating the data directory, and a SQLite database,
+// when missing), and applies the migrations not applied yet when `migrate` is set.
+// Throws Poco::InvalidArgumentException for a malformed database URL, Poco::FileException or
+// Poco::Data::DataException with the reason.
 std::unique_ptr<store::Store> openStore(const ServiceConfig& config, bool migrate);
+
+// `url` with its password, if any, replaced by "***": fit for logs and messages.
+std::string withoutPassword(const std::string& url);
 
 // Takes `flag` out of `args`; true when it was there.
 bool takeFlag(Arguments& args, std::string_view flag);

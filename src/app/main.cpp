@@ -24,7 +24,8 @@ constexpr std::string_view kUsage =
     "  migrate                                          bring the database up to date\n"
     "  agency add --name N --kind le|psap --state XX [--city C] [--ori ORI]   add an agency\n"
     "  user add --email E --role agency|reviewer|admin [--agency ID] --password-stdin\n"
-    "          (serve, migrate, agency and user take --config FILE and --data-dir DIR)\n";
+    "          (serve, migrate, agency and user take --config FILE, --data-dir DIR and\n"
+    "          --database sqlite:PATH|postgresql://USER:PASSWORD@HOST:PORT/DB)\n";
 
 struct Command {
   std::string_view name;

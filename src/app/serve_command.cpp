@@ -24,7 +24,9 @@ namespace mkrp::app {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: mkrp serve [--config FILE] [--data-dir DIR] [--port N] [--demo]\n"
+    "usage: mkrp serve [--config FILE] [--data-dir DIR] [--database URL] [--port N] [--demo]\n"
+    "  --database  sqlite:PATH (default sqlite:DIR/mkrp.db) or\n"
+    "              postgresql://USER:PASSWORD@HOST:PORT/DB (several instances share one)\n"
     "  --demo  create (or reset) a demo agency account and a demo reviewer account and print\n"
     "          their new random passwords\n";
 
@@ -129,8 +131,9 @@ int serve(const ServiceConfig& config, bool demo, const sigset_t& signals) {
   if (demo) printDemoAccounts(accounts.ensureDemoAccounts(), url);
   workers.start();
   server.start();
-  logger.information("listening on %s (data in %s, checklists from %s, %d worker(s))", url,
-                     config.dataDir, checklists, config.workers);
+  logger.information("listening on %s (database %s, files in %s, checklists from %s, %d worker(s))",
+                     url, withoutPassword(config.databaseUrl()), config.dataDir, checklists,
+                     config.workers);
   std::cout << "mkrp serve: listening on " << url << std::endl;
   while (!terminationRequested(signals, kHousekeepingSeconds)) {
     housekeeping(*store, clock, logger);

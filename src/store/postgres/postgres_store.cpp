@@ -1,8 +1,10 @@
 #include "store/postgres/postgres_store.h"
 
 #include <Poco/Data/PostgreSQL/Connector.h>
+#include <Poco/Data/PostgreSQL/SessionImpl.h>
 #include <Poco/Exception.h>
 #include <Poco/URI.h>
+#include <libpq-fe.h>
 
 #include <mutex>
 
@@ -25,6 +27,13 @@ sql::Dialect postgresDialect() {
   dialect.lockMigrations = "SELECT pg_advisory_xact_lock(" + std::to_string(kMigrationLock) + ")";
   dialect.numberedParameters = true;
   return dialect;
+}
+
+// Error messages that carry the SQLSTATE ("ERROR:  23505: ..."), so that sql::throwIfCollision
+// can tell two writers colliding from a failing database in any server language.
+void askForErrorCodes(Poco::Data::Session& session) {
+  auto* impl = dynamic_cast<Poco::Data::PostgreSQL::SessionImpl*>(session.impl());
+  if (impl != nullptr) PQsetErrorVerbosity(impl->handle(), PQERRORS_VERBOSE);
 }
 
 void registerConnector() {
@@ -98,6 +107,7 @@ std::unique_ptr<Store> open(const Options& options) {
   backend.dialect = postgresDialect();
   backend.connect = [connection] {
     Poco::Data::Session session("PostgreSQL", connection);
+    askForErrorCodes(session);
     // Notices (e.g. "relation already exists, skipping") are not worth a line in the log.
     session << "SET client_min_messages = warning", now;
     return session;

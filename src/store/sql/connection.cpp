@@ -1,7 +1,10 @@
 #include "store/sql/connection.h"
 
+#include <Poco/Data/DataException.h>
 #include <Poco/Data/Statement.h>
 #include <Poco/Exception.h>
+
+#include "core/errors.h"
 
 namespace mkrp::store::sql {
 
@@ -32,6 +35,20 @@ std::string numberParameters(std::string_view sql) {
     }
   }
   return out;
+}
+
+void throwIfCollision(const Poco::Data::DataException& error) {
+  constexpr std::string_view kCollisions[] = {
+      "ERROR:  23505:", "ERROR:  40P01:", "ERROR:  40001:", "UNIQUE constraint failed"};
+  const std::string& text = error.message();
+  for (const std::string_view collision : kCollisions) {
+    if (text.find(collision) != std::string::npos) {
+      throw core::ConflictException(
+          "Someone else changed the same record at the same moment, so this change was not "
+          "made. Reload the page and try again.",
+          error);
+    }
+  }
 }
 
 Poco::Data::AbstractBinding::Ptr param(std::int64_t value) { return bind(Poco::Int64(value)); }
@@ -67,13 +84,23 @@ Poco::Data::Statement Connection::prepare(std::string_view sql, const Params& pa
 
 Poco::Data::RecordSet Connection::query(std::string_view sql, const Params& params) {
   Poco::Data::Statement statement = prepare(sql, params);
-  statement.execute();
+  try {
+    statement.execute();
+  } catch (const Poco::Data::DataException& error) {
+    throwIfCollision(error);
+    throw;
+  }
   return Poco::Data::RecordSet(statement);
 }
 
 std::size_t Connection::execute(std::string_view sql, const Params& params) {
   Poco::Data::Statement statement = prepare(sql, params);
-  return statement.execute();
+  try {
+    return statement.execute();
+  } catch (const Poco::Data::DataException& error) {
+    throwIfCollision(error);
+    throw;
+  }
 }
 
 std::size_t Row::position(const std::string& column) const {

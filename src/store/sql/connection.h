@@ -45,6 +45,13 @@ struct Dialect {
 // `sql` with each `?` outside quotes and comments replaced by $1, $2, ...
 std::string numberParameters(std::string_view sql);
 
+// Throws core::ConflictException (with `error` nested) when `error` is two writers colliding in a
+// way no statement foresaw: a unique key written by both (PostgreSQL SQLSTATE 23505, SQLite
+// "UNIQUE constraint failed"), a deadlock (40P01) or a serialization failure (40001). The
+// PostgreSQL codes are found because store/postgres asks libpq for verbose error messages.
+// Returns otherwise, so the caller rethrows `error` as it is.
+void throwIfCollision(const Poco::Data::DataException& error);
+
 using Params = std::vector<Poco::Data::AbstractBinding::Ptr>;
 
 // Statement parameters from the store's value types. Each copies its value.
