@@ -12,6 +12,7 @@ const env = (name) => {
 };
 const base = env("MKRP_URL");
 const directive = env("MKRP_DIRECTIVE");
+const corrected = env("MKRP_CORRECTED"); // adds the supervisor's notification (LE-17)
 const shots = env("MKRP_SCREENSHOTS");
 const agency = { email: env("MKRP_AGENCY_EMAIL"), password: env("MKRP_PASSWORD") };
 const reviewer = { email: env("MKRP_REVIEWER_EMAIL"), password: env("MKRP_PASSWORD") };
@@ -147,8 +148,9 @@ async function run(browser) {
   await shot(r, "07-review-claimed");
 
   step("reviewer marks an item deficient and returns the application");
-  const missing = r.locator("#checklist .item.status-missing form.item-decision").first();
-  const item = await missing.getAttribute("data-item");
+  const item = "LE-17";
+  const missing = r.locator(`#item-${item} form.item-decision`);
+  expect(await r.locator(`#item-${item}.status-missing`).count() === 1, `${item} is missing in round 1`);
   await missing.locator('input[value="deficient"]').check();
   await missing.locator("textarea").fill("Add a section on this requirement.");
   await missing.locator("button[type=submit]").click();
@@ -163,15 +165,16 @@ async function run(browser) {
   await a.reload();
   expect((await text(a, "#reviewer-message")).includes("Please add the missing section"),
          "the agency sees the reviewer's message");
-  expect((await text(a, `#item-${item.replace(/\./g, "\\.")} .decision`)).includes("Add a section"),
+  expect((await text(a, `#item-${item} .decision`)).includes("Add a section"),
          "the agency sees the comment on the deficient item");
   expect((await text(a, "#items-to-fix")).includes(`(${item}): Add a section`),
          "the return lists the item to fix with its comment");
   await shot(a, "09-agency-returned");
   await clickAndLoad(a, "[data-remove]");
-  await a.setInputFiles("#file", directive);
+  await a.setInputFiles("#file", corrected);
   await clickAndLoad(a, "#upload-form button[type=submit]");
   await waitUntilChecked(a);
+  expect(await a.locator(`#item-${item}.status-met`).count() === 1, `${item} is found in round 2`);
   await clickAndLoad(a, "#submit-application");
   expect((await applicationStatus(a)).startsWith("Submitted"), "the application is submitted again");
   await shot(a, "10-agency-resubmitted");
@@ -181,6 +184,10 @@ async function run(browser) {
   await clickAndLoad(r, `#queue a:text("${agencyName}")`);
   if (await r.locator("#claim").count()) await clickAndLoad(r, "#claim");
   expect((await text(r, "#changes-heading")).includes("round 1"), "round 2 shows what changed");
+  expect((await text(r, "#changes")).includes(item), `the changes name ${item}`);
+  await r.check("#only-changed");
+  expect(await r.locator("#checklist .item:visible").count() ===
+         await r.locator("#checklist .item.changed").count(), "the reviewer can show only what changed");
   await shot(r, "11-review-round-2");
   await r.check('#decision-form input[value="approve"]');
   await clickAndLoad(r, "#decision-form button[type=submit]");

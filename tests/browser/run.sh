@@ -46,6 +46,16 @@ agency=$("$mkrp" agency add "${data[@]}" --name "$agency_name" --kind le --state
 "$mkrp" user add "${data[@]}" --email reviewer@mkrp.test --role reviewer \
   --password-stdin <<<"$password" >/dev/null
 "$source_dir/scripts/make-sample.sh" "$work/general-order-41.docx"
+# The corrected directive of the second round: the sample with a paragraph on notifying the
+# supervisor and checking records added (items LE-17 and LE-18 go from missing to met).
+mkdir "$work/corrected"
+(
+  cd "$work/corrected"
+  unzip -q "$work/general-order-41.docx"
+  sed -i 's/responds to every such report without delay\./& The on-duty supervisor shall be notified of every report of a missing child and shall respond to the scene. A records check of prior reports involving the child and the family shall be made at once./' word/document.xml
+  grep -q "on-duty supervisor" word/document.xml
+  zip -X -D -nw -q -r "$work/general-order-41-corrected.docx" .
+)
 
 "$mkrp" serve "${data[@]}" --port 0 >"$work/serve.out" 2>"$work/serve.err" &
 server=$!
@@ -65,7 +75,8 @@ echo "service at $url"
 
 mkdir -p "$out_dir"
 status=0
-MKRP_URL=$url MKRP_DIRECTIVE="$work/general-order-41.docx" MKRP_SCREENSHOTS="$out_dir/screenshots" \
+MKRP_URL=$url MKRP_DIRECTIVE="$work/general-order-41.docx" \
+  MKRP_CORRECTED="$work/general-order-41-corrected.docx" MKRP_SCREENSHOTS="$out_dir/screenshots" \
   MKRP_AGENCY_EMAIL=staff@harlow.test MKRP_REVIEWER_EMAIL=reviewer@mkrp.test \
   MKRP_PASSWORD="$password" MKRP_AGENCY_NAME="$agency_name" MKRP_CHROMIUM="$chromium" \
   node "$here/review_flow.mjs" || status=$?
