@@ -7,6 +7,7 @@
 #include <Poco/URI.h>
 
 #include <algorithm>
+#include <map>
 
 #include "core/errors.h"
 #include "render/html_escape.h"
@@ -251,11 +252,15 @@ mustache::data queueRow(const workflow::QueueRow& row, const workflow::Actor& ac
   return data;
 }
 
-mustache::data changesData(const std::vector<workflow::ItemChange>& changes) {
+mustache::data changesData(const std::vector<workflow::ItemChange>& changes,
+                           const std::map<std::string, std::string>& titles) {
   mustache::data list{mustache::data::type::list};
   for (const workflow::ItemChange& change : changes) {
     mustache::data entry;
     entry.set("item", change.itemId);
+    if (auto title = titles.find(change.itemId); title != titles.end()) {
+      setText(entry, "title", title->second);
+    }
     entry.set("before", change.previousStatus.empty() ? std::string("not checked")
                                                       : findingStatusLabel(change.previousStatus));
     entry.set("now", change.status.empty() ? std::string("no longer checked")
@@ -389,7 +394,9 @@ class Pages {
     data.set("claimable", isReviewer && inProgress && !application.assigneeId);
     data.set("canDecide", application.status == ApplicationStatus::InReview && mine);
     data.set("decided", !inProgress);
-    data.set("changes", changesData(view.changes));
+    const auto titles =
+        view.precheckJson ? itemTitles(*view.precheckJson) : std::map<std::string, std::string>();
+    data.set("changes", changesData(view.changes, titles));
     data.set("hasChanges", !view.changes.empty());
     data.set("laterRound", application.round > 1);
     data.set("previousRound", std::to_string(application.round - 1));

@@ -248,4 +248,15 @@ mustache::data precheckData(const std::string& reportJson,
   return data;
 }
 
+std::map<std::string, std::string> itemTitles(const std::string& reportJson) {
+  const Object::Ptr report = Poco::JSON::Parser().parse(reportJson).extract<Object::Ptr>();
+  std::map<std::string, std::string> titles;
+  const Array::Ptr list = report->getArray("items");
+  for (std::size_t i = 0; list && i < list->size(); ++i) {
+    const Object::Ptr item = list->getObject(static_cast<unsigned>(i));
+    titles[text(item, "id")] = text(item, "title");
+  }
+  return titles;
+}
+
 }  // namespace mkrp::web::detail

@@ -36,4 +36,7 @@ mustache::data precheckData(const std::string& reportJson,
                             const std::vector<core::SubmittedFile>& files, const ItemNotes& notes,
                             ItemOrder order = ItemOrder::Checklist);
 
+// Item id -> title, from the same report JSON. Throws as precheckData does.
+std::map<std::string, std::string> itemTitles(const std::string& reportJson);
+
 }  // namespace mkrp::web::detail

@@ -275,7 +275,8 @@ TEST_CASE("a resubmitted round shows the reviewer what changed since the last on
   const Reply reply = page(s.review, appPath("/review", application.id));
   REQUIRE(reply.status == 200);
   CHECK_THAT(reply.body, Contains("What changed since round 1"));
-  CHECK_THAT(reply.body, Contains("<a href=\"#item-LE-05\">LE-05</a>"));
+  CHECK_THAT(reply.body, Contains("<a href=\"#item-LE-05\">"));
+  CHECK_THAT(reply.body, Contains(" (LE-05)</a></td><td>Not found</td><td>Found</td>"));
   CHECK_THAT(reply.body, Contains("class=\"item status-met changed\" id=\"item-LE-05\""));
 }
 
