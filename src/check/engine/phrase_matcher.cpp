@@ -40,12 +40,7 @@ int PhraseMatcher::add(const core::Phrase& phrase) {
   std::uint32_t node = 0;
   for (std::size_t k = 0; k < compiled.hashes.size(); ++k) {
     if (k == 0) {
-      const auto [root, added] = roots_.try_emplace(compiled.hashes[0], 0);
-      if (added) {
-        root->second = static_cast<std::uint32_t>(nodes_.size());
-        nodes_.emplace_back();
-      }
-      node = root->second;
+      node = addRoot(compiled.hashes[0]);
     } else {
       node = child(node, compiled.hashes[k]);
     }
@@ -67,6 +62,37 @@ std::uint32_t PhraseMatcher::child(std::uint32_t node, std::uint64_t hash) {
   return created;
 }
 
+std::uint32_t PhraseMatcher::rootOf(std::uint64_t hash) const {
+  if (roots_.empty()) return kNoRoot;
+  const std::size_t mask = roots_.size() - 1;
+  for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
+    const RootSlot& slot = roots_[at];
+    if (slot.node == kNoRoot || slot.hash == hash) return slot.node;
+  }
+}
+
+std::uint32_t PhraseMatcher::addRoot(std::uint64_t hash) {
+  if (const std::uint32_t found = rootOf(hash); found != kNoRoot) return found;
+  if (2 * (rootCount_ + 1) > roots_.size()) {
+    std::vector<RootSlot> old = std::move(roots_);
+    roots_.assign(std::max<std::size_t>(64, 2 * old.size()), RootSlot{});
+    const std::size_t mask = roots_.size() - 1;
+    for (const RootSlot& slot : old) {
+      if (slot.node == kNoRoot) continue;
+      std::size_t at = slot.hash & mask;
+      while (roots_[at].node != kNoRoot) at = (at + 1) & mask;
+      roots_[at] = slot;
+    }
+  }
+  const std::size_t mask = roots_.size() - 1;
+  std::size_t at = hash & mask;
+  while (roots_[at].node != kNoRoot) at = (at + 1) & mask;
+  roots_[at] = {hash, static_cast<std::uint32_t>(nodes_.size())};
+  nodes_.emplace_back();
+  ++rootCount_;
+  return roots_[at].node;
+}
+
 bool PhraseMatcher::exactAt(const Compiled& phrase, std::span<const text::Token> tokens,
                             std::size_t i, std::string_view blockText) const {
   for (std::size_t k = 0; k < phrase.exactWords.size(); ++k) {
@@ -81,9 +107,8 @@ bool PhraseMatcher::exactAt(const Compiled& phrase, std::span<const text::Token>
 void PhraseMatcher::scan(std::span<const text::Token> tokens, std::string_view blockText,
                          std::uint32_t base, std::vector<Occurrence>& out) const {
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const auto root = roots_.find(tokens[i].normHash);
-    if (root == roots_.end()) continue;
-    std::uint32_t node = root->second;
+    std::uint32_t node = rootOf(tokens[i].normHash);
+    if (node == kNoRoot) continue;
     for (std::size_t j = i;;) {
       for (const std::uint32_t id : nodes_[node].ends) {
         const Compiled& phrase = phrases_[id];

@@ -47,9 +47,6 @@ class PhraseMatcher {
     std::vector<std::uint64_t> hashes;
     std::vector<std::string> exactWords;  // case="exact": the words as written; else empty
   };
-  struct Identity {
-    std::size_t operator()(std::uint64_t hash) const { return static_cast<std::size_t>(hash); }
-  };
   // One step of the trie: the phrases that end here and the next words, by norm hash. Norms are
   // told apart by their 64-bit hashes alone.
   struct TrieNode {
@@ -58,13 +55,23 @@ class PhraseMatcher {
   };
 
   std::uint32_t child(std::uint32_t node, std::uint64_t hash);  // creates it when missing
+  // The trie node a first norm starts, or kNoRoot. Every token of a document asks this, so it is
+  // an open-addressing table probed by the hash's low bits rather than a node-based map.
+  static constexpr std::uint32_t kNoRoot = 0xFFFFFFFFu;
+  std::uint32_t rootOf(std::uint64_t hash) const;
+  std::uint32_t addRoot(std::uint64_t hash);  // the root node for `hash`, created when missing
   bool exactAt(const Compiled& phrase, std::span<const text::Token> tokens, std::size_t i,
                std::string_view blockText) const;
 
   std::vector<Compiled> phrases_;
   std::unordered_map<std::string, int> ids_;  // by joined norms (or exact words)
   std::vector<TrieNode> nodes_;
-  std::unordered_map<std::uint64_t, std::uint32_t, Identity> roots_;  // first norm -> node
+  struct RootSlot {
+    std::uint64_t hash = 0;
+    std::uint32_t node = kNoRoot;  // kNoRoot: the slot is empty
+  };
+  std::vector<RootSlot> roots_;  // first norm -> node; size a power of two, at most half full
+  std::size_t rootCount_ = 0;
 };
 
 }  // namespace mkrp::check::engine
