@@ -153,19 +153,6 @@ void carryDocumentsForward(store::Store& tx, const Application& application) {
   }
 }
 
-// An approval starts the agency's membership, or extends the active one (a renewal) from its
-// end.
-void startMembership(store::Store& tx, const Application& approved, store::TimePoint now,
-                     int years) {
-  const std::optional<store::Membership> active =
-      tx.memberships().activeForAgency(approved.agencyId);
-  if (active) {
-    tx.memberships().extend(active->id, detail::addYears(std::max(active->expiresAt, now), years));
-  } else {
-    tx.memberships().start(approved.agencyId, approved.id, now, detail::addYears(now, years));
-  }
-}
-
 }  // namespace
 
 int documentsRound(const Application& application) {
@@ -188,6 +175,7 @@ Applications::Applications(store::Store& store, const store::BlobStore& blobs,
       prechecker_(prechecker),
       clock_(clock),
       options_(std::move(options)),
+      recognition_(store, blobs, clock, {options_.membershipYears, options_.publicUrl}),
       cache_(std::make_unique<PrecheckCache>()) {}
 
 Applications::~Applications() = default;
@@ -490,6 +478,14 @@ Application Applications::decide(const Actor& actor, Id id, FinalDecision decisi
         "Write a message to the agency saying what to change before returning the application.");
   }
   const store::TimePoint now = clock_.now();
+  // The certificate and media release are rendered before the transaction, not under its lock.
+  std::optional<PreparedRecognition> issued;
+  if (!returning) {
+    const Application before = reviewable(store_, actor, id);
+    requireHeld(before, actor);
+    requireDecidable(decision, deficientItems(store_.applications().decisions(id, before.round)));
+    issued = recognition_.prepare(before, now);
+  }
   return store::inTransaction(store_, [&](store::Store& tx) {
     const Application application = reviewable(tx, actor, id);
     requireHeld(application, actor);
@@ -501,16 +497,19 @@ Application Applications::decide(const Actor& actor, Id id, FinalDecision decisi
     change.releaseClaim = true;
     change.reviewerMessage = text;
     Application decided = tx.applications().changeStatus(id, change);
+    std::string links;
     if (returning) {
       carryDocumentsForward(tx, application);
     } else {
-      startMembership(tx, decided, now, options_.membershipYears);
+      const store::Certificate certificate =
+          recognition_.record(tx, decided, *issued, now, actor.userId);
+      links = recognition_.approvalLinks(id, certificate.code);
     }
     detail::audit(tx, now, actor.userId,
                   returning ? "application.returned" : "application.approved", "application", id,
                   detail::Details().add("round", decided.round));
-    detail::notifyAgency(tx, decided,
-                         returning ? detail::Notice::Returned : detail::Notice::Approved, now);
+    detail::notifyAgency(
+        tx, decided, returning ? detail::Notice::Returned : detail::Notice::Approved, now, links);
     return decided;
   });
 }

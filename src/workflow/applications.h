@@ -30,6 +30,7 @@
 #include "store/records.h"
 #include "store/store.h"
 #include "workflow/actor.h"
+#include "workflow/recognition.h"
 #include "workflow/rules.h"
 
 namespace mkrp::store {
@@ -48,6 +49,8 @@ struct ApplicationsOptions {
   int membershipYears = 5;
   // Called after a document and its pre-check job are stored, e.g. to wake a worker. May be empty.
   std::function<void()> jobQueued;
+  // The address people reach the service at, for links in notices and on certificates.
+  std::string publicUrl = "http://localhost:8080";
 };
 
 // An application as the person asking may see it.
@@ -132,9 +135,14 @@ class Applications {
                                  store::Decision decision, std::string_view comment);
 
   // Reviewers holding the claim: approves (no item may be deficient) or returns (a message and at
-  // least one deficient item are required) the round. Notifies the agency.
+  // least one deficient item are required) the round. Notifies the agency. An approval also
+  // issues the certificate and the media release and starts, renews or reinstates the membership
+  // (Recognition), all committed together.
   store::Application decide(const Actor& actor, store::Id id, FinalDecision decision,
                             std::string_view message);
+
+  // Certificates, media releases, verification and the public list.
+  const Recognition& recognition() const { return recognition_; }
 
   // The extracted text of the checked documents `view` shows, in the same order, for pages that
   // show the text beside the pre-check (application_texts.cpp). Same access rules as view.
@@ -153,6 +161,7 @@ class Applications {
   const Prechecker& prechecker_;
   const Clock& clock_;
   ApplicationsOptions options_;
+  Recognition recognition_;
   std::unique_ptr<PrecheckCache> cache_;
 };
 

@@ -56,7 +56,7 @@ std::string bodyOf(const store::Application& application, const store::Agency& a
 }  // namespace
 
 void notifyAgency(store::Store& tx, const store::Application& application, Notice notice,
-                  store::TimePoint now) {
+                  store::TimePoint now, std::string_view links) {
   const store::Agency agency = tx.agencies().get(application.agencyId);
   for (const store::User& user : tx.users().listByRole(store::Role::Agency)) {
     if (user.agencyId != application.agencyId) continue;
@@ -64,6 +64,7 @@ void notifyAgency(store::Store& tx, const store::Application& application, Notic
     message.recipient = user.email;
     message.subject = subjectOf(application, notice);
     message.body = bodyOf(application, agency, notice);
+    if (!links.empty()) message.body += "\n" + std::string(links);
     message.dedupeKey = "application:" + std::to_string(application.id) +
                         ":round:" + std::to_string(application.round) + ":" +
                         std::string(noticeName(notice)) + ":" + std::to_string(user.id);

@@ -143,7 +143,8 @@ Fixture::~Fixture() {
 }
 
 store::Agency Fixture::addAgency(std::string name, store::AgencyKind kind, std::string state) {
-  return accounts.addAgency(store::NewAgency{std::move(name), kind, std::move(state), "", ""});
+  return accounts.addAgency(
+      store::NewAgency{std::move(name), kind, std::move(state), "Springfield", ""});
 }
 
 Actor Fixture::addStaff(store::Id agencyId, std::string email) {
