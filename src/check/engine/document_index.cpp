@@ -74,6 +74,28 @@ bool isPossibilityModal(std::span<const text::Token> tokens, std::uint32_t at) {
 
 }  // namespace
 
+void RangeCover::add(std::span<const Range> ranges) {
+  ranges_.insert(ranges_.end(), ranges.begin(), ranges.end());
+  for (const Range& range : ranges) longest_ = std::max(longest_, range.end - range.begin);
+}
+
+void RangeCover::finish() {
+  std::sort(ranges_.begin(), ranges_.end(),
+            [](const Range& a, const Range& b) { return a.begin < b.begin; });
+}
+
+bool RangeCover::holds(Range range) const {
+  // The candidates begin at or before range.begin, and no earlier than the longest range allows.
+  auto it = std::upper_bound(ranges_.begin(), ranges_.end(), range.begin,
+                             [](std::uint32_t at, const Range& other) { return at < other.begin; });
+  while (it != ranges_.begin()) {
+    --it;
+    if (range.begin - it->begin > longest_) return false;
+    if (range.end <= it->end) return true;
+  }
+  return false;
+}
+
 DocumentIndex::DocumentIndex(const core::Document& document, const Program& program)
     : document_(document) {
   readBlocks();
@@ -253,21 +275,17 @@ void DocumentIndex::findHedges(const Program& program) {
   sentenceHedge_.assign(sentences_.size(), std::nullopt);
   if (program.hedgeSet < 0) return;
   const PhraseSet& hedges = program.phraseSets[static_cast<std::size_t>(program.hedgeSet)];
-  std::vector<Range> exceptions;
-  for (const std::uint32_t phrase : hedges.exceptions) {
-    const auto found = occurrences(phrase);
-    exceptions.insert(exceptions.end(), found.begin(), found.end());
-  }
-  auto covered = [&](const Range& hedge) {
-    return std::any_of(exceptions.begin(), exceptions.end(), [&](const Range& other) {
-      return other.begin <= hedge.begin && hedge.end <= other.end;
-    });
-  };
+  RangeCover exceptions;
+  for (const std::uint32_t phrase : hedges.exceptions) exceptions.add(occurrences(phrase));
+  exceptions.finish();
   for (const std::uint32_t phrase : hedges.phrases) {
     for (const Range& hedge : occurrences(phrase)) {
       auto& slot = sentenceHedge_[tokenSentence_[hedge.begin]];
       if (slot && slot->begin <= hedge.begin) continue;
-      if (covered(hedge) || isPossibilityModal(tokens_, hedge.begin) || isBounded(hedge)) continue;
+      if (exceptions.holds(hedge) || isPossibilityModal(tokens_, hedge.begin) ||
+          isBounded(hedge)) {
+        continue;
+      }
       slot = hedge;
     }
   }

@@ -24,6 +24,21 @@ struct Range {
   std::uint32_t end = 0;
 };
 
+// Occurrences of a concept's exceptions ("effective immediately"), to tell whether a match lies
+// inside one. Built from unsorted ranges; holds() is a binary search, not a scan.
+class RangeCover {
+ public:
+  void add(std::span<const Range> ranges);
+  void finish();  // call once after the last add()
+  bool empty() const { return ranges_.empty(); }
+  // Whether one of the ranges holds all of `range`.
+  bool holds(Range range) const;
+
+ private:
+  std::vector<Range> ranges_;  // sorted by begin after finish()
+  std::uint32_t longest_ = 0;
+};
+
 struct BlockInfo {
   Range tokens;      // empty for running headers and footers, which are not matched
   int section = -1;  // the innermost section the block is in; -1 before the first heading

@@ -76,21 +76,18 @@ const std::vector<Match>& Evaluator::phrases(int set) {
   auto& cached = phraseCache_[static_cast<std::size_t>(set)];
   if (!cached) {
     const PhraseSet& phraseSet = program_.phraseSets[static_cast<std::size_t>(set)];
-    std::vector<Range> exceptions;
-    for (const std::uint32_t phrase : phraseSet.exceptions) {
-      const auto found = index_.occurrences(phrase);
-      exceptions.insert(exceptions.end(), found.begin(), found.end());
-    }
     // A match inside an exception does not count ("effective immediately").
-    auto excepted = [&](const Range& range) {
-      return std::any_of(exceptions.begin(), exceptions.end(), [&](const Range& other) {
-        return other.begin <= range.begin && range.end <= other.end;
-      });
-    };
+    RangeCover exceptions;
+    for (const std::uint32_t phrase : phraseSet.exceptions) {
+      exceptions.add(index_.occurrences(phrase));
+    }
+    exceptions.finish();
     std::vector<Match> matches;
     for (const std::uint32_t phrase : phraseSet.phrases) {
       for (const Range& range : index_.occurrences(phrase)) {
-        if (exceptions.empty() || !excepted(range)) matches.push_back({range.begin, range.end});
+        if (exceptions.empty() || !exceptions.holds(range)) {
+          matches.push_back({range.begin, range.end});
+        }
       }
     }
     // At one position keep the longest wording ("no waiting period" over "no waiting").
