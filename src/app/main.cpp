@@ -4,6 +4,7 @@
 
 #include "app/commands.h"
 #include "extract/sandbox.h"
+#include "workflow/pdf_annotator.h"
 
 namespace {
 
@@ -54,6 +55,7 @@ int main(int argc, char** argv) {
   const mkrp::app::Arguments args(argv + 2, argv + argc);
   // Not listed in the usage: how `extract` and the service start their sandboxed reader.
   if (name == mkrp::extract::kExtractChildCommand) return mkrp::extract::runExtractChild(args);
+  if (name == mkrp::workflow::kAnnotateChildCommand) return mkrp::workflow::runAnnotateChild();
   for (const Command& command : kCommands) {
     if (command.name == name) return command.run(args);
   }

@@ -17,6 +17,7 @@
 #include "workflow/accounts.h"
 #include "workflow/applications.h"
 #include "workflow/clock.h"
+#include "workflow/pdf_annotator.h"
 #include "workflow/precheck_jobs.h"
 #include "workflow/prechecker.h"
 
@@ -89,6 +90,15 @@ workflow::ExtractFunction extractor(const ServiceConfig& config) {
   return workflow::sandboxExtractor(limits, sandbox);
 }
 
+// PoDoFo reads the submitted PDF again to add highlights: in a child, with the reader's limits.
+workflow::AnnotatorOptions annotatorOptions(const ServiceConfig& config) {
+  workflow::AnnotatorOptions options;
+  options.limits.maxWallSeconds = config.extractTimeoutSeconds;
+  options.limits.maxCpuSeconds = config.extractTimeoutSeconds;
+  options.limits.maxMemoryBytes = static_cast<std::uint64_t>(config.extractMemoryMb) << 20;
+  return options;
+}
+
 store::JobPolicy jobPolicy(const ServiceConfig& config) {
   store::JobPolicy policy;
   policy.lease = std::chrono::seconds(config.jobLeaseSeconds);
@@ -125,8 +135,12 @@ int serve(const ServiceConfig& config, bool demo, const sigset_t& signals) {
   applicationOptions.jobQueued = [&workers] { workers.wake(); };
   workflow::Applications applications(*store, blobs, prechecker, clock, applicationOptions);
 
-  web::Server server(web::Services{accounts, applications, &runner}, serverOptions(config),
-                     Poco::Logger::get("app.web"));
+  workflow::PdfAnnotator annotator(applications, *store, blobs, prechecker,
+                                   annotatorOptions(config));
+
+  web::Services services{accounts, applications, &runner};
+  services.annotator = &annotator;
+  web::Server server(services, serverOptions(config), Poco::Logger::get("app.web"));
   const std::string url = "http://" + config.host + ":" + std::to_string(server.port());
   if (demo) printDemoAccounts(accounts.ensureDemoAccounts(), url);
   workers.start();

@@ -30,6 +30,9 @@ constexpr Rule kRules[] = {
     {is<workflow::ForbiddenException>, Status::HTTP_FORBIDDEN},
     {is<core::LimitExceededException>, Status::HTTP_REQUEST_ENTITY_TOO_LARGE},
     {is<core::UnsupportedFormatException>, Status::HTTP_UNSUPPORTED_MEDIA_TYPE},
+    // A file we accepted but cannot work on (e.g. adding highlights to it): its message says why.
+    {is<core::MalformedDocumentException>, Status::HTTP_UNPROCESSABLE_ENTITY},
+    {is<core::ExtractionFailedException>, Status::HTTP_UNPROCESSABLE_ENTITY},
     {is<workflow::TooManyAttemptsException>, Status::HTTP_TOO_MANY_REQUESTS},
     {is<MethodNotAllowedException>, Status::HTTP_METHOD_NOT_ALLOWED},
 };

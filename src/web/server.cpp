@@ -16,6 +16,7 @@
 #include <functional>
 
 #include "core/errors.h"
+#include "web/annotated_api.h"
 #include "web/api.h"
 #include "web/error_status.h"
 #include "web/exchange.h"
@@ -186,6 +187,7 @@ void Server::Impl::addServiceRoutes() {
             metrics.render(services.jobs));
   });
   detail::addApiRoutes(router, services);
+  detail::addAnnotatedPdfRoute(router, services);
   detail::addPageRoutes(router, services);
 }
 

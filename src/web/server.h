@@ -15,6 +15,7 @@ namespace mkrp::workflow {
 class Accounts;
 class Applications;
 class PrecheckRunner;
+class PdfAnnotator;
 }  // namespace mkrp::workflow
 
 namespace mkrp::web {
@@ -37,6 +38,7 @@ struct Services {
   workflow::Accounts& accounts;
   workflow::Applications& applications;
   workflow::PrecheckRunner* jobs = nullptr;  // for /metrics; may be null
+  workflow::PdfAnnotator* annotator = nullptr;  // for annotated.pdf; may be null
 };
 
 class Server {

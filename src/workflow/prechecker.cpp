@@ -14,7 +14,12 @@ Prechecker::Prechecker(core::ChecklistSet checklists)
 
 std::string Prechecker::runJson(store::AgencyKind kind,
                                 const std::vector<core::SubmittedFile>& files) const {
-  return render::reportToJson(precheck_.run(toCoreKind(kind), files), checklists_);
+  return render::reportToJson(run(kind, files), checklists_);
+}
+
+core::Report Prechecker::run(store::AgencyKind kind,
+                             const std::vector<core::SubmittedFile>& files) const {
+  return precheck_.run(toCoreKind(kind), files);
 }
 
 }  // namespace mkrp::workflow

@@ -21,6 +21,8 @@ class Prechecker {
   // The pre-check of `files` (read together) for an agency of `kind`, as the JSON of
   // render::reportToJson: the same object `mkrp check --format json` prints.
   std::string runJson(store::AgencyKind kind, const std::vector<core::SubmittedFile>& files) const;
+  // The same pre-check as a Report (with each passage's document index and character range).
+  core::Report run(store::AgencyKind kind, const std::vector<core::SubmittedFile>& files) const;
 
   const core::ChecklistSet& checklists() const { return checklists_; }
 
