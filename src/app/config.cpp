@@ -55,6 +55,11 @@ void readValues(const AbstractConfiguration& file, ServiceConfig& config) {
       file.getInt("extract.timeout_seconds", config.extractTimeoutSeconds);
   config.extractMemoryMb = file.getInt("extract.memory_mb", config.extractMemoryMb);
   config.logLevel = file.getString("log.level", config.logLevel);
+  config.smtpHost = file.getString("smtp.host", config.smtpHost);
+  config.smtpPort = file.getInt("smtp.port", config.smtpPort);
+  config.smtpFrom = file.getString("smtp.from", config.smtpFrom);
+  config.smtpUser = file.getString("smtp.username", config.smtpUser);
+  config.smtpPassword = file.getString("smtp.password", config.smtpPassword);
 }
 
 void requireRange(std::string_view name, int value, int low, int high) {
@@ -153,6 +158,11 @@ void checkServiceConfig(const ServiceConfig& config) {
     throw Poco::InvalidArgumentException(
         "jobs.lease_seconds must be longer than extract.timeout_seconds, or a slow read would "
         "lose its job to another worker");
+  }
+  requireRange("smtp.port", config.smtpPort, 1, 65535);
+  if (config.smtpUser.empty() != config.smtpPassword.empty()) {
+    throw Poco::InvalidArgumentException(
+        "smtp.username and smtp.password go together: set both, or neither");
   }
   Poco::Logger::parseLevel(config.logLevel);  // throws for an unknown level name
 }

@@ -33,6 +33,13 @@ struct ServiceConfig {
   int extractTimeoutSeconds = 180;       // wall-clock limit of one sandboxed read
   int extractMemoryMb = 1024;            // memory limit of the sandboxed reader
   std::string logLevel = "information";  // when the file configures no logging.* itself
+  // Notifications: sent through this SMTP server when smtpHost is set; otherwise they wait in the
+  // outbox (nothing is lost) until a server is configured.
+  std::string smtpHost;
+  int smtpPort = 25;
+  std::string smtpFrom = "MKRP Review <no-reply@localhost>";
+  std::string smtpUser;      // with smtpPassword: AUTH LOGIN before sending
+  std::string smtpPassword;
 
   std::string databaseUrl() const;    // `database`, or sqlite:<dataDir>/mkrp.db when empty
   std::string blobDirectory() const;  // dataDir/blobs

@@ -1,14 +1,17 @@
 // mkrp serve [--config FILE] [--data-dir DIR] [--port N] [--demo]: the service. A plain main
 // loop: the termination signals are blocked on every thread and awaited with sigtimedwait, which
 // also paces the housekeeping (expired sessions, old sign-in failures).
+#include <Poco/Environment.h>
 #include <Poco/Logger.h>
 #include <signal.h>
+#include <unistd.h>
 
 #include <ctime>
 #include <iostream>
 
 #include "app/commands.h"
 #include "app/config.h"
+#include "app/smtp_sender.h"
 #include "check/checklist_loader.h"
 #include "core/errors.h"
 #include "store/blob_store.h"
@@ -17,6 +20,7 @@
 #include "workflow/accounts.h"
 #include "workflow/applications.h"
 #include "workflow/clock.h"
+#include "workflow/mail_delivery.h"
 #include "workflow/pdf_annotator.h"
 #include "workflow/precheck_jobs.h"
 #include "workflow/prechecker.h"
@@ -32,6 +36,8 @@ constexpr const char* kUsage =
     "          their new random passwords\n";
 
 constexpr int kHousekeepingSeconds = 600;
+// How often the outbox is looked at for messages to send.
+constexpr std::chrono::seconds kMailPollInterval{5};
 
 // Blocks SIGINT and SIGTERM in this thread and every thread started after, so that only
 // waitForTermination sees them.
@@ -99,6 +105,31 @@ workflow::AnnotatorOptions annotatorOptions(const ServiceConfig& config) {
   return options;
 }
 
+SmtpSettings smtpSettings(const ServiceConfig& config) {
+  SmtpSettings settings;
+  settings.host = config.smtpHost;
+  settings.port = config.smtpPort;
+  settings.from = config.smtpFrom;
+  settings.user = config.smtpUser;
+  settings.password = config.smtpPassword;
+  return settings;
+}
+
+// A mail server that is down for a while is retried for about a day before a message fails.
+store::JobPolicy mailPolicy() {
+  store::JobPolicy policy;
+  policy.lease = std::chrono::minutes(5);
+  policy.maxAttempts = 12;
+  policy.baseDelay = std::chrono::seconds(30);
+  policy.maxDelay = std::chrono::hours(4);
+  return policy;
+}
+
+// Names this process in leases: unique among instances sharing a database.
+std::string instanceName() {
+  return Poco::Environment::nodeName() + "-pid" + std::to_string(::getpid());
+}
+
 store::JobPolicy jobPolicy(const ServiceConfig& config) {
   store::JobPolicy policy;
   policy.lease = std::chrono::seconds(config.jobLeaseSeconds);
@@ -143,7 +174,18 @@ int serve(const ServiceConfig& config, bool demo, const sigset_t& signals) {
   web::Server server(services, serverOptions(config), Poco::Logger::get("app.web"));
   const std::string url = "http://" + config.host + ":" + std::to_string(server.port());
   if (demo) printDemoAccounts(accounts.ensureDemoAccounts(), url);
+  std::unique_ptr<SmtpSender> smtp;
+  std::unique_ptr<workflow::MailDelivery> mail;
+  if (!config.smtpHost.empty()) {
+    smtp = std::make_unique<SmtpSender>(smtpSettings(config));
+    mail = std::make_unique<workflow::MailDelivery>(*store, *smtp, clock, mailPolicy(),
+                                                    instanceName() + "-mail",
+                                                    Poco::Logger::get("app.mail"));
+  } else {
+    logger.information("smtp.host is not set: notifications wait in the outbox until it is");
+  }
   workers.start();
+  if (mail) mail->start(kMailPollInterval);
   server.start();
   logger.information("listening on %s (database %s, files in %s, checklists from %s, %d worker(s))",
                      url, withoutPassword(config.databaseUrl()), config.dataDir, checklists,
@@ -154,6 +196,7 @@ int serve(const ServiceConfig& config, bool demo, const sigset_t& signals) {
   }
   logger.information("stopping");
   server.stop();
+  if (mail) mail->stop();
   workers.stop();
   return kExitOk;
 }
