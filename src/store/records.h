@@ -228,8 +228,8 @@ struct NewCertificate {
   Id applicationId = 0;  // the approved application (initial or renewal)
   Id membershipId = 0;
   Id agencyId = 0;
-  std::string number;  // printed on the certificate, e.g. "MKRP-2026-000042"
-  std::string code;    // the verification code the public confirms at /verify/{code}
+  std::string number;      // printed on the certificate, e.g. "MKRP-2026-000042"
+  std::string code;        // the verification code the public confirms at /verify/{code}
   TimePoint recognizedOn;  // the start of the term this certificate covers
   TimePoint validThrough;  // the end of that term
   TimePoint issuedAt;

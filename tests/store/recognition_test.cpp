@@ -23,8 +23,8 @@ struct RecognitionFixture : testing::Fixture {
     return store.memberships().start(agency.id, app.id, at(start), at(end));
   }
   NewCertificate certificate(const Membership& m, std::string number, std::string code) {
-    return {m.applicationId, m.id,  m.agencyId, std::move(number), std::move(code), m.startedAt,
-            m.expiresAt,     at(1), kPdfHash,   kDocxHash};
+    return {m.applicationId, m.id,        m.agencyId, std::move(number), std::move(code),
+            m.startedAt,     m.expiresAt, at(1),      kPdfHash,          kDocxHash};
   }
 };
 
@@ -36,7 +36,8 @@ std::vector<std::string> names(const std::vector<Member>& members) {
 
 TEST_CASE("a lapsed membership is reinstated with its new expiry", "[store]") {
   RecognitionFixture f;
-  const Membership m = f.member(f.addAgency("Ashford PD", AgencyKind::LawEnforcement, "VA"), 0, 100);
+  const Membership m =
+      f.member(f.addAgency("Ashford PD", AgencyKind::LawEnforcement, "VA"), 0, 100);
   auto& members = f.store.memberships();
   CHECK_FALSE(members.reinstate(m.id, at(200)));  // active: nothing to reinstate
   CHECK(members.lapse(m.id));
@@ -50,7 +51,8 @@ TEST_CASE("a lapsed membership is reinstated with its new expiry", "[store]") {
 
 TEST_CASE("a membership lapses only once its expiry has come", "[store]") {
   RecognitionFixture f;
-  const Membership m = f.member(f.addAgency("Ashford PD", AgencyKind::LawEnforcement, "VA"), 0, 100);
+  const Membership m =
+      f.member(f.addAgency("Ashford PD", AgencyKind::LawEnforcement, "VA"), 0, 100);
   auto second = f.database->open();
   CHECK_FALSE(f.store.memberships().lapseExpired(m.id, at(99)));
   CHECK(f.store.memberships().lapseExpired(m.id, at(100)));
@@ -77,10 +79,9 @@ TEST_CASE("the public list holds active members only, filtered by kind and state
   f.member(f.addAgency("Zeta PD", AgencyKind::LawEnforcement, "VA"), 0, 1000);
   f.member(f.addAgency("Alpha 911", AgencyKind::Psap, "VA"), 10, 1000);
   f.member(f.addAgency("Beta 911", AgencyKind::Psap, "MD"), 20, 1000);
-  const Membership lapsed = f.member(f.addAgency("Lapsed PD", AgencyKind::LawEnforcement, "VA"), 0,
-                                     1000);
-  const Membership withdrawn =
-      f.member(f.addAgency("Gone 911", AgencyKind::Psap, "VA"), 0, 1000);
+  const Membership lapsed =
+      f.member(f.addAgency("Lapsed PD", AgencyKind::LawEnforcement, "VA"), 0, 1000);
+  const Membership withdrawn = f.member(f.addAgency("Gone 911", AgencyKind::Psap, "VA"), 0, 1000);
   f.member(f.addAgency("Expired PD", AgencyKind::LawEnforcement, "VA"), 0, 50);
   f.store.memberships().lapse(lapsed.id);
   f.store.memberships().withdraw(withdrawn.id, at(5));
@@ -102,7 +103,8 @@ TEST_CASE("the public list holds active members only, filtered by kind and state
 
 TEST_CASE("a certificate is stored once per application and found by its code", "[store]") {
   RecognitionFixture f;
-  const Membership m = f.member(f.addAgency("Ashford PD", AgencyKind::LawEnforcement, "VA"), 0, 100);
+  const Membership m =
+      f.member(f.addAgency("Ashford PD", AgencyKind::LawEnforcement, "VA"), 0, 100);
   const Certificate added = f.store.certificates().add(f.certificate(m, "MKRP-1", "ABCD-EFGH"));
   CHECK(added.id > 0);
   const auto byCode = f.store.certificates().findByCode("ABCD-EFGH");
