@@ -188,6 +188,10 @@ Reply Client::post(const std::string& path, const std::string& json) {
   return send("POST", path, json, "application/json");
 }
 
+Reply Client::put(const std::string& path, const std::string& json) {
+  return send("PUT", path, json, "application/json");
+}
+
 Reply Client::upload(const std::string& path, const std::string& filename,
                      const std::string& bytes) {
   const std::string boundary = "----mkrp-app-test-5c2e";

@@ -78,6 +78,7 @@ class Client {
 
   Reply get(const std::string& path);
   Reply post(const std::string& path, const std::string& json = "{}");
+  Reply put(const std::string& path, const std::string& json);
   // A multipart/form-data upload with the file in the field "file".
   Reply upload(const std::string& path, const std::string& filename, const std::string& bytes);
   // Signs in; on success keeps the cookie and the CSRF token. Throws Poco::RuntimeException
