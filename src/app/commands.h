@@ -30,6 +30,8 @@ int runServe(const Arguments& args);
 int runMigrate(const Arguments& args);
 int runAgency(const Arguments& args);
 int runUser(const Arguments& args);
+// mkrp membership run-daily: the membership transitions due now, once (app/membership_command.cpp).
+int runMembership(const Arguments& args);
 
 // The checklist directory to use: `requested` when not empty, else $MKRP_CHECKLISTS, else a
 // checklists/ directory (holding checklist.xsd) beside the program or in one of its parents,

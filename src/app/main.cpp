@@ -25,6 +25,8 @@ constexpr std::string_view kUsage =
     "  migrate                                          bring the database up to date\n"
     "  agency add --name N --kind le|psap --state XX [--city C] [--ori ORI]   add an agency\n"
     "  user add --email E --role agency|reviewer|admin [--agency ID] --password-stdin\n"
+    "  membership run-daily                             send due renewal reminders, lapse\n"
+    "          expired memberships (serve does this on its own every few minutes)\n"
     "          (serve, migrate, agency and user take --config FILE, --data-dir DIR and\n"
     "          --database sqlite:PATH|postgresql://USER:PASSWORD@HOST:PORT/DB)\n";
 
@@ -42,6 +44,7 @@ constexpr Command kCommands[] = {
     {"migrate", mkrp::app::runMigrate},
     {"agency", mkrp::app::runAgency},
     {"user", mkrp::app::runUser},
+    {"membership", mkrp::app::runMembership},
 };
 
 }  // namespace

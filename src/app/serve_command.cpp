@@ -21,6 +21,7 @@
 #include "workflow/applications.h"
 #include "workflow/clock.h"
 #include "workflow/mail_delivery.h"
+#include "workflow/membership.h"
 #include "workflow/pdf_annotator.h"
 #include "workflow/precheck_jobs.h"
 #include "workflow/prechecker.h"
@@ -63,6 +64,20 @@ void housekeeping(store::Store& store, const workflow::Clock& clock, Poco::Logge
     store.loginAttempts().pruneBefore(now - std::chrono::hours(24));
   } catch (const Poco::Exception& error) {
     logger.warning("housekeeping: %s", error.displayText());
+  }
+}
+
+// The membership lifecycle's daily work, run at every housekeeping tick: it is idempotent, so
+// running it more often than daily (and on every instance) only catches a due date sooner.
+void membershipTransitions(const workflow::MembershipLifecycle& lifecycle, Poco::Logger& logger) {
+  try {
+    const workflow::DailyResult result = lifecycle.runDaily();
+    if (result.reminders > 0 || result.lapsed > 0) {
+      logger.information("memberships: %d reminder(s) sent, %d lapsed", result.reminders,
+                         result.lapsed);
+    }
+  } catch (const Poco::Exception& error) {
+    logger.warning("memberships: %s", error.displayText());
   }
 }
 
@@ -164,6 +179,9 @@ int serve(const ServiceConfig& config, bool demo, const sigset_t& signals) {
   workflow::ApplicationsOptions applicationOptions;
   applicationOptions.maxUploadBytes = static_cast<std::uint64_t>(config.maxUploadMb) << 20;
   applicationOptions.jobQueued = [&workers] { workers.wake(); };
+  // Links in notices and the address printed on certificates. A public address set apart from
+  // the listening one (behind a proxy) is not configurable yet.
+  applicationOptions.publicUrl = "http://" + config.host + ":" + std::to_string(config.port);
   workflow::Applications applications(*store, blobs, prechecker, clock, applicationOptions);
 
   workflow::PdfAnnotator annotator(applications, *store, blobs, prechecker,
@@ -191,8 +209,13 @@ int serve(const ServiceConfig& config, bool demo, const sigset_t& signals) {
                      url, withoutPassword(config.databaseUrl()), config.dataDir, checklists,
                      config.workers);
   std::cout << "mkrp serve: listening on " << url << std::endl;
+  const workflow::MembershipLifecycle lifecycle(
+      *store, clock,
+      workflow::MembershipOptions{std::chrono::days(365), applicationOptions.publicUrl});
+  membershipTransitions(lifecycle, logger);
   while (!terminationRequested(signals, kHousekeepingSeconds)) {
     housekeeping(*store, clock, logger);
+    membershipTransitions(lifecycle, logger);
   }
   logger.information("stopping");
   server.stop();

@@ -18,8 +18,23 @@ constexpr std::string_view kOpenApi = R"json({
       "session": {"type": "apiKey", "in": "cookie", "name": "mkrp_session"},
       "csrf": {"type": "apiKey", "in": "header", "name": "X-CSRF-Token"}
     },
+    "parameters": {
+      "MemberKind": {"name": "kind", "in": "query", "schema": {"type": "string", "enum": ["le", "psap"]}},
+      "MemberState": {"name": "state", "in": "query", "schema": {"type": "string", "description": "two-letter postal code"}}
+    },
     "schemas": {
       "Error": {"type": "object", "properties": {"error": {"type": "string"}}},
+      "Member": {"type": "object", "properties": {
+        "agency_id": {"type": "integer"}, "name": {"type": "string"},
+        "kind": {"type": "string", "enum": ["le", "psap"]}, "city": {"type": "string"}, "state": {"type": "string"},
+        "recognized_since": {"type": "string", "format": "date"}, "valid_through": {"type": "string", "format": "date"}}},
+      "Verification": {"type": "object", "properties": {
+        "code": {"type": "string"}, "status": {"type": "string", "enum": ["valid", "expired", "lapsed", "withdrawn"]},
+        "valid": {"type": "boolean"}, "agency": {"type": "string"}, "kind": {"type": "string"},
+        "city": {"type": "string"}, "state": {"type": "string"}, "certificate_number": {"type": "string"},
+        "recognized_on": {"type": "string", "format": "date"}, "valid_through": {"type": "string", "format": "date"},
+        "membership_status": {"type": "string", "enum": ["active", "lapsed", "withdrawn"]},
+        "membership_valid_through": {"type": "string", "format": "date"}}},
       "Session": {"type": "object", "properties": {
         "csrf": {"type": "string"}, "expires_at": {"type": "string", "format": "date-time"},
         "user": {"type": "object", "properties": {
@@ -130,6 +145,27 @@ constexpr std::string_view kOpenApi = R"json({
       "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
       "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["decision"], "properties": {"decision": {"type": "string", "enum": ["approve", "return"]}, "message": {"type": "string", "description": "required to return"}}}}}},
       "responses": {"200": {"description": "decided", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Application"}}}}, "400": {"description": "a return without message or deficient item, or an approval with deficient items"}, "409": {"description": "not claimed by you"}}}},
+    "/applications/{id}/certificate.pdf": {"get": {"summary": "The certificate of an approved application: the agency's staff, reviewers and admins",
+      "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+      "responses": {"200": {"description": "the certificate", "content": {"application/pdf": {}}}, "404": {"description": "not approved, or not your agency's"}}}},
+    "/applications/{id}/media-release.docx": {"get": {"summary": "The media-release template of an approved application: the agency's staff, reviewers and admins",
+      "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+      "responses": {"200": {"description": "the media release", "content": {"application/vnd.openxmlformats-officedocument.wordprocessingml.document": {}}}, "404": {"description": "not approved, or not your agency's"}}}},
+    "/verify/{code}": {"get": {"summary": "Public: whether the certificate with this verification code is valid, for whom, through when (the page is /verify/{code})", "security": [],
+      "parameters": [{"name": "code", "in": "path", "required": true, "schema": {"type": "string"}}],
+      "responses": {"200": {"description": "the certificate", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Verification"}}}}, "404": {"description": "no certificate has this code"}}}},
+    "/members": {"get": {"summary": "Public: the recognized agencies (active memberships), by state and name", "security": [],
+      "parameters": [{"$ref": "#/components/parameters/MemberKind"}, {"$ref": "#/components/parameters/MemberState"}],
+      "responses": {"200": {"description": "the members", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Member"}}}}}, "400": {"description": "a bad filter"}}}},
+    "/members.csv": {"get": {"summary": "Public: the recognized agencies as CSV (name, kind, city, state, recognized_since, valid_through)", "security": [],
+      "parameters": [{"$ref": "#/components/parameters/MemberKind"}, {"$ref": "#/components/parameters/MemberState"}],
+      "responses": {"200": {"description": "the members", "content": {"text/csv": {}}}, "400": {"description": "a bad filter"}}}},
+    "/members/recognized": {"get": {"summary": "Public: the agencies first recognized between from and to (days, both included) that are members now", "security": [],
+      "parameters": [{"$ref": "#/components/parameters/MemberKind"}, {"$ref": "#/components/parameters/MemberState"}, {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}}, {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}}],
+      "responses": {"200": {"description": "the members", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Member"}}}}}, "400": {"description": "a bad filter or date"}}}},
+    "/members/recognized.csv": {"get": {"summary": "Public: the same as CSV", "security": [],
+      "parameters": [{"$ref": "#/components/parameters/MemberKind"}, {"$ref": "#/components/parameters/MemberState"}, {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}}, {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}}],
+      "responses": {"200": {"description": "the members", "content": {"text/csv": {}}}, "400": {"description": "a bad filter or date"}}}},
     "/openapi.json": {"get": {"summary": "This description", "security": [], "responses": {"200": {"description": "OpenAPI 3 JSON"}}}}
   }
 })json";

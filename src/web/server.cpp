@@ -23,6 +23,7 @@
 #include "web/json_out.h"
 #include "web/metrics.h"
 #include "web/pages.h"
+#include "web/recognition_api.h"
 #include "web/router.h"
 #include "web/security.h"
 #include "web/upload.h"
@@ -187,6 +188,7 @@ void Server::Impl::addServiceRoutes() {
             metrics.render(services.jobs));
   });
   detail::addApiRoutes(router, services);
+  detail::addRecognitionRoutes(router, services);
   detail::addAnnotatedPdfRoute(router, services);
   detail::addPageRoutes(router, services);
 }

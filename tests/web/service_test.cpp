@@ -93,6 +93,13 @@ const std::vector<std::pair<std::string, std::string>> kRoutes = {
     {"post", "/applications/{id}/release"},
     {"put", "/applications/{id}/items/{item}"},
     {"post", "/applications/{id}/decision"},
+    {"get", "/applications/{id}/certificate.pdf"},
+    {"get", "/applications/{id}/media-release.docx"},
+    {"get", "/verify/{code}"},
+    {"get", "/members"},
+    {"get", "/members.csv"},
+    {"get", "/members/recognized"},
+    {"get", "/members/recognized.csv"},
     {"get", "/openapi.json"},
 };
 
