@@ -271,6 +271,21 @@ mustache::data changesData(const std::vector<workflow::ItemChange>& changes,
   return list;
 }
 
+// The checked PDFs of the round, each with the address of its copy with the passages highlighted
+// (web/annotated_api.cpp).
+mustache::data annotatedPdfs(const workflow::ApplicationView& view) {
+  mustache::data list{mustache::data::type::list};
+  for (const store::DocumentRecord& document : view.documents) {
+    if (document.format != "pdf" || document.status != store::DocumentStatus::Checked) continue;
+    mustache::data entry;
+    entry.set("filename", document.filename);
+    entry.set("href", "/api/v1/applications/" + std::to_string(view.application.id) +
+                          "/documents/" + std::to_string(document.id) + "/annotated.pdf");
+    list.push_back(entry);
+  }
+  return list;
+}
+
 void addApplicationFields(mustache::data& data, const workflow::ApplicationView& view) {
   const store::Application& application = view.application;
   data.set("id", std::to_string(application.id));
@@ -397,6 +412,7 @@ class Pages {
     const auto titles =
         view.precheckJson ? itemTitles(*view.precheckJson) : std::map<std::string, std::string>();
     data.set("changes", changesData(view.changes, titles));
+    if (services_.annotator) data.set("annotatedPdfs", annotatedPdfs(view));
     data.set("hasChanges", !view.changes.empty());
     data.set("laterRound", application.round > 1);
     data.set("previousRound", std::to_string(application.round - 1));

@@ -1,7 +1,11 @@
 // The server-rendered pages: who may see which page, and what each page shows.
+#include <Poco/Logger.h>
+
 #include <catch2/catch.hpp>
 
+#include "extract/extract.h"
 #include "service_fixture.h"
+#include "workflow/pdf_annotator.h"
 
 namespace mkrp::web::testing {
 namespace {
@@ -302,6 +306,62 @@ TEST_CASE("an unknown address is the not-found page for a browser and JSON for t
   const Reply api = page(visitor, "/api/v1/nowhere");
   CHECK(api.status == 404);
   CHECK(api.error() == "There is nothing at this address.");
+}
+
+}  // namespace
+}  // namespace mkrp::web::testing
+
+namespace mkrp::web::testing {
+namespace {
+
+// A service with the annotated-PDF endpoint wired, reading real PDFs.
+struct AnnotatingPages : workflow::testing::Fixture {
+  AnnotatingPages()
+      : Fixture([](std::string_view bytes) { return extract::extractBytes(bytes); }),
+        annotator(applications, store, blobs, workflow::testing::sharedPrechecker(),
+                  annotatorOptions()),
+        server(services(), testServerOptions(1 << 20), Poco::Logger::get("test.web")) {
+    server.start();
+  }
+
+  static workflow::AnnotatorOptions annotatorOptions() {
+    workflow::AnnotatorOptions options;
+    options.executable = MKRP_BINARY;
+    return options;
+  }
+
+  Services services() {
+    Services wired{accounts, applications, &runner};
+    wired.annotator = &annotator;
+    return wired;
+  }
+
+  workflow::PdfAnnotator annotator;
+  Server server;
+};
+
+TEST_CASE("the review screen links each checked PDF to its copy with the passages highlighted",
+          "[web][pages]") {
+  AnnotatingPages s;
+  const store::Agency harlow = s.addAgency("Harlow PD");
+  const workflow::Actor staff = s.addStaff(harlow.id, "a@harlow.test");
+  s.addReviewer("reviewer@mkrp.test");
+  const store::Application draft = s.applications.create(staff, store::ApplicationType::Initial);
+  const store::DocumentRecord document = s.applications.upload(
+      staff, draft.id, "policy.pdf",
+      workflow::testing::realPdf({"Missing Children", std::string(kDirective.substr(17))}));
+  s.runJobs();
+  s.applications.submit(staff, draft.id);
+  Client reviewer(s.server.port());
+  REQUIRE(reviewer.login("reviewer@mkrp.test", std::string(workflow::testing::kPassword)).status ==
+          200);
+  const std::string href = api("/applications/" + std::to_string(draft.id) + "/documents/" +
+                               std::to_string(document.id) + "/annotated.pdf");
+  const Reply reply = page(reviewer, appPath("/review", draft.id));
+  CHECK_THAT(reply.body, Contains("<a href=\"" + href + "\" download>Download policy.pdf"));
+  const Reply pdf = reviewer.get(href);
+  CHECK(pdf.status == 200);
+  CHECK(pdf.header("Content-Type") == "application/pdf");
 }
 
 }  // namespace
