@@ -86,6 +86,7 @@ const std::vector<std::pair<std::string, std::string>> kRoutes = {
     {"get", "/applications/{id}"},
     {"post", "/applications/{id}/documents"},
     {"delete", "/applications/{id}/documents/{doc}"},
+    {"get", "/applications/{id}/documents/{doc}/annotated.pdf"},
     {"post", "/applications/{id}/submit"},
     {"post", "/applications/{id}/withdraw"},
     {"get", "/queue"},
