@@ -3,6 +3,7 @@
 #include "workflow/recognition.h"
 
 #include <Poco/File.h>
+#include <Poco/Path.h>
 #include <Poco/TemporaryFile.h>
 
 #include <catch2/catch.hpp>
@@ -10,11 +11,13 @@
 #include <cstdio>
 #include <fstream>
 #include <memory>
+#include <thread>
 
 #include "core/document.h"
 #include "core/errors.h"
 #include "extract/extract.h"
 #include "render/certificate_dates.h"
+#include "store/sqlite/sqlite_store.h"
 #include "workflow/membership.h"
 #include "workflow_testing.h"
 
@@ -224,6 +227,32 @@ TEST_CASE("reminders go out when the window opens and at 90, 30 and 7 days, each
         std::vector<std::string>{"membership.started", "certificate.issued",
                                  "membership.reminder_sent", "membership.reminder_sent",
                                  "membership.reminder_sent", "membership.reminder_sent"});
+}
+
+TEST_CASE("two instances running the daily job at once send each reminder and lapse once",
+          "[workflow][recognition]") {
+  Recognized f;
+  f.approve(ApplicationType::Initial);
+  store::sqlite::Options options;
+  options.path = Poco::Path(f.directory, "mkrp.db").toString();
+  const std::unique_ptr<store::Store> other = store::sqlite::open(options);
+  const MembershipLifecycle second(*other, f.clock);
+  const auto runBoth = [&] {
+    DailyResult a, b;
+    std::thread thread([&] { b = second.runDaily(); });
+    a = f.lifecycle.runDaily();
+    thread.join();
+    return std::make_pair(a, b);
+  };
+  f.moveTo(std::chrono::days(30) - 1h);
+  const auto [remindedA, remindedB] = runBoth();
+  CHECK(remindedA.reminders + remindedB.reminders == 1);
+  f.moveTo(0ms);
+  const auto [lapsedA, lapsedB] = runBoth();
+  CHECK(lapsedA.lapsed + lapsedB.lapsed == 1);
+  CHECK(f.membershipActions() ==
+        std::vector<std::string>{"membership.started", "certificate.issued",
+                                 "membership.reminder_sent", "membership.lapsed"});
 }
 
 TEST_CASE("a submitted renewal stops the reminders", "[workflow][recognition]") {
