@@ -25,6 +25,9 @@ const Row kMatrix[] = {
     {"DELETE", "/applications/{id}/documents/{doc}", "", {401, 409, 404, 403, 403}},
     {"POST", "/applications/{id}/submit", "{}", {401, 409, 404, 403, 403}},
     {"POST", "/applications/{id}/withdraw", "{}", {401, 409, 404, 403, 403}},
+    // The fixture's stand-in PDF is not a real one: who may have the highlighted copy gets the
+    // clear refusal (422) from the sandboxed annotator; everyone else is stopped before it.
+    {"GET", "/applications/{id}/documents/{doc}/annotated.pdf", "", {401, 422, 404, 422, 422}},
     {"GET", "/queue", "", {401, 403, 403, 200, 200}},
     {"POST", "/applications/{id}/release", "{}", {401, 403, 403, 403, 409}},
     {"PUT",

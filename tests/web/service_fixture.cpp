@@ -92,11 +92,28 @@ web::ServerOptions testServerOptions(std::uint64_t maxUploadBytes) {
   return options;
 }
 
+namespace {
+
+workflow::AnnotatorOptions mkrpAnnotator() {
+  workflow::AnnotatorOptions options;
+  options.executable = MKRP_BINARY;
+  return options;
+}
+
+}  // namespace
+
 Service::Service(std::uint64_t maxUploadBytes)
     : Fixture(workflow::testing::fakeExtract, maxUploadBytes),
-      server(Services{accounts, applications, &runner}, testServerOptions(maxUploadBytes),
-             Poco::Logger::get("test.web")) {
+      annotator(applications, store, blobs, workflow::testing::sharedPrechecker(),
+                mkrpAnnotator()),
+      server(services(), testServerOptions(maxUploadBytes), Poco::Logger::get("test.web")) {
   server.start();
+}
+
+Services Service::services() {
+  Services wired{accounts, applications, &runner};
+  wired.annotator = &annotator;
+  return wired;
 }
 
 Client Service::signedIn(const std::string& email) {

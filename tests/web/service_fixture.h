@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "web/server.h"
+#include "workflow/pdf_annotator.h"
 #include "workflow_testing.h"
 
 namespace mkrp::web::testing {
@@ -59,9 +60,12 @@ struct Service : workflow::testing::Fixture {
   explicit Service(std::uint64_t maxUploadBytes = 1 << 20);
 
   Client client() { return Client(server.port()); }
+  // What the server is wired with (the annotator included).
+  Services services();
   // A client signed in as `email` (with the test password).
   Client signedIn(const std::string& email);
 
+  workflow::PdfAnnotator annotator;  // runs the built `mkrp` as its sandboxed child
   Server server;
 };
 
