@@ -29,6 +29,7 @@ for ((run = 1; run <= runs; run++)); do
     exit 1
   fi
   passed=$((passed + 1))
-  echo "multi-instance: run $run of $runs passed in $((SECONDS - start)) s: $(tail -1 "${TMPDIR:-/tmp}/mkrp-multi-instance-run.log")"
+  echo "multi-instance: run $run of $runs passed in $((SECONDS - start)) s:" \
+    "$(grep -E '^(Passed|All tests)' "${TMPDIR:-/tmp}/mkrp-multi-instance-run.log" | tail -1)"
 done
 echo "multi-instance: $passed of $runs runs passed in a row"
