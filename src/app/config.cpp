@@ -45,6 +45,7 @@ void readValues(const AbstractConfiguration& file, ServiceConfig& config) {
   config.port = file.getInt("http.port", config.port);
   config.httpThreads = file.getInt("http.threads", config.httpThreads);
   config.secureCookies = file.getBool("http.secure_cookies", config.secureCookies);
+  config.publicUrl = file.getString("http.public_url", config.publicUrl);
   config.workers = file.getInt("workers", config.workers);
   config.maxUploadMb = file.getInt("upload.max_mb", config.maxUploadMb);
   config.sessionIdleMinutes = file.getInt("session.idle_minutes", config.sessionIdleMinutes);
@@ -158,6 +159,11 @@ void checkServiceConfig(const ServiceConfig& config) {
     throw Poco::InvalidArgumentException(
         "jobs.lease_seconds must be longer than extract.timeout_seconds, or a slow read would "
         "lose its job to another worker");
+  }
+  if (!config.publicUrl.empty() && config.publicUrl.rfind("http://", 0) != 0 &&
+      config.publicUrl.rfind("https://", 0) != 0) {
+    throw Poco::InvalidArgumentException(
+        "http.public_url must start with http:// or https://, e.g. https://mkrp.example.org");
   }
   requireRange("smtp.port", config.smtpPort, 1, 65535);
   if (config.smtpUser.empty() != config.smtpPassword.empty()) {

@@ -23,6 +23,9 @@ struct ServiceConfig {
   std::string host = "127.0.0.1";        // the address the service listens on
   int port = 8080;                       // 0: any free port
   int httpThreads = 8;                   // requests served at once
+  // The address people reach the service at (links in notices, the verify address on
+  // certificates); empty: http://host:port. Set it when a proxy or a public name is in front.
+  std::string publicUrl;
   bool secureCookies = false;            // set when clients come over TLS (e.g. via a TLS proxy)
   int workers = 1;                       // pre-check worker threads
   int maxUploadMb = 20;                  // the largest document accepted

@@ -179,9 +179,10 @@ int serve(const ServiceConfig& config, bool demo, const sigset_t& signals) {
   workflow::ApplicationsOptions applicationOptions;
   applicationOptions.maxUploadBytes = static_cast<std::uint64_t>(config.maxUploadMb) << 20;
   applicationOptions.jobQueued = [&workers] { workers.wake(); };
-  // Links in notices and the address printed on certificates. A public address set apart from
-  // the listening one (behind a proxy) is not configurable yet.
-  applicationOptions.publicUrl = "http://" + config.host + ":" + std::to_string(config.port);
+  // Links in notices and the verify address printed on certificates.
+  applicationOptions.publicUrl =
+      config.publicUrl.empty() ? "http://" + config.host + ":" + std::to_string(config.port)
+                               : config.publicUrl;
   workflow::Applications applications(*store, blobs, prechecker, clock, applicationOptions);
 
   workflow::PdfAnnotator annotator(applications, *store, blobs, prechecker,
