@@ -52,7 +52,7 @@ TEST_CASE("the database key of the config file names the database agency add wor
   CHECK_FALSE(Poco::File(data.file("var/mkrp.db")).exists());
 }
 
-TEST_CASE("--database on the command line wins over the config file", "[app]") {
+TEST_CASE("a --database option wins over the database key of the config file", "[app]") {
   TemporaryDirectory data;
   writeFile(data.file("mkrp.properties"), "database = sqlite:" + data.file("config.db") + "\n");
   const Run run = mkrp({"migrate", "--config", data.file("mkrp.properties"), "--data-dir",
