@@ -198,6 +198,21 @@ async function run(browser) {
   await a.reload();
   expect((await applicationStatus(a)) === "Approved", "the agency sees the approval");
   await shot(a, "13-agency-approved");
+  for (const [link, type, signature] of [
+    ["#recognition-downloads a[href$='certificate.pdf']", "application/pdf", "%PDF-"],
+    ["#recognition-downloads a[href$='media-release.docx']",
+     "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "PK"]]) {
+    const href = await a.locator(link).getAttribute("href");
+    const download = await a.request.get(base + href);
+    expect(download.status() === 200, `${href} downloads (status ${download.status()})`);
+    expect(download.headers()["content-type"] === type, `${href} is ${type}`);
+    const body = await download.body();
+    expect(body.subarray(0, signature.length).toString("latin1") === signature,
+           `${href} starts like a real file`);
+  }
+  await a.goto(base + "/members");
+  expect((await text(a, "main")).includes(agencyName), "the agency is on the public list");
+  await shot(a, "13b-public-list");
   const forbidden = await a.goto(base + "/review");
   expect(forbidden.status() === 403, `agency staff get 403 from the queue, not ${forbidden.status()}`);
   await shot(a, "14-forbidden");
