@@ -182,10 +182,13 @@ void addHighlight(PoDoFo::PdfPage& page, const PageFrame& frame, const PdfHighli
       PoDoFo::PdfString(reinterpret_cast<const PoDoFo::pdf_utf8*>(highlight.note.c_str())));
 }
 
-[[noreturn]] void cannotAnnotate(const std::string& why) {
+// The reason is for the reviewer; the library's own error name is kept at the end for whoever
+// investigates.
+[[noreturn]] void cannotAnnotate(const std::string& detail) {
   throw core::MalformedDocumentException(
-      "Highlights could not be added to this PDF (" + why +
-      "). The passages are still shown beside the text on the review page.");
+      "Highlights could not be added to this PDF: its structure could not be read again. The "
+      "passages are still shown beside the text on the review page. (" +
+      detail + ")");
 }
 
 }  // namespace
