@@ -6,10 +6,12 @@
 #include <Poco/File.h>
 #include <Poco/FormattingChannel.h>
 #include <Poco/Logger.h>
+#include <Poco/Net/IPAddress.h>
 #include <Poco/NumberParser.h>
 #include <Poco/Path.h>
 #include <Poco/PatternFormatter.h>
 #include <Poco/String.h>
+#include <Poco/StringTokenizer.h>
 #include <Poco/Util/IniFileConfiguration.h>
 #include <Poco/Util/LoggingConfigurator.h>
 #include <Poco/Util/PropertyFileConfiguration.h>
@@ -46,6 +48,14 @@ void readValues(const AbstractConfiguration& file, ServiceConfig& config) {
   config.httpThreads = file.getInt("http.threads", config.httpThreads);
   config.secureCookies = file.getBool("http.secure_cookies", config.secureCookies);
   config.publicUrl = file.getString("http.public_url", config.publicUrl);
+  if (file.has("http.trusted_proxies")) {
+    config.trustedProxies.clear();
+    for (const std::string& address : Poco::StringTokenizer(
+             file.getString("http.trusted_proxies"), ",",
+             Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY)) {
+      config.trustedProxies.push_back(address);
+    }
+  }
   config.workers = file.getInt("workers", config.workers);
   config.maxUploadMb = file.getInt("upload.max_mb", config.maxUploadMb);
   config.sessionIdleMinutes = file.getInt("session.idle_minutes", config.sessionIdleMinutes);
@@ -164,6 +174,14 @@ void checkServiceConfig(const ServiceConfig& config) {
       config.publicUrl.rfind("https://", 0) != 0) {
     throw Poco::InvalidArgumentException(
         "http.public_url must start with http:// or https://, e.g. https://mkrp.example.org");
+  }
+  for (const std::string& address : config.trustedProxies) {
+    Poco::Net::IPAddress parsed;
+    if (!Poco::Net::IPAddress::tryParse(address, parsed)) {
+      throw Poco::InvalidArgumentException("http.trusted_proxies: \"" + address +
+                                           "\" is not an IP address; list the proxies' addresses, "
+                                           "e.g. 127.0.0.1");
+    }
   }
   requireRange("smtp.port", config.smtpPort, 1, 65535);
   if (config.smtpUser.empty() != config.smtpPassword.empty()) {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/commands.h"
 
@@ -26,6 +27,7 @@ struct ServiceConfig {
   // The address people reach the service at (links in notices, the verify address on
   // certificates); empty: http://host:port. Set it when a proxy or a public name is in front.
   std::string publicUrl;
+  std::vector<std::string> trustedProxies;  // whose X-Forwarded-For names the client
   bool secureCookies = false;            // set when clients come over TLS (e.g. via a TLS proxy)
   int workers = 1;                       // pre-check worker threads
   int maxUploadMb = 20;                  // the largest document accepted

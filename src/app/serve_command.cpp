@@ -159,6 +159,7 @@ web::ServerOptions serverOptions(const ServiceConfig& config) {
   options.threads = config.httpThreads;
   options.maxUploadBytes = static_cast<std::uint64_t>(config.maxUploadMb) << 20;
   options.secureCookies = config.secureCookies;
+  options.trustedProxies = config.trustedProxies;
   return options;
 }
 

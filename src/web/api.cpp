@@ -5,6 +5,7 @@
 #include <Poco/NumberParser.h>
 
 #include "web/api_json.h"
+#include "web/client_address.h"
 #include "web/exchange.h"
 #include "web/router.h"
 #include "web/security.h"
@@ -83,7 +84,7 @@ class Api {
     const Poco::JSON::Object::Ptr body = ex.jsonBody();
     const std::string email = stringField(body, "email");
     const std::string password = stringField(body, "password");
-    const std::string address = ex.request.clientAddress().host().toString();
+    const std::string address = clientAddress(ex.request, ex.options.trustedProxies);
     const workflow::SignedIn in = services_.accounts.signIn(email, password, address);
     if (!ex.sessionToken.empty()) services_.accounts.signOut(ex.sessionToken);
     setSessionCookie(ex.response, in.token, secureCookies(ex));

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace Poco {
 class Logger;
@@ -30,6 +31,9 @@ struct ServerOptions {
   // Mark the session cookie Secure: set it when clients reach the service over TLS (directly or
   // through a TLS proxy).
   bool secureCookies = false;
+  // Reverse proxies (their IP addresses) whose X-Forwarded-For names the client, so that the
+  // sign-in rate limit counts people rather than the proxy.
+  std::vector<std::string> trustedProxies;
   std::chrono::seconds timeout{60};  // a connection idle this long is closed
 };
 

@@ -33,9 +33,16 @@ TEST_CASE("an SMTP port out of range is refused", "[app]") {
   CHECK_THAT(run.err, Catch::Contains("smtp.port"));
 }
 
-TEST_CASE("a public https address and an SMTP server are accepted", "[app]") {
+TEST_CASE("a trusted proxy that is not an IP address is refused", "[app]") {
+  const Run run = migrateWith("http.trusted_proxies = 127.0.0.1, nginx.local\n");
+  CHECK(run.exitCode == 1);  // a usage mistake, as for any bad option
+  CHECK_THAT(run.err, Catch::Contains("http.trusted_proxies: \"nginx.local\" is not an IP address"));
+}
+
+TEST_CASE("a public https address, an SMTP server and trusted proxies are accepted", "[app]") {
   const Run run = migrateWith(
-      "http.public_url = https://mkrp.example.org\nsmtp.host = 127.0.0.1\nsmtp.port = 2525\n");
+      "http.public_url = https://mkrp.example.org\nsmtp.host = 127.0.0.1\nsmtp.port = 2525\n"
+      "http.trusted_proxies = 127.0.0.1, ::1\n");
   INFO(run.err);
   CHECK(run.exitCode == 0);
 }
