@@ -1,45 +1,19 @@
 // GET /api/v1/applications/{id}/documents/{doc}/annotated.pdf over real HTTP, with the real PDF
 // reader in the job and `mkrp` as the sandboxed annotator.
-#include <Poco/Logger.h>
-
 #include <catch2/catch.hpp>
 
 #include "extract/extract.h"
 #include "service_fixture.h"
-#include "workflow/pdf_annotator.h"
 
 namespace mkrp::web::testing {
 namespace {
 
 using workflow::testing::realPdf;
 
-workflow::AnnotatorOptions annotatorOptions() {
-  workflow::AnnotatorOptions options;
-  options.executable = MKRP_BINARY;
-  return options;
-}
-
-struct AnnotatingService : workflow::testing::Fixture {
+// The service with the real readers in its jobs, so PDFs have glyph boxes to highlight.
+struct AnnotatingService : Service {
   AnnotatingService()
-      : Fixture([](std::string_view bytes) { return extract::extractBytes(bytes); }),
-        annotator(applications, store, blobs, workflow::testing::sharedPrechecker(),
-                  annotatorOptions()),
-        server(services(), testServerOptions(1 << 20), Poco::Logger::get("test.web")) {
-    server.start();
-    harlowClient = signedIn("a@harlow.test");
-  }
-
-  Services services() {
-    Services wired{accounts, applications, &runner};
-    wired.annotator = &annotator;
-    return wired;
-  }
-
-  Client signedIn(const std::string& email) {
-    Client c(server.port());
-    REQUIRE(c.login(email, std::string(workflow::testing::kPassword)).status == 200);
-    return c;
-  }
+      : Service([](std::string_view bytes) { return extract::extractBytes(bytes); }, 1 << 20) {}
 
   // A draft of Harlow PD with `filename` uploaded and checked; returns the document's path.
   std::string checkedDocument(const std::string& filename, const std::string& bytes) {
@@ -54,11 +28,9 @@ struct AnnotatingService : workflow::testing::Fixture {
            std::to_string(uploaded.object()->getValue<store::Id>("id"));
   }
 
-  workflow::PdfAnnotator annotator;
-  Server server;
   store::Agency harlow = addAgency("Harlow PD");
   workflow::Actor staff = addStaff(harlow.id, "a@harlow.test");
-  Client harlowClient{0};  // signed in once the server runs
+  Client harlowClient = signedIn("a@harlow.test");
 };
 
 const std::vector<std::string> kDirective = {

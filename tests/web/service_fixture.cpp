@@ -103,7 +103,10 @@ workflow::AnnotatorOptions mkrpAnnotator() {
 }  // namespace
 
 Service::Service(std::uint64_t maxUploadBytes)
-    : Fixture(workflow::testing::fakeExtract, maxUploadBytes),
+    : Service(workflow::testing::fakeExtract, maxUploadBytes) {}
+
+Service::Service(workflow::ExtractFunction extract, std::uint64_t maxUploadBytes)
+    : Fixture(std::move(extract), maxUploadBytes),
       annotator(applications, store, blobs, workflow::testing::sharedPrechecker(),
                 mkrpAnnotator()),
       server(services(), testServerOptions(maxUploadBytes), Poco::Logger::get("test.web")) {

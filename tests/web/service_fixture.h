@@ -58,6 +58,8 @@ web::ServerOptions testServerOptions(std::uint64_t maxUploadBytes);
 
 struct Service : workflow::testing::Fixture {
   explicit Service(std::uint64_t maxUploadBytes = 1 << 20);
+  // The same with `extract` reading the documents in the jobs (e.g. the real readers).
+  Service(workflow::ExtractFunction extract, std::uint64_t maxUploadBytes);
 
   Client client() { return Client(server.port()); }
   // What the server is wired with (the annotator included).
