@@ -153,14 +153,16 @@ wrk_run() {
     END { printf "%.0f %.1f %.1f\n", rps, p50, p99 }' <<<"$out"
 }
 
-# checked_count URL TOKEN APPLICATION...: documents with status "checked" in those applications.
+# checked_count URL TOKEN APPLICATION [TOKEN APPLICATION ...]: how many documents of those
+# applications are checked, each read with its own agency's session (another agency's is 404).
 checked_count() {
-  local url=$1 token=$2 total=0 n
-  shift 2
-  for application in "$@"; do
-    n=$(curl -sf -b "mkrp_session=$token" "$url/api/v1/applications/$application" |
+  local url=$1 total=0 n
+  shift
+  while (($# >= 2)); do
+    n=$(curl -sf -b "mkrp_session=$1" "$url/api/v1/applications/$2" |
       grep -o '"status":"checked"' | wc -l)
     total=$((total + n))
+    shift 2
   done
   echo "$total"
 }
@@ -183,8 +185,10 @@ upload_run() {
       -F "file=@'"$work"'/directive-20.docx" "'"$url"'/api/v1/applications/$2/documents"' ||
     { say "an upload failed"; return 1; }
   acknowledged=$(date +%s.%N)
+  local pairs=()
+  for ((i = 0; i < count; i++)); do pairs+=("${tokens[$i]}" "${apps[$i]}"); done
   for _ in $(seq 3000); do
-    [[ $(checked_count "$url" "${tokens[0]}" "${apps[@]}") -ge $UPLOADS ]] && break
+    [[ $(checked_count "$url" "${pairs[@]}") -ge $UPLOADS ]] && break
     sleep 0.2
   done
   finished=$(date +%s.%N)
