@@ -1,72 +1,42 @@
 // The service's commands as a person runs them: `mkrp migrate`, `agency add`, `user add` and
 // `serve --demo` on one data directory, through the built `mkrp`.
-#include <Poco/File.h>
 #include <Poco/FileStream.h>
-#include <Poco/Path.h>
 #include <Poco/Pipe.h>
 #include <Poco/PipeStream.h>
 #include <Poco/Process.h>
-#include <Poco/StreamCopier.h>
-#include <Poco/TemporaryFile.h>
 
 #include <catch2/catch.hpp>
 #include <regex>
 
+#include "app_testing.h"
 #include "service_fixture.h"
 
 namespace mkrp::web::testing {
 namespace {
 
-struct Run {
-  int exitCode = 0;
-  std::string out;
-  std::string err;
-};
-
-// Runs `mkrp args...` with `input` on its standard input and waits for it.
-Run mkrp(const std::vector<std::string>& args, const std::string& input = "") {
-  Poco::Pipe in, out, err;
-  Poco::ProcessHandle process = Poco::Process::launch(MKRP_BINARY, args, &in, &out, &err);
-  Poco::PipeOutputStream toChild(in);
-  toChild << input;
-  toChild.close();
-  Poco::PipeInputStream fromChild(out), errorsOfChild(err);
-  Run run;
-  Poco::StreamCopier::copyToString(fromChild, run.out);
-  Poco::StreamCopier::copyToString(errorsOfChild, run.err);
-  run.exitCode = process.wait();
-  return run;
-}
-
-struct DataDirectory {
-  DataDirectory() { Poco::File(path).createDirectories(); }
-  ~DataDirectory() {
-    try {
-      Poco::File(path).remove(true);
-    } catch (...) {  // a leftover temporary directory is not worth failing a test over
-    }
-  }
-  std::string path = Poco::TemporaryFile::tempName();
-};
+// The runner and temporary directories of the command-line tests (tests/app).
+using app::testing::mkrp;
+using app::testing::Run;
+using DataDirectory = app::testing::TemporaryDirectory;
 
 TEST_CASE("mkrp migrate brings a new data directory to the latest version", "[web]") {
   DataDirectory data;
-  const Run run = mkrp({"migrate", "--data-dir", data.path + "/var"});
+  const Run run = mkrp({"migrate", "--data-dir", data.path() + "/var"});
   INFO(run.err);
   REQUIRE(run.exitCode == 0);
   CHECK_THAT(run.out, Catch::Contains("applied 1: "));
   CHECK_THAT(run.out, Catch::Contains("is at version"));
-  CHECK_THAT(mkrp({"migrate", "--data-dir", data.path + "/var"}).out, !Catch::Contains("applied"));
+  CHECK_THAT(mkrp({"migrate", "--data-dir", data.path() + "/var"}).out, !Catch::Contains("applied"));
 }
 
 TEST_CASE("mkrp agency add and user add print the new ids", "[web]") {
   DataDirectory data;
-  const Run agency = mkrp({"agency", "add", "--data-dir", data.path, "--name", "Harlow PD",
+  const Run agency = mkrp({"agency", "add", "--data-dir", data.path(), "--name", "Harlow PD",
                            "--kind", "le", "--state", "VA", "--ori", "VA0010000"});
   INFO(agency.err);
   REQUIRE(agency.exitCode == 0);
   CHECK(agency.out == "1\n");
-  const Run user = mkrp({"user", "add", "--data-dir", data.path, "--email", "a@harlow.test",
+  const Run user = mkrp({"user", "add", "--data-dir", data.path(), "--email", "a@harlow.test",
                          "--role", "agency", "--agency", "1", "--password-stdin"},
                         "correct horse battery staple\n");
   INFO(user.err);
@@ -76,12 +46,12 @@ TEST_CASE("mkrp agency add and user add print the new ids", "[web]") {
 
 TEST_CASE("mkrp user add refuses a short password and a password on the command line", "[web]") {
   DataDirectory data;
-  const Run shortPassword = mkrp({"user", "add", "--data-dir", data.path, "--email", "r@mkrp.test",
+  const Run shortPassword = mkrp({"user", "add", "--data-dir", data.path(), "--email", "r@mkrp.test",
                                   "--role", "reviewer", "--password-stdin"},
                                  "short\n");
   CHECK(shortPassword.exitCode == 2);
   CHECK_THAT(shortPassword.err, Catch::Contains("at least 12 characters"));
-  const Run noStdin = mkrp({"user", "add", "--data-dir", data.path, "--email", "r@mkrp.test",
+  const Run noStdin = mkrp({"user", "add", "--data-dir", data.path(), "--email", "r@mkrp.test",
                             "--role", "reviewer", "--password", "correct horse battery"});
   CHECK(noStdin.exitCode == 1);
   CHECK_THAT(noStdin.err, Catch::Contains("--password-stdin"));
@@ -89,7 +59,7 @@ TEST_CASE("mkrp user add refuses a short password and a password on the command 
 
 TEST_CASE("mkrp agency add refuses an unknown kind", "[web]") {
   DataDirectory data;
-  const Run run = mkrp({"agency", "add", "--data-dir", data.path, "--name", "Harlow PD", "--kind",
+  const Run run = mkrp({"agency", "add", "--data-dir", data.path(), "--name", "Harlow PD", "--kind",
                         "fire", "--state", "VA"});
   CHECK(run.exitCode == 1);
   CHECK_THAT(run.err, Catch::Contains("--kind must be le or psap, not 'fire'"));
@@ -98,14 +68,14 @@ TEST_CASE("mkrp agency add refuses an unknown kind", "[web]") {
 TEST_CASE("mkrp serve --demo prints working accounts and stops on a signal", "[web]") {
   DataDirectory data;
   // A reviewer made by the command line before the service starts, in the same store.
-  REQUIRE(mkrp({"user", "add", "--data-dir", data.path + "/var", "--email", "r@mkrp.test", "--role",
+  REQUIRE(mkrp({"user", "add", "--data-dir", data.path() + "/var", "--email", "r@mkrp.test", "--role",
                 "reviewer", "--password-stdin"},
                "correct horse battery staple\n")
               .exitCode == 0);
-  const std::string config = data.path + "/mkrp.properties";
+  const std::string config = data.path() + "/mkrp.properties";
   {
     Poco::FileOutputStream file(config);
-    file << "data_dir = " << data.path << "/var\nhttp.port = 0\nchecklists = " << MKRP_SOURCE_DIR
+    file << "data_dir = " << data.path() << "/var\nhttp.port = 0\nchecklists = " << MKRP_SOURCE_DIR
          << "/checklists\nlog.level = warning\n";
   }
   Poco::Pipe out;
