@@ -2,12 +2,18 @@
 // 0 success, 1 usage error, 2 the input could not be read (message on stderr).
 #pragma once
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace mkrp::app {
 
 using Arguments = std::vector<std::string>;
+
+// For commands that read their arguments in a loop: when args[i] is option `name`, given as
+// "--name VALUE" or "--name=VALUE", stores the value, advances `i` past it and returns true.
+bool optionValue(const Arguments& args, std::size_t& i, std::string_view name, std::string& value);
 
 constexpr int kExitOk = 0;
 constexpr int kExitUsage = 1;

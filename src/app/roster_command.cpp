@@ -33,21 +33,6 @@ int usage(const std::string& problem) {
   return kExitUsage;
 }
 
-// The value of an option given as "--name VALUE" or "--name=VALUE", advancing `i` past it.
-bool optionValue(const Arguments& args, std::size_t& i, std::string_view name, std::string& value) {
-  const std::string& arg = args[i];
-  if (arg == name && i + 1 < args.size()) {
-    value = args[++i];
-    return true;
-  }
-  if (arg.size() > name.size() && arg.compare(0, name.size(), name) == 0 &&
-      arg[name.size()] == '=') {
-    value = arg.substr(name.size() + 1);
-    return true;
-  }
-  return false;
-}
-
 // Returns the exit code of a usage error, or 0 when the arguments make sense.
 int parse(const Arguments& args, RosterOptions& options) {
   if (args.empty() || args[0] != "check") return usage("the only roster command is 'check'");

@@ -1,52 +1,19 @@
 // The `mkrp extract` command, run as the built executable: what a person at an agency sees.
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
 
-#include "extract/sandbox_process.h"
+#include "mkrp_cli.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
-  int exitCode = -1;
-  std::string output;
-  std::string errors;
-};
-
-Run runMkrp(std::vector<std::string> args) {
-  args.insert(args.begin(), MKRP_BINARY);
-  const auto result = mkrp::extract::runSandboxed(args, "", {});
-  REQUIRE(result.status == mkrp::extract::SandboxStatus::Exited);
-  return {result.exitCode, result.output, result.errors};
-}
-
-// A temporary folder with files written by the test, removed afterwards.
-class Folder {
- public:
-  Folder() {
-    char name[] = "/tmp/mkrp-cli-test-XXXXXX";
-    REQUIRE(::mkdtemp(name));
-    path_ = name;
-  }
-  ~Folder() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  std::string write(const std::string& name, const std::string& bytes) const {
-    std::ofstream(path_ / name, std::ios::binary) << bytes;
-    return (path_ / name).string();
-  }
-  std::string path() const { return path_.string(); }
-
- private:
-  fs::path path_;
-};
+using mkrp::testing::Run;
+using mkrp::testing::runMkrp;
+using Folder = mkrp::testing::TemporaryFolder;
 
 // Exactly one line on standard error, naming the file.
 void requireOneLineAbout(const Run& run, const std::string& file) {

@@ -1,55 +1,28 @@
 // `mkrp check`, run as the built executable on the sample directive (scripts/make-sample.sh).
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
-#include "extract/sandbox_process.h"
+#include "mkrp_cli.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
-  int exitCode = -1;
-  std::string output;
-  std::string errors;
-};
+using mkrp::testing::Run;
+using mkrp::testing::runMkrp;
+using Folder = mkrp::testing::TemporaryFolder;
 
-Run runMkrp(std::vector<std::string> args) {
-  args.insert(args.begin(), MKRP_BINARY);
-  const auto result = mkrp::extract::runSandboxed(args, "", {});
-  REQUIRE(result.status == mkrp::extract::SandboxStatus::Exited);
-  return {result.exitCode, result.output, result.errors};
+// The sample directive DOCX (scripts/make-sample.sh), made in `folder`.
+std::string sample(const Folder& folder) {
+  const std::string out = folder.file("sample.docx");
+  const std::string command =
+      std::string(MKRP_SOURCE_DIR) + "/scripts/make-sample.sh " + out + " >/dev/null 2>&1";
+  REQUIRE(std::system(command.c_str()) == 0);
+  return out;
 }
-
-// A temporary folder holding the sample directive DOCX, removed afterwards.
-class Folder {
- public:
-  Folder() {
-    char name[] = "/tmp/mkrp-check-cli-XXXXXX";
-    REQUIRE(::mkdtemp(name));
-    path_ = name;
-  }
-  ~Folder() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  std::string sample() const {
-    const std::string out = (path_ / "sample.docx").string();
-    const std::string command =
-        std::string(MKRP_SOURCE_DIR) + "/scripts/make-sample.sh " + out + " >/dev/null 2>&1";
-    REQUIRE(std::system(command.c_str()) == 0);
-    return out;
-  }
-  std::string path(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  fs::path path_;
-};
 
 std::string slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -62,7 +35,7 @@ std::string slurp(const std::string& path) {
 
 TEST_CASE("mkrp check prints the report as JSON and exits 0", "[check][cli]") {
   const Folder folder;
-  const Run run = runMkrp({"check", folder.sample(), "--kind", "le", "--format", "json"});
+  const Run run = runMkrp({"check", sample(folder), "--kind", "le", "--format", "json"});
   REQUIRE(run.exitCode == 0);
   CHECK_THAT(run.output, Catch::StartsWith("{\"kind\":\"le\"") &&
                              Catch::Contains("\"id\":\"LE-05\"") &&
@@ -73,28 +46,28 @@ TEST_CASE("mkrp check prints the report as JSON and exits 0", "[check][cli]") {
 
 TEST_CASE("mkrp check prints a text summary by default", "[check][cli]") {
   const Folder folder;
-  const Run run = runMkrp({"check", folder.sample(), "--kind=psap"});
+  const Run run = runMkrp({"check", sample(folder), "--kind=psap"});
   REQUIRE(run.exitCode == 0);
   CHECK_THAT(run.output, Catch::Contains("QA-01") && Catch::Contains("PSAP-01"));
 }
 
 TEST_CASE("mkrp check writes a self-contained HTML page to --out", "[check][cli]") {
   const Folder folder;
-  const std::string out = folder.path("report.html");
+  const std::string out = folder.file("report.html");
   // Not through runSandboxed: it forbids writing files.
-  const std::string command = std::string(MKRP_BINARY) + " check " + folder.sample() +
+  const std::string command = std::string(MKRP_BINARY) + " check " + sample(folder) +
                               " --kind le --format html --out " + out + " > " +
-                              folder.path("stdout.txt");
+                              folder.file("stdout.txt");
   REQUIRE(std::system(command.c_str()) == 0);
-  CHECK(slurp(folder.path("stdout.txt")).empty());
+  CHECK(slurp(folder.file("stdout.txt")).empty());
   CHECK_THAT(slurp(out), Catch::Contains("<html") && Catch::Contains("LE-05"));
 }
 
 TEST_CASE("mkrp check reports an unreadable file in one line and exits 2", "[check][cli]") {
   const Folder folder;
-  const std::string empty = folder.path("empty.pdf");
+  const std::string empty = folder.file("empty.pdf");
   std::ofstream(empty).close();
-  const Run run = runMkrp({"check", folder.sample(), empty, "--kind", "le"});
+  const Run run = runMkrp({"check", sample(folder), empty, "--kind", "le"});
   REQUIRE(run.exitCode == 2);
   CHECK(run.output.empty());
   CHECK_THAT(run.errors, Catch::StartsWith("mkrp check: " + empty + ": ") &&
@@ -104,18 +77,18 @@ TEST_CASE("mkrp check reports an unreadable file in one line and exits 2", "[che
 
 TEST_CASE("mkrp check says which agency kind is needed and exits 1", "[check][cli]") {
   const Folder folder;
-  const Run run = runMkrp({"check", folder.sample()});
+  const Run run = runMkrp({"check", sample(folder)});
   REQUIRE(run.exitCode == 1);
   CHECK_THAT(run.errors, Catch::Contains("--kind le") && Catch::Contains("--kind psap"));
-  CHECK(runMkrp({"check", folder.sample(), "--kind", "fire"}).exitCode == 1);
+  CHECK(runMkrp({"check", sample(folder), "--kind", "fire"}).exitCode == 1);
   CHECK(runMkrp({"check", "--kind", "le"}).exitCode == 1);
-  CHECK(runMkrp({"check", folder.sample(), "--kind", "le", "--format", "pdf"}).exitCode == 1);
+  CHECK(runMkrp({"check", sample(folder), "--kind", "le", "--format", "pdf"}).exitCode == 1);
 }
 
 TEST_CASE("mkrp check refuses a checklist folder with mistakes and exits 2", "[check][cli]") {
   const Folder folder;
   const Run run =
-      runMkrp({"check", folder.sample(), "--kind", "le", "--checklists", folder.path("none")});
+      runMkrp({"check", sample(folder), "--kind", "le", "--checklists", folder.file("none")});
   REQUIRE(run.exitCode == 2);
   CHECK_THAT(run.errors, Catch::Contains("mkrp check: the checklists in"));
 }
