@@ -169,6 +169,10 @@ constexpr std::string_view kOpenApi = R"json({
     "/members/recognized.csv": {"get": {"summary": "Public: the same as CSV", "security": [],
       "parameters": [{"$ref": "#/components/parameters/MemberKind"}, {"$ref": "#/components/parameters/MemberState"}, {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}}, {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}}],
       "responses": {"200": {"description": "the members", "content": {"text/csv": {}}}, "400": {"description": "a bad filter or date"}}}},
+    "/agencies/{id}/membership/withdraw": {"post": {"summary": "Admins: end the agency's membership for good; it leaves the public list, its certificates verify as withdrawn, its staff get the reason",
+      "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+      "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["reason"], "properties": {"reason": {"type": "string"}}}}}},
+      "responses": {"200": {"description": "withdrawn: membership_id, agency_id, status, recognized_since, valid_through"}, "400": {"description": "no reason"}, "403": {"description": "not an admin"}, "404": {"description": "the agency has no membership"}, "409": {"description": "withdrawn already"}}}},
     "/openapi.json": {"get": {"summary": "This description", "security": [], "responses": {"200": {"description": "OpenAPI 3 JSON"}}}}
   }
 })json";

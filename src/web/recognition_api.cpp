@@ -192,6 +192,23 @@ class RecognitionApi {
             renderPage("web/members_verify.html", data));
   }
 
+  // Admins: POST {"reason": "..."}.
+  void withdrawMembership(Exchange& ex) {
+    const workflow::Actor& actor = ex.actor();
+    const Poco::JSON::Object::Ptr body = ex.jsonBody();
+    const store::Membership withdrawn =
+        recognition_.withdrawMembership(actor, ex.id("id"), stringField(body, "reason"));
+    JsonOut out;
+    out.beginObject()
+        .field("membership_id", withdrawn.id)
+        .field("agency_id", withdrawn.agencyId)
+        .field("status", toString(withdrawn.status))
+        .field("recognized_since", isoDay(withdrawn.startedAt))
+        .field("valid_through", isoDay(withdrawn.expiresAt))
+        .endObject();
+    ex.sendJson(Status::HTTP_OK, out.text());
+  }
+
   void membersJsonList(Exchange& ex) {
     ex.sendJson(Status::HTTP_OK, membersJson(recognition_.members(memberQuery(ex))));
   }
@@ -281,6 +298,9 @@ void addRecognitionRoutes(Router& router, const Services& services) {
   bind("/api/v1/members/recognized.csv", &RecognitionApi::recognizedCsv);
   bind("/verify/{code}", &RecognitionApi::verifyPage);
   bind("/members", &RecognitionApi::membersPage);
+  router.add("POST", "/api/v1/agencies/{id}/membership/withdraw", [api](Exchange& ex) {
+    api->withdrawMembership(ex);
+  });
 }
 
 }  // namespace mkrp::web::detail

@@ -3,6 +3,7 @@
 #include "render/certificate_dates.h"
 #include "workflow/audit.h"
 #include "workflow/clock.h"
+#include "workflow/notifications.h"
 
 namespace mkrp::workflow {
 namespace {
@@ -38,15 +39,7 @@ struct Notice {
 // Queues `notice` once for each staff account of the membership's agency.
 void notifyStaff(store::Store& tx, const store::Membership& membership, const Notice& notice,
                  store::TimePoint now) {
-  for (const store::User& user : tx.users().listByRole(store::Role::Agency)) {
-    if (user.agencyId != membership.agencyId) continue;
-    store::OutboxMessage message;
-    message.recipient = user.email;
-    message.subject = notice.subject;
-    message.body = notice.body;
-    message.dedupeKey = notice.key + ":" + std::to_string(user.id);
-    tx.outbox().enqueue(message, now);
-  }
+  detail::notifyAgencyStaff(tx, membership.agencyId, notice.key, notice.subject, notice.body, now);
 }
 
 Notice reminderNotice(const store::Agency& agency, const store::Membership& membership,

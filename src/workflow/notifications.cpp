@@ -55,21 +55,28 @@ std::string bodyOf(const store::Application& application, const store::Agency& a
 
 }  // namespace
 
+void notifyAgencyStaff(store::Store& tx, store::Id agencyId, std::string_view key,
+                       std::string_view subject, std::string_view body, store::TimePoint now) {
+  for (const store::User& user : tx.users().listByRole(store::Role::Agency)) {
+    if (user.agencyId != agencyId) continue;
+    store::OutboxMessage message;
+    message.recipient = user.email;
+    message.subject = subject;
+    message.body = body;
+    message.dedupeKey = std::string(key) + ":" + std::to_string(user.id);
+    tx.outbox().enqueue(message, now);
+  }
+}
+
 void notifyAgency(store::Store& tx, const store::Application& application, Notice notice,
                   store::TimePoint now, std::string_view links) {
   const store::Agency agency = tx.agencies().get(application.agencyId);
-  for (const store::User& user : tx.users().listByRole(store::Role::Agency)) {
-    if (user.agencyId != application.agencyId) continue;
-    store::OutboxMessage message;
-    message.recipient = user.email;
-    message.subject = subjectOf(application, notice);
-    message.body = bodyOf(application, agency, notice);
-    if (!links.empty()) message.body += "\n" + std::string(links);
-    message.dedupeKey = "application:" + std::to_string(application.id) +
-                        ":round:" + std::to_string(application.round) + ":" +
-                        std::string(noticeName(notice)) + ":" + std::to_string(user.id);
-    tx.outbox().enqueue(message, now);
-  }
+  std::string body = bodyOf(application, agency, notice);
+  if (!links.empty()) body += "\n" + std::string(links);
+  notifyAgencyStaff(tx, application.agencyId,
+                    "application:" + std::to_string(application.id) + ":round:" +
+                        std::to_string(application.round) + ":" + std::string(noticeName(notice)),
+                    subjectOf(application, notice), body, now);
 }
 
 }  // namespace mkrp::workflow::detail

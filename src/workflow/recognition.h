@@ -6,6 +6,8 @@
 // not hold the write lock) and records them inside it, with the membership, the audit entries
 // and the approval notice; see Applications::decide.
 //
+// An admin may withdraw a membership (membership_withdrawal.cpp).
+//
 // Errors: core::NotFoundException (no such certificate, or not the actor's to see),
 // core::ConflictException (the membership changed between preparing and recording: approve
 // again), InvalidRequestException (a bad filter).
@@ -110,6 +112,15 @@ class Recognition {
 
   // Recognized agencies now: active, unexpired memberships. Public.
   std::vector<store::Member> members(const store::MemberQuery& query) const;
+
+  // Admins: ends the agency's membership for good, at the agency's request or the program's
+  // decision. The agency leaves the public list at once, its certificates verify as withdrawn,
+  // its staff are told why, and the audit log keeps who did it and why. A later approved
+  // application starts a new membership. Throws ForbiddenException for anyone but an admin,
+  // InvalidRequestException without a reason, core::NotFoundException when the agency has never
+  // been a member, core::ConflictException when its membership was withdrawn already.
+  store::Membership withdrawMembership(const Actor& actor, store::Id agencyId,
+                                       std::string_view reason) const;
 
   const RecognitionOptions& options() const { return options_; }
 

@@ -118,5 +118,41 @@ TEST_CASE("GET /members/recognized lists agencies recognized in a date range", "
         "The query parameter \"from\" must be a date written YYYY-MM-DD, such as 2026-01-31.");
 }
 
+TEST_CASE("an admin withdraws a membership: off the list, verified as withdrawn", "[web]") {
+  Recognition s;
+  const std::string code = s.code(s.approvedPath(s.staff));
+  s.addReviewer("admin@mkrp.test", store::Role::Admin);
+  Client admin = s.signedIn("admin@mkrp.test");
+  const std::string withdraw =
+      api("/agencies/" + std::to_string(s.harlow.id) + "/membership/withdraw");
+  const Reply done = admin.post(withdraw, R"({"reason":"The agency asked to leave the program."})");
+  REQUIRE(done.status == 200);
+  CHECK(done.object()->getValue<std::string>("status") == "withdrawn");
+  Client anyone = s.client();
+  CHECK(anyone.get(api("/members")).array()->size() == 0);
+  CHECK(anyone.get(api("/verify/" + code)).object()->getValue<std::string>("status") ==
+        "withdrawn");
+  CHECK_THAT(anyone.get("/verify/" + code).body,
+             Catch::Contains("This agency&apos;s membership was withdrawn."));
+  const Reply again = admin.post(withdraw, R"({"reason":"Again."})");
+  CHECK(again.status == 409);
+  CHECK(again.error() == "The membership of Harlow PD was withdrawn already.");
+}
+
+TEST_CASE("a withdrawal by a reviewer is 403, without a reason 400", "[web]") {
+  Recognition s;
+  s.approvedPath(s.staff);
+  const std::string withdraw =
+      api("/agencies/" + std::to_string(s.harlow.id) + "/membership/withdraw");
+  const Reply byReviewer = s.r1.post(withdraw, R"({"reason":"Because."})");
+  CHECK(byReviewer.status == 403);
+  CHECK(byReviewer.error() == "Only an administrator may withdraw a membership.");
+  s.addReviewer("admin@mkrp.test", store::Role::Admin);
+  const Reply noReason = s.signedIn("admin@mkrp.test").post(withdraw, "{}");
+  CHECK(noReason.status == 400);
+  CHECK_THAT(noReason.error(), Catch::Contains("reason"));
+  CHECK(s.client().get(api("/members")).array()->size() == 1);
+}
+
 }  // namespace
 }  // namespace mkrp::web::testing
