@@ -104,18 +104,20 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
   return out;
 }
 
+// Reads a submission once; then reports it for one agency kind after another. What rules find in
+// the text does not depend on the kind, so evidence findings are decided once for all kinds.
 class Checker {
  public:
-  Checker(const Program& program, core::AgencyKind kind,
-          const std::vector<core::SubmittedFile>& files)
-      : program_(program), kind_(kind), multiFile_(files.size() > 1) {
+  Checker(const Program& program, const std::vector<core::SubmittedFile>& files)
+      : program_(program), multiFile_(files.size() > 1), evidence_(program.items.size()) {
     for (std::size_t i = 0; i < files.size(); ++i) {
       readings_.emplace_back(files[i], static_cast<int>(i), program);
     }
     findUnreadable(files);
   }
 
-  core::Report report() {
+  core::Report report(core::AgencyKind kind) {
+    kind_ = kind;
     core::Report report;
     report.kind = kind_;
     std::vector<bool> used(program_.editions.size(), false);
@@ -165,7 +167,7 @@ class Checker {
     }
     switch (item.kind) {
       case RuleKind::Evidence:
-        return fromEvidence(item, std::move(finding));
+        return evidenceFinding(item, std::move(finding));
       case RuleKind::Derived:
         return fromItems(item, std::move(finding));
       case RuleKind::SameAs:
@@ -200,6 +202,13 @@ class Checker {
   }
 
   // ---- evidence items
+
+  // The same for every kind the item applies to: decided once per submission.
+  core::Finding evidenceFinding(const CompiledItem& item, core::Finding finding) {
+    auto& decided = evidence_[static_cast<std::size_t>(&item - program_.items.data())];
+    if (!decided) decided = fromEvidence(item, std::move(finding));
+    return *decided;
+  }
 
   core::Finding fromEvidence(const CompiledItem& item, core::Finding finding) {
     Found found;
@@ -464,8 +473,9 @@ class Checker {
   }
 
   const Program& program_;
-  core::AgencyKind kind_;
+  core::AgencyKind kind_ = core::AgencyKind::LawEnforcement;
   bool multiFile_;
+  std::vector<std::optional<core::Finding>> evidence_;  // by item, for any kind
   std::deque<Reading> readings_;  // not moved once made: each evaluator refers to its index
   std::vector<std::string> unreadable_;
   std::vector<std::optional<core::Finding>> findings_;
@@ -482,7 +492,16 @@ Precheck& Precheck::operator=(Precheck&&) noexcept = default;
 
 core::Report Precheck::run(core::AgencyKind kind,
                            const std::vector<core::SubmittedFile>& files) const {
-  return Checker(*program_, kind, files).report();
+  return Checker(*program_, files).report(kind);
+}
+
+std::vector<core::Report> Precheck::runEach(const std::vector<core::AgencyKind>& kinds,
+                                            const std::vector<core::SubmittedFile>& files) const {
+  Checker checker(*program_, files);
+  std::vector<core::Report> reports;
+  reports.reserve(kinds.size());
+  for (const core::AgencyKind kind : kinds) reports.push_back(checker.report(kind));
+  return reports;
 }
 
 core::Report precheck(const core::ChecklistSet& checklists, core::AgencyKind kind,
