@@ -212,6 +212,23 @@ const Migration kRecognition{
         "CREATE INDEX certificates_membership ON certificates (membership_id)",
     }};
 
+// Version 6. The training roster of one round of an application: the CSV itself is in the blob
+// store; uploading again replaces the row (one roster per round).
+const Migration kRosters{6,
+                         "training rosters of application rounds",
+                         {
+                             R"(CREATE TABLE rosters (
+  application_id BIGINT NOT NULL REFERENCES applications (id),
+  round INTEGER NOT NULL CHECK (round >= 1),
+  filename TEXT NOT NULL,
+  blob_sha256 TEXT NOT NULL CHECK (length(blob_sha256) = 64),
+  size BIGINT NOT NULL,
+  uploaded_by BIGINT REFERENCES users (id),
+  uploaded_at BIGINT NOT NULL,
+  PRIMARY KEY (application_id, round)
+))",
+                         }};
+
 struct Placeholder {
   std::string_view name;
   std::string_view sqlite;
@@ -242,8 +259,8 @@ std::string_view fill(std::string_view name, Dialect dialect) {
 }  // namespace
 
 const std::vector<Migration>& all() {
-  static const std::vector<Migration> kAll{kAccounts, kApplications, kRecords, kMemberships,
-                                           kRecognition};
+  static const std::vector<Migration> kAll{kAccounts,    kApplications, kRecords,
+                                           kMemberships, kRecognition,  kRosters};
   return kAll;
 }
 

@@ -129,6 +129,20 @@ struct DocumentRecord : NewDocument {
   std::optional<TimePoint> checkedAt;
 };
 
+// The training roster of one round of an application (a CSV kept in the BlobStore).
+struct NewRoster {
+  Id applicationId = 0;
+  int round = 1;
+  std::string filename;    // as the uploader named it; shown to people, never used as a path
+  std::string blobSha256;  // where the bytes are in the BlobStore
+  std::int64_t size = 0;   // bytes
+  std::optional<Id> uploadedBy;
+};
+
+struct RosterRecord : NewRoster {
+  TimePoint uploadedAt;
+};
+
 // What the pre-check job produced for one document: large, so read only when asked for.
 struct DocumentResults {
   std::string documentJson;  // core::toJson of the extracted Document

@@ -185,6 +185,21 @@ class DocumentRepository {
   virtual DocumentRecord copyToRound(Id id, int round) = 0;
 };
 
+// The training roster of each application round: at most one per round.
+class RosterRepository {
+ public:
+  virtual ~RosterRepository() = default;
+  // Stores the roster of `roster.round`, replacing the one stored before for that round (in one
+  // statement: readers see the old roster or the new one, never none), uploaded at `at`. The
+  // blob must already be in the BlobStore. Throws core::NotFoundException when the application
+  // does not exist.
+  virtual RosterRecord put(const NewRoster& roster, TimePoint at) = 0;
+  // The roster of one round of an application, if one was uploaded.
+  virtual std::optional<RosterRecord> find(Id applicationId, int round) = 0;
+  // Removes the roster of one round. Returns false when there was none.
+  virtual bool remove(Id applicationId, int round) = 0;
+};
+
 // How long a worker may hold a job and how failures are retried.
 struct JobPolicy {
   std::chrono::milliseconds lease{std::chrono::minutes(2)};
@@ -344,6 +359,7 @@ class Store {
   virtual Outbox& outbox() = 0;
   virtual MembershipRepository& memberships() = 0;
   virtual CertificateRepository& certificates() = 0;
+  virtual RosterRepository& rosters() = 0;
 
   // Runs `work` in one transaction: everything it does through the Store it is given is committed
   // together when it returns, and rolled back when it throws (the exception goes on). Calls

@@ -172,4 +172,15 @@ class SqlCertificates final : public CertificateRepository {
   Context& context_;
 };
 
+class SqlRosters final : public RosterRepository {
+ public:
+  explicit SqlRosters(Context& context) : context_(context) {}
+  RosterRecord put(const NewRoster& roster, TimePoint at) override;
+  std::optional<RosterRecord> find(Id applicationId, int round) override;
+  bool remove(Id applicationId, int round) override;
+
+ private:
+  Context& context_;
+};
+
 }  // namespace mkrp::store::sql

@@ -44,6 +44,7 @@ class SqlStore final : public Store {
   Outbox& outbox() override { return outbox_; }
   MembershipRepository& memberships() override { return memberships_; }
   CertificateRepository& certificates() override { return certificates_; }
+  RosterRepository& rosters() override { return rosters_; }
 
   void transaction(const std::function<void(Store&)>& work) override {
     if (context_.transaction() != nullptr) {
@@ -75,6 +76,7 @@ class SqlStore final : public Store {
   SqlOutbox outbox_{context_};
   SqlMemberships memberships_{context_};
   SqlCertificates certificates_{context_};
+  SqlRosters rosters_{context_};
 };
 
 // Applies `migration` unless it is recorded already; the check, the change and the record are
