@@ -145,11 +145,17 @@ void requireDecidable(FinalDecision decision, const std::string& deficient) {
   }
 }
 
-// A returned application keeps its documents for the next round unless the agency replaces them.
+// A returned application keeps its documents and its training roster for the next round unless
+// the agency replaces them.
 void carryDocumentsForward(store::Store& tx, const Application& application) {
   for (const store::DocumentRecord& document :
        tx.documents().listForRound(application.id, application.round)) {
     tx.documents().copyToRound(document.id, application.round + 1);
+  }
+  if (std::optional<store::RosterRecord> roster =
+          tx.rosters().find(application.id, application.round)) {
+    roster->round = application.round + 1;
+    tx.rosters().put(*roster, roster->uploadedAt);
   }
 }
 
@@ -254,11 +260,12 @@ ApplicationView Applications::view(const Actor& actor, Id id) {
   view.agency = store_.agencies().get(application.agencyId);
   view.documentsRound = agencyStaff ? documentsRound(application) : application.round;
   view.documents = store_.documents().listForRound(id, view.documentsRound);
-  view.precheckJson = precheckOf(id, view.documentsRound, view.agency.kind, view.documents);
+  view.roster = store_.rosters().find(id, view.documentsRound);
+  view.precheckJson = fullPrecheck(application, view.agency, view.documentsRound, view.documents);
   if (view.documentsRound > 1 && view.precheckJson) {
     const std::optional<std::string> previous =
-        precheckOf(id, view.documentsRound - 1, view.agency.kind,
-                   store_.documents().listForRound(id, view.documentsRound - 1));
+        fullPrecheck(application, view.agency, view.documentsRound - 1,
+                     store_.documents().listForRound(id, view.documentsRound - 1));
     if (previous) {
       view.changes = detail::changedItems(detail::itemOutcomes(*previous),
                                           detail::itemOutcomes(*view.precheckJson));
@@ -432,7 +439,7 @@ store::ItemDecision Applications::decideItem(const Actor& actor, Id id, std::str
   requireHeld(before, actor);
   const store::Agency agency = store_.agencies().get(before.agencyId);
   const std::optional<std::string> precheck =
-      precheckOf(id, before.round, agency.kind, store_.documents().listForRound(id, before.round));
+      fullPrecheck(before, agency, before.round, store_.documents().listForRound(id, before.round));
   const std::map<std::string, detail::ItemOutcome> outcomes =
       precheck ? detail::itemOutcomes(*precheck) : std::map<std::string, detail::ItemOutcome>{};
   const auto status = outcomes.find(std::string(itemId));

@@ -5,14 +5,31 @@
 //     │                                                            │
 //     └──withdraw──> withdrawn <──withdraw── returned ──submit──> submitted (next round)
 //
-// Agency staff create, upload, submit and withdraw; reviewers claim, release, decide each item
-// and approve or return. Agency staff see only their own agency's applications: any other id is
-// "not found", exactly as one that does not exist. Reviewers see applications once submitted.
+// Agency staff create, upload (directives and the training roster), submit and withdraw; reviewers
+// claim, release, decide each item and approve or return. Agency staff see only their own agency's
+// applications: any other id is "not found", exactly as one that does not exist. Reviewers see
+// applications once submitted.
 //
 // Errors (all with a message for people): core::NotFoundException, core::ConflictException (the
 // application is not in a state that allows this, or someone else holds it),
 // InvalidRequestException, ForbiddenException (wrong role), core::LimitExceededException (upload
-// too large), core::UnsupportedFormatException (upload of a type we do not read).
+// too large), core::UnsupportedFormatException (upload of a type we do not read),
+// RosterRejectedException (a training roster with mistakes; it carries every one).
+//
+// The training roster: at most one per round, a CSV read by check::roster. Its findings (items
+// TRN-LE-01.., TRN-PSAP-01.., TRN-REN-..) join the pre-check of the directives, in the same
+// report, so both are shown and decided alike. The check runs with:
+//   today         the day the round was submitted; while the agency still prepares the round
+//                 (draft, or returned), the clock's day. So a reviewer sees what the agency
+//                 submitted, whenever the reviewer looks.
+//   renewalSince  for a renewal, the day the agency's membership started (Membership::startedAt:
+//                 the first approval, kept through renewals and reinstatements, i.e. when the
+//                 agency joined, as "hired, assigned or promoted since membership began" means);
+//                 with no membership on record, everyone on the roster is checked. For an
+//                 initial application, none.
+// With no roster uploaded the training items are `missing`, saying to upload the roster; this
+// does not stop a submission (the reviewer decides). The training items are part of the
+// pre-check, so like it they appear once the round's directives are all checked.
 //
 // Thread-safe: one Applications serves every request.
 #pragma once
@@ -51,6 +68,8 @@ struct ApplicationsOptions {
   std::function<void()> jobQueued;
   // The address people reach the service at, for links in notices and on certificates.
   std::string publicUrl = "http://localhost:8080";
+  // The largest training roster accepted (a CSV of a few thousand people is far smaller).
+  std::uint64_t maxRosterBytes = 2ull << 20;
 };
 
 // An application as the person asking may see it.
@@ -61,8 +80,11 @@ struct ApplicationView {
   // returned (the documents being prepared for the resubmission).
   int documentsRound = 1;
   std::vector<store::DocumentRecord> documents;
-  // The pre-check of all documents together (render::reportToJson), once every document is
-  // checked and there is at least one; empty before.
+  // The training roster of that round, if one was uploaded.
+  std::optional<store::RosterRecord> roster;
+  // The pre-check of all documents together (render::reportToJson) followed by the training items
+  // of the round's roster, once every document is checked and there is at least one; empty
+  // before.
   std::optional<std::string> precheckJson;
   // The reviewer's decisions on items in the application's round: for reviewers always, for the
   // agency once the round is decided (returned or approved).
@@ -86,6 +108,12 @@ struct QueueResult {
 };
 
 enum class FinalDecision { Approve, Return };
+
+// A stored training roster, as uploaded.
+struct RosterDownload {
+  std::string filename;
+  std::string bytes;
+};
 
 class Applications {
  public:
@@ -111,6 +139,19 @@ class Applications {
 
   // Removes a document of the next submission (while draft, or returned).
   void removeDocument(const Actor& actor, store::Id applicationId, store::Id documentId);
+
+  // Stores the training roster for the next submission (while draft, or returned), replacing
+  // the one uploaded before. The file is read at once (for the agency's kind, dated today);
+  // when it has any problem nothing is stored and RosterRejectedException lists them all.
+  store::RosterRecord uploadRoster(const Actor& actor, store::Id applicationId,
+                                   std::string_view filename, std::string_view bytes);
+
+  // Removes the training roster of the next submission (while draft, or returned). Not found
+  // when there is none.
+  void removeRoster(const Actor& actor, store::Id applicationId);
+
+  // The training roster `view` shows (same access rules), as uploaded. Not found when none.
+  RosterDownload roster(const Actor& actor, store::Id applicationId);
 
   // Hands the application in: from draft, or from returned as the next round. Every document
   // must be checked (none queued, being read or unreadable) and there must be at least one.
@@ -155,6 +196,12 @@ class Applications {
   store::Application reviewable(store::Store& tx, const Actor& actor, store::Id id);
   std::optional<std::string> precheckOf(store::Id applicationId, int round, store::AgencyKind kind,
                                         const std::vector<store::DocumentRecord>& documents);
+  // precheckOf with the training items of the round's roster (application_roster.cpp).
+  std::optional<std::string> fullPrecheck(const store::Application& application,
+                                          const store::Agency& agency, int round,
+                                          const std::vector<store::DocumentRecord>& documents);
+  // The day the training roster of `round` is checked on (see the header comment).
+  store::TimePoint rosterDay(const store::Application& application, int round);
 
   store::Store& store_;
   const store::BlobStore& blobs_;
@@ -167,5 +214,9 @@ class Applications {
 
 // The round whose documents the agency works on: the next one while returned.
 int documentsRound(const store::Application& application);
+
+// The training roster template for an agency of `kind`: a CSV with the columns name, position,
+// assigned and every module code, and example rows for that kind in the accepted forms.
+std::string rosterTemplate(store::AgencyKind kind);
 
 }  // namespace mkrp::workflow

@@ -1,6 +1,7 @@
 #include "workflow/errors.h"
 
 #include <typeinfo>
+#include <utility>
 
 namespace mkrp::workflow {
 
@@ -8,5 +9,19 @@ POCO_IMPLEMENT_EXCEPTION(InvalidRequestException, Poco::InvalidArgumentException
 POCO_IMPLEMENT_EXCEPTION(NotSignedInException, Poco::RuntimeException, "Not signed in")
 POCO_IMPLEMENT_EXCEPTION(ForbiddenException, Poco::NoPermissionException, "Forbidden")
 POCO_IMPLEMENT_EXCEPTION(TooManyAttemptsException, Poco::RuntimeException, "Too many attempts")
+
+RosterRejectedException::RosterRejectedException(const std::string& message,
+                                                 std::vector<RosterFileProblem> problems)
+    : InvalidRequestException(message), problems_(std::move(problems)) {}
+
+const char* RosterRejectedException::name() const noexcept { return "Roster rejected"; }
+
+const char* RosterRejectedException::className() const noexcept { return typeid(*this).name(); }
+
+Poco::Exception* RosterRejectedException::clone() const {
+  return new RosterRejectedException(*this);
+}
+
+void RosterRejectedException::rethrow() const { throw *this; }
 
 }  // namespace mkrp::workflow

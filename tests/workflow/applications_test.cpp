@@ -3,6 +3,7 @@
 
 #include "core/errors.h"
 #include "workflow/errors.h"
+#include "workflow/roster_items.h"
 #include "workflow_testing.h"
 
 namespace mkrp::workflow {
@@ -84,7 +85,11 @@ TEST_CASE("two documents are pre-checked together", "[workflow]") {
       store::AgencyKind::LawEnforcement,
       {{"a.pdf", testing::fakeExtract(fakePdf("First part."))},
        {"b.pdf", testing::fakeExtract(fakePdf("Second part."))}});
-  CHECK(*view.precheckJson == both);
+  // The directives' report, followed by the training items (missing: no roster was uploaded).
+  check::roster::CheckOptions training;
+  training.today = detail::dayOf(f.clock.now());
+  CHECK(*view.precheckJson ==
+        detail::withTrainingItems(both, detail::trainingFindings(std::nullopt, training)));
   CHECK_THAT(*view.precheckJson, Catch::Contains("\"id\":\"LE-01\""));
 }
 

@@ -265,7 +265,9 @@ TEST_CASE("a resubmission with a new document shows what changed per item", "[wo
   const ApplicationView view = f.applications.view(f.reviewer, returned.id);
   const store::Id first = f.store.documents().listForRound(returned.id, 1).at(0).id;
   const auto before = detail::itemOutcomes(f.store.documents().results(first)->findingsJson);
-  const auto after = detail::itemOutcomes(*view.precheckJson);
+  auto after = detail::itemOutcomes(*view.precheckJson);
+  // Neither round has a training roster: its items are missing in both, so they did not change.
+  std::erase_if(after, [](const auto& item) { return item.first.starts_with("TRN-"); });
   REQUIRE_FALSE(view.changes.empty());
   CHECK(view.changes.size() == detail::changedItems(before, after).size());
   for (const ItemChange& change : view.changes) {

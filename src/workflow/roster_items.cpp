@@ -1,0 +1,217 @@
+#include "workflow/roster_items.h"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <array>
+#include <utility>
+
+#include "core/json_writer.h"
+
+namespace mkrp::workflow::detail {
+namespace {
+
+namespace roster = check::roster;
+
+constexpr std::string_view kNoRosterReason =
+    "No training roster has been uploaded. Download the roster template, fill in one row per "
+    "person with the dates each training module was completed, and upload it as the training "
+    "roster.";
+
+// No membership on record: a day before anyone's assignment, so that everyone is checked.
+constexpr roster::Date kBeforeAnyMembership{std::chrono::year{1900}, std::chrono::January,
+                                            std::chrono::day{1}};
+
+constexpr std::array<std::pair<std::string_view, std::string_view>, 11> kTitles{{
+    {"TRN-LE-01", "Training: sworn officers have completed MECINTRO and MECPAT"},
+    {"TRN-LE-02", "Training: supervisors have completed MECINTRO, MECPAT and MECSUP"},
+    {"TRN-LE-03", "Training: investigators have completed MECINTRO, MECPAT and MECCID"},
+    {"TRN-LE-04",
+     "Training: the chief or sheriff has completed CEOMEC, or the five online modules together "
+     "with all command staff"},
+    {"TRN-PSAP-01", "Training: telecommunicators have completed MECINTRO and MECTEL"},
+    {"TRN-PSAP-02",
+     "Training: supervisors, QA/QI evaluators and trainers have completed MECINTRO, MECTEL and "
+     "MECSET"},
+    {"TRN-PSAP-03",
+     "Training: the director has completed CEOMEC, or MECINTRO, MECTEL, MECSET and MECEXEC"},
+    {"TRN-REN-LE-01",
+     "Training: the chief's or sheriff's executive training is current (at most five years old)"},
+    {"TRN-REN-LE-02",
+     "Training: sworn personnel hired, assigned or promoted since membership began are trained"},
+    {"TRN-REN-PSAP-01",
+     "Training: the director's executive training is current (at most five years old)"},
+    {"TRN-REN-PSAP-02",
+     "Training: staff hired, assigned or promoted since membership began are trained"},
+}};
+
+// Every module has a column (as in templates/roster/roster-template.csv); the example rows fill
+// in those of the agency's kind.
+constexpr std::string_view kTemplateHeader =
+    "name,position,assigned,MECINTRO,MECPAT,MECSUP,MECCID,MECCOM,MECTEL,MECSET,MECEXEC,CEOMEC\r\n";
+
+constexpr std::string_view kLawEnforcementExamples =
+    "Jordan Example,Sheriff,2019-01-07,,,,,,,,,2019-05-14\r\n"
+    "Riley Example,\"Sergeant, Detective\",2021-06-15,2021-07-01,2021-07-01,2021-07-02,"
+    "2021-07-09,,,,,\r\n"
+    "Casey Example,Deputy,,2023-02-20,2023-02-21,,,,,,,\r\n";
+
+constexpr std::string_view kPsapExamples =
+    "Morgan Example,911 Director,2018-03-05,2018-04-02,,,,,2018-04-02,2018-04-03,2018-04-04,\r\n"
+    "Avery Example,\"Dispatcher, CTO\",2022-09-12,2022-10-01,,,,,2022-10-01,2022-10-05,,\r\n"
+    "Quinn Example,Call-taker,,2023-01-09,,,,,2023-01-10,,,\r\n";
+
+void appendKey(std::string& out, std::string_view key) {
+  out += '"';
+  out += key;
+  out += "\":";
+}
+
+void appendEvidence(std::string& out, const core::EvidenceSpan& span) {
+  out += "{\"document\":-1,";
+  appendKey(out, "file");
+  core::appendJsonString(out, span.file);
+  out += ",\"page\":0,\"block\":" + std::to_string(span.block) +
+         ",\"row\":" + std::to_string(span.block) + ',';
+  appendKey(out, "label");
+  core::appendJsonString(out, span.label);
+  out += ",\"start\":0,\"end\":0,";
+  appendKey(out, "text");
+  core::appendJsonString(out, span.text);
+  out += ',';
+  appendKey(out, "role");
+  core::appendJsonString(out, core::toString(span.role));
+  out += '}';
+}
+
+void appendItem(std::string& out, const core::Finding& finding) {
+  out += '{';
+  appendKey(out, "id");
+  core::appendJsonString(out, finding.itemId);
+  out += ',';
+  appendKey(out, "title");
+  core::appendJsonString(out, trainingItemTitle(finding.itemId));
+  out += ',';
+  appendKey(out, "severity");
+  core::appendJsonString(out, core::toString(finding.severity));
+  out += ',';
+  appendKey(out, "status");
+  core::appendJsonString(out, core::toString(finding.status));
+  out += ',';
+  appendKey(out, "confidence");
+  core::appendJsonNumber(out, finding.confidence);
+  out += ',';
+  appendKey(out, "reason");
+  core::appendJsonString(out, finding.reason);
+  out += ",\"evidence\":[";
+  for (std::size_t i = 0; i < finding.evidence.size(); ++i) {
+    if (i) out += ',';
+    appendEvidence(out, finding.evidence[i]);
+  }
+  out += "]}";
+}
+
+// The summary of the directives' report plus the training findings, in reportToJson's shape.
+std::string summaryJson(const Poco::JSON::Object::Ptr& summary,
+                        const std::vector<core::Finding>& findings) {
+  const core::StatusCounts added = core::countStatuses(findings);
+  const auto count = [&](const char* name, core::Status status) {
+    const int before = summary && summary->has(name) ? summary->getValue<int>(name) : 0;
+    return "\"" + std::string(name) + "\":" + std::to_string(before + added.of(status));
+  };
+  return "{" + count("met", core::Status::Met) + "," + count("partial", core::Status::Partial) +
+         "," + count("missing", core::Status::Missing) + "," +
+         count("contradicted", core::Status::Contradicted) + "," +
+         count("not_applicable", core::Status::NotApplicable) + "," +
+         count("could_not_check", core::Status::CouldNotCheck) + "}";
+}
+
+// Every item the check has for these options, each set to `status` with `reason`.
+std::vector<core::Finding> everyItem(const roster::CheckOptions& options, core::Status status,
+                                     const std::string& reason) {
+  std::vector<core::Finding> findings = roster::checkRoster(roster::Roster{}, options).findings;
+  for (core::Finding& finding : findings) {
+    finding.status = status;
+    finding.confidence = 1;
+    finding.reason = reason;
+    finding.evidence.clear();
+  }
+  return findings;
+}
+
+}  // namespace
+
+roster::Date dayOf(store::TimePoint at) {
+  return roster::Date{std::chrono::floor<std::chrono::days>(at)};
+}
+
+std::optional<roster::Date> renewalSinceFor(store::ApplicationType type,
+                                            const std::optional<store::Membership>& latest) {
+  if (type != store::ApplicationType::Renewal) return std::nullopt;
+  if (!latest || latest->status == store::MembershipStatus::Withdrawn) return kBeforeAnyMembership;
+  return dayOf(latest->startedAt);
+}
+
+std::vector<core::Finding> trainingFindings(const std::optional<std::string>& csv,
+                                            const roster::CheckOptions& options) {
+  if (!csv) return everyItem(options, core::Status::Missing, std::string(kNoRosterReason));
+  const roster::ParseResult parsed = roster::parseRoster(*csv, options.kind, options.today);
+  if (!parsed.ok()) {
+    return everyItem(options, core::Status::CouldNotCheck,
+                     "The training roster '" + options.file +
+                         "' could not be read on the day this round is checked: " +
+                         parsed.problems.front().toString() + ". Upload a corrected roster.");
+  }
+  return roster::checkRoster(parsed.roster, options).findings;
+}
+
+std::string_view trainingItemTitle(std::string_view itemId) {
+  for (const auto& [id, title] : kTitles) {
+    if (id == itemId) return title;
+  }
+  return {};
+}
+
+std::string withTrainingItems(const std::string& reportJson,
+                              const std::vector<core::Finding>& findings) {
+  const auto report = Poco::JSON::Parser().parse(reportJson).extract<Poco::JSON::Object::Ptr>();
+  constexpr std::string_view kSummaryKey = "],\"summary\":";
+  const std::size_t itemsEnd = reportJson.rfind(kSummaryKey);
+  if (itemsEnd == std::string::npos || findings.empty()) return reportJson;
+  std::string out = reportJson.substr(0, itemsEnd);
+  bool first = out.back() == '[';
+  for (const core::Finding& finding : findings) {
+    if (!first) out += ',';
+    first = false;
+    appendItem(out, finding);
+  }
+  out += kSummaryKey;
+  out += summaryJson(report->getObject("summary"), findings);
+  out += '}';
+  return out;
+}
+
+std::vector<RosterFileProblem> fileProblems(const std::vector<roster::RosterProblem>& problems) {
+  std::vector<RosterFileProblem> out;
+  out.reserve(problems.size());
+  for (const roster::RosterProblem& problem : problems) {
+    out.push_back({problem.row, problem.column, problem.message});
+  }
+  return out;
+}
+
+std::string rejectionMessage(const std::vector<roster::RosterProblem>& problems) {
+  const std::string count =
+      std::to_string(problems.size()) + (problems.size() == 1 ? " problem" : " problems");
+  std::string message = "The training roster was not stored: it has " + count +
+                        ". Correct every row listed and upload it again.";
+  if (!problems.empty()) message += " First: " + problems.front().toString() + ".";
+  return message;
+}
+
+std::string rosterTemplateCsv(store::AgencyKind kind) {
+  return std::string(kTemplateHeader) +
+         std::string(kind == store::AgencyKind::Psap ? kPsapExamples : kLawEnforcementExamples);
+}
+
+}  // namespace mkrp::workflow::detail
