@@ -134,12 +134,13 @@ void DocumentIndex::readBlocks() {
     }
     blocks_[b].tokens.end = static_cast<std::uint32_t>(tokens_.size());
     const auto local = blockTokens(static_cast<std::uint32_t>(b));
-    for (const text::DurationMention& mention : text::findDurations(local)) {
+    const std::vector<text::AgeMention> ages = text::findAges(local);
+    for (const text::DurationMention& mention : text::findDurations(local, ages)) {
       durations_.push_back({{static_cast<std::uint32_t>(begin + mention.tokens.begin),
                              static_cast<std::uint32_t>(begin + mention.tokens.end)},
                             mention.duration});
     }
-    for (const text::AgeMention& mention : text::findAges(local)) {
+    for (const text::AgeMention& mention : ages) {
       ages_.push_back({{static_cast<std::uint32_t>(begin + mention.tokens.begin),
                         static_cast<std::uint32_t>(begin + mention.tokens.end)},
                        mention.range});

@@ -161,8 +161,8 @@ void Evaluator::keysOf(core::Scope::Kind scope, const Match& match,
   }
 }
 
-std::vector<Range> Evaluator::rangesOf(core::Scope::Kind scope, std::uint32_t key) const {
-  std::vector<Range> ranges;
+Evaluator::UnitRanges Evaluator::rangesOf(core::Scope::Kind scope, std::uint32_t key) const {
+  UnitRanges ranges;
   if (scope == core::Scope::Kind::Document) {
     ranges.push_back({0, static_cast<std::uint32_t>(index_.tokens().size())});
   } else if (scope == core::Scope::Kind::Sentence) {
@@ -235,7 +235,7 @@ std::vector<Evaluator::Unit> Evaluator::unitsOf(core::Scope::Kind scope, const L
 }
 
 std::optional<Match> Evaluator::firstIn(const std::vector<Match>& list,
-                                        const std::vector<Range>& ranges) const {
+                                        const UnitRanges& ranges) const {
   const Range own = ranges.front();
   std::optional<Match> best;
   auto consider = [&](Range from, auto accepts) {
@@ -269,17 +269,15 @@ std::vector<Evaluator::Unit> Evaluator::unitsFromDriver(core::Scope::Kind scope,
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   std::vector<Unit> units;
+  std::vector<std::optional<Match>> chosen(parts.size());  // reused: most units are incomplete
   for (const std::uint32_t key : keys) {
-    Unit unit;
-    unit.key = key;
-    unit.ranges = rangesOf(scope, key);
-    unit.chosen.resize(parts.size());
+    const UnitRanges ranges = rangesOf(scope, key);
     bool complete = true;
     for (std::size_t i = 0; i < parts.size() && complete; ++i) {
-      unit.chosen[i] = firstIn(*parts[i], unit.ranges);
-      complete = unit.chosen[i].has_value();
+      chosen[i] = firstIn(*parts[i], ranges);
+      complete = chosen[i].has_value();
     }
-    if (complete) units.push_back(std::move(unit));
+    if (complete) units.push_back({key, ranges, chosen});
   }
   return units;
 }
@@ -300,12 +298,10 @@ std::vector<Evaluator::Unit> Evaluator::sectionUnits(const Lists& parts, bool ne
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   std::vector<Unit> units;
+  std::vector<std::optional<Match>> chosen(parts.size());  // reused for every candidate
   for (const int section : candidates) {
     const Range range = index_.sectionRange(section);
-    Unit unit;
-    unit.key = static_cast<std::uint32_t>(section + 1);
-    unit.ranges = {range};
-    unit.chosen.resize(parts.size());
+    std::fill(chosen.begin(), chosen.end(), std::nullopt);
     bool complete = true;
     for (std::size_t i = 0; i < parts.size(); ++i) {
       const std::vector<Match>& list = *parts[i];
@@ -313,18 +309,18 @@ std::vector<Evaluator::Unit> Evaluator::sectionUnits(const Lists& parts, bool ne
                                  [](const Match& m, std::uint32_t at) { return m.begin < at; });
       for (; it != list.end() && it->begin < range.end; ++it) {
         if (it->end > range.end) continue;
-        if (!unit.chosen[i] || rank(*it) < rank(*unit.chosen[i])) unit.chosen[i] = *it;
-        if (rank(*unit.chosen[i]) == 0) break;
+        if (!chosen[i] || rank(*it) < rank(*chosen[i])) chosen[i] = *it;
+        if (rank(*chosen[i]) == 0) break;
       }
-      complete = complete && unit.chosen[i].has_value();
+      complete = complete && chosen[i].has_value();
     }
     if (needAll && !complete) continue;
-    units.push_back(std::move(unit));
+    units.push_back({static_cast<std::uint32_t>(section + 1), range, chosen});
   }
   return units;
 }
 
-bool Evaluator::anyWithin(const Lists& withouts, const std::vector<Range>& ranges) const {
+bool Evaluator::anyWithin(const Lists& withouts, const UnitRanges& ranges) const {
   for (const Range& range : ranges) {
     if (anyWithin(withouts, range)) return true;
   }
@@ -350,10 +346,12 @@ Match Evaluator::combine(const std::vector<Match>& parts, std::vector<std::strin
     combined.begin = std::min(combined.begin, part.begin);
     combined.end = std::max(combined.end, part.end);
     combined.partial = combined.partial || part.partial;
-    for (const Range& span : spansOf(part)) detail.spans.push_back(span);
-    if (const Detail* inner = detailOf(part)) {
+    if (const Detail* inner = detailOf(part)) {  // spansOf(part), without a copy
+      detail.spans.insert(detail.spans.end(), inner->spans.begin(), inner->spans.end());
       missing.insert(missing.end(), inner->missing.begin(), inner->missing.end());
       if (detail.note.empty()) detail.note = inner->note;
+    } else {
+      detail.spans.push_back({part.begin, part.end});
     }
   }
   std::sort(detail.spans.begin(), detail.spans.end(),
@@ -514,8 +512,9 @@ std::vector<Match> Evaluator::list(const Node& node) {
   for (const Node& child : node.children) members.push_back(&evaluate(child));
   const std::size_t needed = std::min(node.partialFrom, members.size());
   std::vector<Match> matches;
+  std::vector<Match> present;
   for (const Unit& unit : unitsOf(node.scope.kind, members, false)) {
-    std::vector<Match> present;
+    present.clear();
     std::vector<std::string> missing;
     for (std::size_t i = 0; i < members.size(); ++i) {
       if (unit.chosen[i]) {

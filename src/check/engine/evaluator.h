@@ -3,6 +3,7 @@
 // them. Internal to the check engine; one Evaluator per document and run, on one thread.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -61,11 +62,29 @@ class Evaluator {
   std::vector<Match> ages(const Node& node);
   std::vector<Match> list(const Node& node);
 
+  // The tokens of a unit: its own range, and for a list entry the lead-in sentence of its list.
+  // At most two ranges, kept in place: units are made by the ten thousand.
+  class UnitRanges {
+   public:
+    UnitRanges() = default;
+    UnitRanges(Range own) : items_{own, {}}, size_(1) {}  // NOLINT: a unit of one range
+    void push_back(Range range) { items_[size_++] = range; }
+    std::size_t size() const { return size_; }
+    const Range& front() const { return items_[0]; }
+    const Range& operator[](std::size_t i) const { return items_[i]; }
+    const Range* begin() const { return items_.data(); }
+    const Range* end() const { return items_.data() + size_; }
+
+   private:
+    std::array<Range, 2> items_{};
+    std::size_t size_ = 0;
+  };
+
   // Where a part may meet the others: a unit of a scope (a sentence, a block, a section or the
   // document) with the first match of each part inside it, if any.
   struct Unit {
     std::uint32_t key = 0;
-    std::vector<Range> ranges;  // the unit's tokens (a list entry's sentence and its lead-in)
+    UnitRanges ranges;  // the unit's tokens (a list entry's sentence and its lead-in)
     std::vector<std::optional<Match>> chosen;  // by part
   };
   using Lists = std::vector<const std::vector<Match>*>;
@@ -75,12 +94,12 @@ class Evaluator {
   std::vector<Unit> unitsFromDriver(core::Scope::Kind scope, const Lists& parts) const;
   // The first match of `list` inside a unit (a full one over a partial one), or nothing.
   std::optional<Match> firstIn(const std::vector<Match>& list,
-                               const std::vector<Range>& ranges) const;
+                               const UnitRanges& ranges) const;
   // The units of a sentence or block scope that a match lies in (several when it lies in a
   // list's lead-in), appended to `keys`.
   void keysOf(core::Scope::Kind scope, const Match& match, std::vector<std::uint32_t>& keys) const;
-  std::vector<Range> rangesOf(core::Scope::Kind scope, std::uint32_t key) const;
-  bool anyWithin(const Lists& withouts, const std::vector<Range>& ranges) const;
+  UnitRanges rangesOf(core::Scope::Kind scope, std::uint32_t key) const;
+  bool anyWithin(const Lists& withouts, const UnitRanges& ranges) const;
   bool anyWithin(const Lists& withouts, Range range) const;
   Match combine(const std::vector<Match>& parts, std::vector<std::string> missing = {});
 

@@ -1,7 +1,13 @@
 #include "check/text/clause.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <initializer_list>
+#include <string>
 #include <string_view>
+#include <vector>
+
+#include "check/text/tokenizer.h"
 
 namespace mkrp::check::text {
 
@@ -61,6 +67,22 @@ bool startsCoordinateClause(std::span<const Token> tokens, std::size_t k) {
   return false;
 }
 
+// Whether `token` may be one of the words a clause starts with (the contrast words, the
+// conjunctions and the relative pronouns above), by its norm's hash: a token that is none of them
+// starts a clause only at a sentence start or after a semicolon, and that is nearly every token.
+bool mayStartClause(const Token& token) {
+  static const std::vector<std::uint64_t> kHashes = [] {
+    std::vector<std::uint64_t> hashes;
+    for (const std::string_view word :
+         {"unless", "except", "however", "although", "though", "whereas", "otherwise", "until",
+          "but", "and", "or", "nor", "so", "which", "who", "whereby"}) {
+      for (const std::string& norm : normalizePhrase(word)) hashes.push_back(hashWord(norm));
+    }
+    return hashes;
+  }();
+  return std::find(kHashes.begin(), kHashes.end(), token.normHash) != kHashes.end();
+}
+
 }  // namespace
 
 TokenRange sentenceOf(std::span<const Token> tokens, std::size_t i) {
@@ -76,6 +98,7 @@ bool startsClause(std::span<const Token> tokens, std::size_t k) {
   if (k >= tokens.size()) return false;
   const Token& token = tokens[k];
   if (token.sentence != tokens[k - 1].sentence || token.has(Gap::Semicolon)) return true;
+  if (!mayStartClause(token)) return false;
   if (isContrast(tokens, k) || startsPredicate(tokens, k) || startsCoordinateClause(tokens, k)) {
     return true;
   }

@@ -344,9 +344,9 @@ DurationMention mentionOf(std::span<const Token> tokens, std::size_t begin, std:
   return {duration, {begin, end}, tokens[begin].start, tokens[end - 1].end, phrase};
 }
 
-std::vector<bool> ageTokens(std::span<const Token> tokens) {
+std::vector<bool> ageTokens(std::span<const Token> tokens, std::span<const AgeMention> ages) {
   std::vector<bool> inAge(tokens.size(), false);
-  for (const AgeMention& age : findAges(tokens)) {
+  for (const AgeMention& age : ages) {
     for (std::size_t k = age.tokens.begin; k < age.tokens.end; ++k) inAge[k] = true;
   }
   return inAge;
@@ -362,8 +362,13 @@ bool mayStartDuration(const Token& token) {
 }  // namespace
 
 std::vector<DurationMention> findDurations(std::span<const Token> tokens) {
+  return findDurations(tokens, findAges(tokens));
+}
+
+std::vector<DurationMention> findDurations(std::span<const Token> tokens,
+                                           std::span<const AgeMention> ages) {
   std::vector<DurationMention> found;
-  const std::vector<bool> inAge = ageTokens(tokens);
+  const std::vector<bool> inAge = ageTokens(tokens, ages);
   std::size_t minBegin = 0;  // a lead may not reach back into the previous mention
   for (std::size_t i = 0; i < tokens.size();) {
     if (!mayStartDuration(tokens[i])) {

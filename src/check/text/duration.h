@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "check/text/age.h"
 #include "check/text/token.h"
 
 namespace mkrp::check::text {
@@ -63,6 +64,9 @@ struct DurationMention {
 // ("Section 2", "Chapter 24", "Form 30") are not durations, nor are ages ("under 18 years of age")
 // or clock times ("0800 hours").
 std::vector<DurationMention> findDurations(std::span<const Token> tokens);
+// Same, with the ages in `tokens` already found (findAges(tokens)), so they are not read twice.
+std::vector<DurationMention> findDurations(std::span<const Token> tokens,
+                                           std::span<const AgeMention> ages);
 
 // The first time limit in `text` (tokenized on the calling thread), or nothing. Meant for bounds
 // written in checklists ("2 hours", "30 days") and for tests.

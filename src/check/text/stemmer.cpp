@@ -5,6 +5,7 @@
 #include <new>
 #include <utility>
 
+#include "check/text/number.h"
 #include "check/text/token.h"
 
 namespace mkrp::check::text {
@@ -57,6 +58,7 @@ const Stemmer::Stemmed& Stemmer::stemmed(std::string_view word) {
   if (word.size() <= 2) {  // Porter2 leaves words of one or two letters as they are
     short_.stem.assign(word);
     short_.hash = hashWord(word);
+    short_.numberValue = -1;  // number words have three letters or more
     return short_;
   }
   if (slots_.empty()) slots_.resize(kInitialSlots);  // after a move
@@ -77,6 +79,8 @@ const Stemmer::Stemmed& Stemmer::stemmed(std::string_view word) {
   slot.stemmed.stem.assign(reinterpret_cast<const char*>(stemmed),
                            static_cast<std::size_t>(sb_stemmer_length(stemmer_)));
   slot.stemmed.hash = hashWord(slot.stemmed.stem);
+  const auto value = numberWordValue(word);
+  slot.stemmed.numberValue = value ? static_cast<std::int8_t>(*value) : std::int8_t{-1};
   ++used_;
   return slot.stemmed;
 }

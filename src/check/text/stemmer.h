@@ -23,10 +23,12 @@ class Stemmer {
   Stemmer(const Stemmer&) = delete;
   Stemmer& operator=(const Stemmer&) = delete;
 
-  // A stem with its hashWord, computed once per distinct word.
+  // A stem with its hashWord, computed once per distinct word, and the word's value when it is a
+  // number word (numberWordValue: "twelve" -> 12), else -1: the tokenizer asks both of every word.
   struct Stemmed {
     std::string stem;
     std::uint64_t hash = 0;
+    std::int8_t numberValue = -1;
   };
 
   // Returns the stem of a lower-case UTF-8 word ("entering" -> "enter", "hours" -> "hour").

@@ -109,6 +109,8 @@ class Scanner {
             const Stemmer::Stemmed& stemmed);
   void emit(std::size_t begin, std::size_t end, TokenKind kind, std::string_view lower,
             std::string_view norm, std::uint64_t normHash);
+  void emit(std::size_t begin, std::size_t end, TokenKind kind, std::string_view lower,
+            std::string_view norm, std::uint64_t normHash, std::int8_t wordValue);
   Token& open();
   void onPeriod();
   void onTerminator();
@@ -435,20 +437,26 @@ void Scanner::emit(std::size_t begin, std::size_t end, TokenKind kind, std::stri
 
 void Scanner::emit(std::size_t begin, std::size_t end, TokenKind kind, std::string_view lower,
                    const Stemmer::Stemmed& stemmed) {
-  emit(begin, end, kind, lower, stemmed.stem, stemmed.hash);
+  emit(begin, end, kind, lower, stemmed.stem, stemmed.hash, stemmed.numberValue);
 }
 
 void Scanner::emit(std::size_t begin, std::size_t end, TokenKind kind, std::string_view lower,
                    std::string_view norm, std::uint64_t normHash) {
+  std::int8_t value = -1;
+  if (kind == TokenKind::Word) {
+    if (const auto found = numberWordValue(lower)) value = static_cast<std::int8_t>(*found);
+  }
+  emit(begin, end, kind, lower, norm, normHash, value);
+}
+
+void Scanner::emit(std::size_t begin, std::size_t end, TokenKind kind, std::string_view lower,
+                   std::string_view norm, std::uint64_t normHash, std::int8_t wordValue) {
   Token& token = open();
   token.norm.append(norm);  // both are empty: append is the cheapest copy into them
   token.lower.append(lower);
   token.normHash = normHash;
   token.kind = kind;
-  if (kind == TokenKind::Word) {
-    if (const auto value = numberWordValue(lower))
-      token.wordValue = static_cast<std::int8_t>(*value);
-  }
+  token.wordValue = wordValue;
   token.start = startOf(begin);
   token.end = endOf(end - 1);
   const auto first = static_cast<unsigned char>(text_[token.start]);
