@@ -69,6 +69,17 @@ store::QueueQuery queueQuery(const Exchange& exchange) {
   return query;
 }
 
+// A file name safe inside a quoted Content-Disposition parameter: printable ASCII without quotes
+// or backslashes; anything else becomes '_'.
+std::string attachmentName(const std::string& name) {
+  std::string safe;
+  for (const char c : name) {
+    const auto byte = static_cast<unsigned char>(c);
+    safe += byte >= 0x20 && byte < 0x7F && c != '"' && c != '\\' ? c : '_';
+  }
+  return safe.empty() ? "roster.csv" : safe;
+}
+
 void sendNoContent(Exchange& exchange) {
   exchange.response.setStatusAndReason(Status::HTTP_NO_CONTENT);
   exchange.response.setContentLength(0);
@@ -135,6 +146,42 @@ class Api {
   void removeDocument(Exchange& ex) {
     services_.applications.removeDocument(ex.actor(), ex.id("id"), ex.id("doc"));
     sendNoContent(ex);
+  }
+
+  void uploadRoster(Exchange& ex) {
+    const workflow::Actor& actor = ex.actor();
+    const UploadedFile file = readUpload(ex, ex.options.maxRosterBytes);
+    const store::RosterRecord roster =
+        services_.applications.uploadRoster(actor, ex.id("id"), file.filename, file.bytes);
+    ex.sendJson(Status::HTTP_OK, rosterJson(roster));
+  }
+
+  void getRoster(Exchange& ex) {
+    const workflow::RosterDownload roster = services_.applications.roster(ex.actor(), ex.id("id"));
+    ex.response.set("Content-Disposition",
+                    "attachment; filename=\"" + attachmentName(roster.filename) + "\"");
+    ex.response.set("Cache-Control", "private, no-store");
+    ex.send(Status::HTTP_OK, "text/csv; charset=utf-8", roster.bytes);
+  }
+
+  void removeRoster(Exchange& ex) {
+    services_.applications.removeRoster(ex.actor(), ex.id("id"));
+    sendNoContent(ex);
+  }
+
+  // Public: the template holds no one's data.
+  void rosterTemplate(Exchange& ex) {
+    const std::string kind = ex.query("kind").value_or("");
+    if (kind != "le" && kind != "psap") {
+      throw InvalidRequestException(
+          "Say which kind of agency the roster is for: ?kind=le (law enforcement) or ?kind=psap "
+          "(9-1-1 center)" +
+          (kind.empty() ? std::string(".") : ", not \"" + kind + "\"."));
+    }
+    ex.response.set("Content-Disposition",
+                    "attachment; filename=\"training-roster-" + kind + ".csv\"");
+    ex.send(Status::HTTP_OK, "text/csv; charset=utf-8",
+            workflow::rosterTemplate(store::parseAgencyKind(kind)));
   }
 
   void submit(Exchange& ex) {
@@ -218,6 +265,11 @@ void addApiRoutes(Router& router, const Services& services) {
   bind("GET", "/applications/{id}", &Api::getApplication);
   bind("POST", "/applications/{id}/documents", &Api::uploadDocument);
   bind("DELETE", "/applications/{id}/documents/{doc}", &Api::removeDocument);
+  bind("PUT", "/applications/{id}/roster", &Api::uploadRoster);
+  bind("POST", "/applications/{id}/roster", &Api::uploadRoster);
+  bind("GET", "/applications/{id}/roster", &Api::getRoster);
+  bind("DELETE", "/applications/{id}/roster", &Api::removeRoster);
+  bind("GET", "/roster-template.csv", &Api::rosterTemplate);
   bind("POST", "/applications/{id}/submit", &Api::submit);
   bind("POST", "/applications/{id}/withdraw", &Api::withdraw);
   bind("GET", "/queue", &Api::queue);

@@ -104,6 +104,21 @@ std::string documentJson(const store::DocumentRecord& document) {
   return out.text();
 }
 
+void writeRoster(JsonOut& out, const store::RosterRecord& roster) {
+  out.beginObject()
+      .field("filename", roster.filename)
+      .field("size", roster.size)
+      .field("round", roster.round);
+  timeField(out, "uploaded_at", roster.uploadedAt);
+  out.endObject();
+}
+
+std::string rosterJson(const store::RosterRecord& roster) {
+  JsonOut out;
+  writeRoster(out, roster);
+  return out.text();
+}
+
 void writeDecision(JsonOut& out, const store::ItemDecision& decision) {
   out.beginObject()
       .field("item", decision.itemId)
@@ -131,6 +146,12 @@ std::string viewJson(const workflow::ApplicationView& view) {
   out.key("documents").beginArray();
   for (const store::DocumentRecord& document : view.documents) writeDocument(out, document);
   out.endArray();
+  out.key("roster");
+  if (view.roster) {
+    writeRoster(out, *view.roster);
+  } else {
+    out.null();
+  }
   out.key("precheck");
   if (view.precheckJson) {
     out.raw(*view.precheckJson);

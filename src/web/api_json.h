@@ -29,11 +29,16 @@ std::string applicationsJson(const std::vector<store::Application>& applications
 void writeDocument(JsonOut& out, const store::DocumentRecord& document);
 std::string documentJson(const store::DocumentRecord& document);
 
+// {"filename","size","round","uploaded_at"}: a stored training roster.
+void writeRoster(JsonOut& out, const store::RosterRecord& roster);
+std::string rosterJson(const store::RosterRecord& roster);
+
 // {"item","decision","comment","overridden_status","round","decided_at"}
 void writeDecision(JsonOut& out, const store::ItemDecision& decision);
 std::string decisionJson(const store::ItemDecision& decision);
 
-// The application fields plus "agency", "documents_round", "documents", "precheck",
+// The application fields plus "agency", "documents_round", "documents", "roster" (or null),
+// "precheck" (with the training items),
 // "reviewer_message", "decisions" and "changes_since_previous_round"
 // ([{"item","previous_status","status","evidence_changed"}]).
 std::string viewJson(const workflow::ApplicationView& view);

@@ -12,6 +12,9 @@ struct ErrorReply {
   Poco::Net::HTTPResponse::HTTPStatus status;
   std::string message;  // safe to show: the exception's own message for the errors we know
   bool expected;        // false: an internal error, whose detail is only logged
+  // The JSON body for API clients: {"error": message}, plus "problems" for a refused training
+  // roster ([{"row","column","message"}]).
+  std::string json;
 };
 
 // The reply for `error`: a known class gets its status and its message (written for people);

@@ -10,7 +10,7 @@ constexpr std::string_view kOpenApi = R"json({
   "info": {
     "title": "MKRP Review API",
     "version": "1",
-    "description": "Agencies submit directives, the pre-check runs, reviewers approve or return. Sign in with POST /login; the session cookie then identifies you, and every POST, PUT and DELETE must carry the returned csrf value in the X-CSRF-Token header. Errors are {\"error\": message} with 400 bad input, 401 not signed in, 403 wrong role or missing CSRF token, 404 not found (also for another agency's records), 409 not allowed in the current state, 413 too large, 415 unsupported file or body type, 429 too many sign-in failures."
+    "description": "Agencies submit directives, the pre-check runs, reviewers approve or return. Sign in with POST /login; the session cookie then identifies you, and every POST, PUT and DELETE must carry the returned csrf value in the X-CSRF-Token header. Errors are {\"error\": message} with 400 bad input, 401 not signed in, 403 wrong role or missing CSRF token, 404 not found (also for another agency's records), 409 not allowed in the current state, 413 too large, 415 unsupported file or body type, 422 a training roster with mistakes (the body adds \"problems\": every one, by row and column), 429 too many sign-in failures."
   },
   "servers": [{"url": "/api/v1"}],
   "components": {
@@ -24,6 +24,15 @@ constexpr std::string_view kOpenApi = R"json({
     },
     "schemas": {
       "Error": {"type": "object", "properties": {"error": {"type": "string"}}},
+      "RosterRejected": {"type": "object", "description": "a refused training roster: nothing was stored", "properties": {
+        "error": {"type": "string"},
+        "problems": {"type": "array", "items": {"type": "object", "properties": {
+          "row": {"type": "integer", "description": "as a spreadsheet shows it (the header is row 1); 0 for the whole file"},
+          "column": {"type": "string", "description": "the column header as written; empty for the whole row or file"},
+          "message": {"type": "string"}}}}}},
+      "Roster": {"type": "object", "properties": {
+        "filename": {"type": "string"}, "size": {"type": "integer"}, "round": {"type": "integer"},
+        "uploaded_at": {"type": "string", "format": "date-time"}}},
       "Member": {"type": "object", "properties": {
         "agency_id": {"type": "integer"}, "name": {"type": "string"},
         "kind": {"type": "string", "enum": ["le", "psap"]}, "city": {"type": "string"}, "state": {"type": "string"},
@@ -77,7 +86,8 @@ constexpr std::string_view kOpenApi = R"json({
         "agency": {"type": "object", "properties": {"id": {"type": "integer"}, "name": {"type": "string"}, "kind": {"type": "string", "enum": ["le", "psap"]}, "state": {"type": "string"}, "city": {"type": "string"}}},
         "documents_round": {"type": "integer", "description": "the round of the documents listed: for the agency, the next round while returned"},
         "documents": {"type": "array", "items": {"$ref": "#/components/schemas/Document"}},
-        "precheck": {"nullable": true, "allOf": [{"$ref": "#/components/schemas/Precheck"}], "description": "null until every document is checked"},
+        "roster": {"nullable": true, "allOf": [{"$ref": "#/components/schemas/Roster"}], "description": "the training roster of that round; null when none was uploaded"},
+        "precheck": {"nullable": true, "allOf": [{"$ref": "#/components/schemas/Precheck"}], "description": "null until every document is checked; then the directive items followed by the training items (TRN-LE-01.., TRN-PSAP-01.., TRN-REN-..), whose evidence objects name roster rows (\"document\": -1, \"row\", \"label\": \"row N\") and which are missing, asking for the roster, while none is uploaded"},
         "reviewer_message": {"type": "string", "nullable": true},
         "decisions": {"type": "array", "items": {"$ref": "#/components/schemas/Decision"}},
         "changes_since_previous_round": {"type": "array", "description": "from round 2 on: the items whose pre-check status or evidence changed since the previous round", "items": {"type": "object", "properties": {
@@ -117,6 +127,26 @@ constexpr std::string_view kOpenApi = R"json({
     "/applications/{id}/documents/{doc}/annotated.pdf": {"get": {"summary": "The submitted PDF with the pre-check's passages highlighted (annotations carry the item and reason); same access as the application",
       "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}, {"name": "doc", "in": "path", "required": true, "schema": {"type": "integer"}}],
       "responses": {"200": {"description": "the highlighted PDF, as a download", "content": {"application/pdf": {}}}, "404": {"description": "no such document for you, or not a PDF"}, "409": {"description": "not checked yet"}, "422": {"description": "the file cannot be annotated; the message says why"}}}},
+    "/applications/{id}/roster": {
+      "put": {"summary": "Agency staff: upload the training roster (CSV, UTF-8 with or without BOM, comma or semicolon, one row per person) while draft or returned; it replaces the roster uploaded before. A file with any mistake is refused whole (422) with every problem",
+        "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+        "requestBody": {"required": true, "content": {"multipart/form-data": {"schema": {"type": "object", "required": ["file"], "properties": {"file": {"type": "string", "format": "binary"}}}}}},
+        "responses": {"200": {"description": "stored", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Roster"}}}}, "404": {"description": "no such application, or another agency's"}, "409": {"description": "not a draft or returned"}, "413": {"description": "larger than 2 MiB"},
+          "422": {"description": "mistakes in the file; nothing was stored", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RosterRejected"}}}}}},
+      "post": {"summary": "The same as PUT, for HTML forms",
+        "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+        "requestBody": {"required": true, "content": {"multipart/form-data": {"schema": {"type": "object", "required": ["file"], "properties": {"file": {"type": "string", "format": "binary"}}}}}},
+        "responses": {"200": {"description": "stored", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Roster"}}}},
+          "422": {"description": "mistakes in the file; nothing was stored", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RosterRejected"}}}}}},
+      "get": {"summary": "The training roster as uploaded: the agency's staff (the round being prepared) and reviewers (the submitted round)",
+        "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+        "responses": {"200": {"description": "the CSV, as a download", "content": {"text/csv": {}}}, "404": {"description": "no roster, or not your agency's"}}},
+      "delete": {"summary": "Agency staff: remove the training roster while draft or returned",
+        "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+        "responses": {"204": {"description": "removed"}, "404": {"description": "no roster"}, "409": {"description": "not a draft or returned"}}}},
+    "/roster-template.csv": {"get": {"summary": "Public: the training roster template (columns name, position, assigned and every module code, with example rows for the kind of agency in the accepted forms)", "security": [],
+      "parameters": [{"name": "kind", "in": "query", "required": true, "schema": {"type": "string", "enum": ["le", "psap"]}}],
+      "responses": {"200": {"description": "the template, as a download", "content": {"text/csv": {}}}, "400": {"description": "kind missing or not le or psap"}}}},
     "/applications/{id}/submit": {"post": {"summary": "Agency staff: submit a draft, or resubmit a returned application as the next round",
       "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
       "responses": {"200": {"description": "submitted", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Application"}}}}, "409": {"description": "no documents, a document not checked yet or unreadable, or not a draft or returned"}}}},

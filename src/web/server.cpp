@@ -149,7 +149,7 @@ void Server::Impl::replyWithError(detail::Exchange& exchange, const std::excepti
                                        exchange.session));
     return;
   }
-  exchange.sendJson(reply.status, detail::errorJson(reply.message));
+  exchange.sendJson(reply.status, reply.json);
 }
 
 void Server::Impl::handle(Poco::Net::HTTPServerRequest& request,

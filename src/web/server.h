@@ -28,6 +28,7 @@ struct ServerOptions {
   int maxQueued = 64;              // connections waiting for a thread before new ones are refused
   std::uint64_t maxUploadBytes = 20ull << 20;  // the largest document a request may carry
   std::uint64_t maxJsonBytes = 64 << 10;       // the largest JSON request body
+  std::uint64_t maxRosterBytes = 2ull << 20;   // the largest training roster (CSV) upload
   // Mark the session cookie Secure: set it when clients reach the service over TLS (directly or
   // through a TLS proxy).
   bool secureCookies = false;

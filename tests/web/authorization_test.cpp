@@ -24,6 +24,12 @@ const Row kMatrix[] = {
     {"POST", "/applications/{id}/documents", "upload", {401, 409, 404, 403, 403}},
     {"DELETE", "/applications/{id}/documents/{doc}", "", {401, 409, 404, 403, 403}},
     {"POST", "/applications/{id}/submit", "{}", {401, 409, 404, 403, 403}},
+    {"POST", "/applications/{id}/roster", "upload", {401, 409, 404, 403, 403}},
+    // The submitted application has no roster: nobody finds one, only staff of its agency may
+    // change it, and not once submitted.
+    {"GET", "/applications/{id}/roster", "", {401, 404, 404, 404, 404}},
+    {"DELETE", "/applications/{id}/roster", "", {401, 409, 404, 403, 403}},
+    {"GET", "/roster-template.csv?kind=le", "", {200, 200, 200, 200, 200}},
     {"POST", "/applications/{id}/withdraw", "{}", {401, 409, 404, 403, 403}},
     // The fixture's stand-in PDF is not a real one: who may have the highlighted copy gets the
     // clear refusal (422) from the sandboxed annotator; everyone else is stopped before it.

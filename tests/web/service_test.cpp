@@ -87,6 +87,11 @@ const std::vector<std::pair<std::string, std::string>> kRoutes = {
     {"post", "/applications/{id}/documents"},
     {"delete", "/applications/{id}/documents/{doc}"},
     {"get", "/applications/{id}/documents/{doc}/annotated.pdf"},
+    {"put", "/applications/{id}/roster"},
+    {"post", "/applications/{id}/roster"},
+    {"get", "/applications/{id}/roster"},
+    {"delete", "/applications/{id}/roster"},
+    {"get", "/roster-template.csv"},
     {"post", "/applications/{id}/submit"},
     {"post", "/applications/{id}/withdraw"},
     {"get", "/queue"},
@@ -101,6 +106,7 @@ const std::vector<std::pair<std::string, std::string>> kRoutes = {
     {"get", "/members.csv"},
     {"get", "/members/recognized"},
     {"get", "/members/recognized.csv"},
+    {"post", "/agencies/{id}/membership/withdraw"},
     {"get", "/openapi.json"},
 };
 
