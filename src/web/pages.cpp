@@ -301,6 +301,15 @@ void addApplicationFields(mustache::data& data, const workflow::ApplicationView&
   data.set("returned", application.status == ApplicationStatus::Returned);
   data.set("approved", application.status == ApplicationStatus::Approved);
   if (application.submittedAt) data.set("submitted", dateText(*application.submittedAt));
+  // The training roster of the round shown, and where its template is.
+  if (view.roster) {
+    mustache::data roster;
+    roster.set("filename", view.roster->filename);
+    roster.set("uploaded", dateText(view.roster->uploadedAt));
+    data.set("roster", roster);
+  }
+  data.set("rosterTemplate",
+           "/api/v1/roster-template.csv?kind=" + std::string(toString(view.agency.kind)));
 }
 
 class Pages {

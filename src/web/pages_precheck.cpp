@@ -115,6 +115,12 @@ class Builder {
     data.set("text", text(span, "text"));
     data.set("role", role);
     data.set("roleLabel", roleLabel(role));
+    // A training roster row ("document": -1) is no passage of the directives, even when the
+    // roster's file name is also a directive's: it is shown as the row, never matched to text.
+    if (span->has("document") && number(span, "document") < 0) {
+      data.set("where", file.empty() ? text(span, "label") : file + ", " + text(span, "label"));
+      return data;
+    }
     const int document = documentIndex(files_, file);
     const int block = number(span, "block");
     const int start = number(span, "start");

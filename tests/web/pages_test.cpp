@@ -284,6 +284,53 @@ TEST_CASE("a resubmitted round shows the reviewer what changed since the last on
   CHECK_THAT(reply.body, Contains("class=\"item status-met changed\" id=\"item-LE-05\""));
 }
 
+// A roster whose officer on row 3 lacks MECPAT; its file name is also the directive's, so the
+// page must not look for roster rows in the directive's text.
+constexpr std::string_view kRoster =
+    "name,position,assigned,MECINTRO,MECPAT,CEOMEC\n"
+    "Dana Chief,Sheriff,2015-01-05,,,2016-03-01\n"
+    "Officer Partway,Deputy,2021-05-01,2021-06-01,,\n";
+
+TEST_CASE("the application page has the training roster section with the template and upload",
+          "[web][pages]") {
+  Pages s;
+  const store::Application draft = s.checkedDraft(s.staff, kDirective);
+  std::string body = page(s.agency, appPath("/agency", draft.id)).body;
+  CHECK_THAT(body, Contains("<h2 id=\"roster-heading\">Training roster</h2>"));
+  CHECK_THAT(body, Contains("href=\"/api/v1/roster-template.csv?kind=le\" download"));
+  CHECK_THAT(body,
+             Contains("<label for=\"roster-input\">Upload the training roster (CSV)</label>"));
+  CHECK_THAT(body, Contains("id=\"no-roster\""));
+  CHECK_THAT(body, Contains("id=\"roster-problems\" role=\"alert\" hidden"));
+  CHECK_THAT(body, Contains("id=\"item-TRN-LE-01\""));
+  s.applications.uploadRoster(s.staff, draft.id, "roster.csv", kRoster);
+  body = page(s.agency, appPath("/agency", draft.id)).body;
+  CHECK_THAT(body, Contains("<span class=\"filename\">roster.csv</span>"));
+  CHECK_THAT(body, Contains("aria-label=\"Remove the training roster roster.csv\""));
+  CHECK_THAT(body, Contains("Replace the training roster (CSV)"));
+}
+
+TEST_CASE("training items show their roster rows beside the directive items", "[web][pages]") {
+  Pages s;
+  const store::Application draft = s.checkedDraft(s.staff, kDirective);
+  s.applications.uploadRoster(s.staff, draft.id, "directive.pdf", kRoster);
+  const std::string body = page(s.agency, appPath("/agency", draft.id)).body;
+  const auto item = body.find("id=\"item-TRN-LE-01\"");
+  REQUIRE(item != std::string::npos);
+  const std::string training = body.substr(item, body.find("</li>", item) - item);
+  CHECK_THAT(training, Contains("Training: sworn officers have completed MECINTRO and MECPAT"));
+  CHECK_THAT(training, Contains("<figcaption>directive.pdf, row 3: this passage conflicts"));
+  CHECK_THAT(training, Contains("<mark class=\"hl contradicts\">row 3: Officer Partway"));
+  s.applications.submit(s.staff, draft.id);
+  s.applications.claim(s.reviewer, draft.id);
+  const std::string review = page(s.review, appPath("/review", draft.id)).body;
+  CHECK_THAT(review, Contains("<form class=\"item-decision\" data-item=\"TRN-LE-01\">"));
+  CHECK_THAT(review, Contains("<li class=\"role-contradicts\">directive.pdf, row 3: <q>row 3: "
+                              "Officer Partway"));
+  CHECK_THAT(review, Contains("Training roster: <a href=\"/api/v1/applications/" +
+                              std::to_string(draft.id) + "/roster\" download>directive.pdf</a>"));
+}
+
 TEST_CASE("static files are served with their type and unknown ones are not found",
           "[web][pages]") {
   Pages s;

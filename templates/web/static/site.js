@@ -123,6 +123,54 @@
     });
   }));
 
+  // The training roster: stored whole, or refused with every problem listed by row and column.
+  function showRosterProblems(problems) {
+    const box = document.getElementById("roster-problems");
+    const list = document.getElementById("roster-problem-list");
+    if (!box || !list) return;
+    list.textContent = "";
+    problems.forEach((problem) => {
+      let where = problem.row > 0 ? "row " + problem.row : "";
+      if (problem.column) where += (where ? ", " : "") + "column " + problem.column;
+      const item = document.createElement("li");
+      item.textContent = where ? where + ": " + problem.message : problem.message;
+      list.appendChild(item);
+    });
+    box.hidden = problems.length === 0;
+    if (problems.length) box.scrollIntoView({ block: "nearest" });
+  }
+
+  on("roster-form", "submit", (form) => guarded(form.querySelector("button"), async () => {
+    const input = form.querySelector('input[type="file"]');
+    if (!input.files.length) throw new Error("Choose the roster file (CSV) first.");
+    const status = document.getElementById("roster-status");
+    showRosterProblems([]);
+    const body = new FormData();
+    body.append("file", input.files[0]);
+    status.textContent = "Uploading the roster.";
+    const response = await fetch(API + "/applications/" + form.dataset.application + "/roster", {
+      method: "PUT", credentials: "same-origin", headers: { "X-CSRF-Token": csrfToken() }, body: body,
+    });
+    let data = null;
+    try { data = await response.json(); } catch (ignored) { /* not JSON */ }
+    if (response.ok) {
+      status.textContent = "Roster stored.";
+      window.location.reload();
+      return;
+    }
+    status.textContent = "";
+    if (data && Array.isArray(data.problems)) {
+      showRosterProblems(data.problems);
+      return;
+    }
+    throw new Error((data && data.error) || "The upload failed (" + response.status + ").");
+  }));
+
+  on("remove-roster", "click", (button) => guarded(button, async () => {
+    await call("DELETE", "/applications/" + applicationId() + "/roster");
+    window.location.reload();
+  }));
+
   document.querySelectorAll("[data-remove]").forEach((button) => {
     button.addEventListener("click", guarded(button, async () => {
       await call("DELETE", "/applications/" + applicationId() + "/documents/" + button.dataset.remove);
