@@ -107,7 +107,6 @@ DocumentIndex::DocumentIndex(const core::Document& document, const Program& prog
 
 void DocumentIndex::readBlocks() {
   text::Tokenizer& tokenizer = threadTokenizer();
-  std::vector<text::Token> scratch;
   blocks_.resize(document_.blocks.size());
   // About one token per six bytes of English text: reserving once spares the copies of growing.
   std::size_t bytes = 0;
@@ -121,18 +120,17 @@ void DocumentIndex::readBlocks() {
     const auto begin = static_cast<std::uint32_t>(tokens_.size());
     blocks_[b].tokens = {begin, begin};
     if (!isMatched(block)) continue;
-    tokenizer.tokenize(block.text, scratch);
+    tokenizer.append(block.text, tokens_);  // in place: tokens are not moved once made
     const auto sentenceBase = static_cast<std::uint32_t>(sentences_.size());
-    for (text::Token& token : scratch) {
-      const auto index = static_cast<std::uint32_t>(tokens_.size());
-      const std::uint32_t sentence = sentenceBase + token.sentence;
+    const auto end = static_cast<std::uint32_t>(tokens_.size());
+    for (std::uint32_t index = begin; index < end; ++index) {
+      const std::uint32_t sentence = sentenceBase + tokens_[index].sentence;
       if (sentence >= sentences_.size()) sentences_.push_back({index, index});
       sentences_[sentence].end = index + 1;
       tokenBlock_.push_back(static_cast<std::uint32_t>(b));
       tokenSentence_.push_back(sentence);
-      tokens_.push_back(std::move(token));
     }
-    blocks_[b].tokens.end = static_cast<std::uint32_t>(tokens_.size());
+    blocks_[b].tokens.end = end;
     const auto local = blockTokens(static_cast<std::uint32_t>(b));
     const std::vector<text::AgeMention> ages = text::findAges(local);
     for (const text::DurationMention& mention : text::findDurations(local, ages)) {

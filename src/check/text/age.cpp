@@ -182,16 +182,17 @@ std::optional<AgeMention> ageAt(std::span<const Token> tokens, std::size_t i) {
 }
 
 // Most tokens can start no age: neither a lead word nor a number.
-bool mayStartAge(const Token& token) {
-  return token.isNumber() || token.wordValue >= 0 || leadTable().mayStartAt(token);
+bool mayStartAge(const Token& token, const PatternTable<LeadRule>& leads) {
+  return token.isNumber() || token.wordValue >= 0 || leads.mayStartAt(token);
 }
 
 }  // namespace
 
 std::vector<AgeMention> findAges(std::span<const Token> tokens) {
   std::vector<AgeMention> ages;
+  const PatternTable<LeadRule>& leads = leadTable();
   for (std::size_t i = 0; i < tokens.size();) {
-    if (!mayStartAge(tokens[i])) {
+    if (!mayStartAge(tokens[i], leads)) {
       ++i;
       continue;
     }

@@ -71,16 +71,25 @@ bool startsCoordinateClause(std::span<const Token> tokens, std::size_t k) {
 // conjunctions and the relative pronouns above), by its norm's hash: a token that is none of them
 // starts a clause only at a sentence start or after a semicolon, and that is nearly every token.
 bool mayStartClause(const Token& token) {
-  static const std::vector<std::uint64_t> kHashes = [] {
+  struct Words {
     std::vector<std::uint64_t> hashes;
+    std::uint64_t bloom = 0;  // a bit per hash: most tokens are turned away by one test
+  };
+  static const Words kWords = [] {
+    Words words;
     for (const std::string_view word :
          {"unless", "except", "however", "although", "though", "whereas", "otherwise", "until",
           "but", "and", "or", "nor", "so", "which", "who", "whereby"}) {
-      for (const std::string& norm : normalizePhrase(word)) hashes.push_back(hashWord(norm));
+      for (const std::string& norm : normalizePhrase(word)) {
+        words.hashes.push_back(hashWord(norm));
+        words.bloom |= std::uint64_t{1} << (words.hashes.back() & 63);
+      }
     }
-    return hashes;
+    return words;
   }();
-  return std::find(kHashes.begin(), kHashes.end(), token.normHash) != kHashes.end();
+  if ((kWords.bloom & (std::uint64_t{1} << (token.normHash & 63))) == 0) return false;
+  return std::find(kWords.hashes.begin(), kWords.hashes.end(), token.normHash) !=
+         kWords.hashes.end();
 }
 
 }  // namespace

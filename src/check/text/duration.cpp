@@ -353,8 +353,8 @@ std::vector<bool> ageTokens(std::span<const Token> tokens, std::span<const AgeMe
 }
 
 // Most tokens can start no time limit: neither a phrase's first word nor a quantity.
-bool mayStartDuration(const Token& token) {
-  if (token.isNumber() || token.wordValue >= 0 || phraseTable().mayStartAt(token)) return true;
+bool mayStartDuration(const Token& token, const PatternTable<PhraseRule>& phrases) {
+  if (token.isNumber() || token.wordValue >= 0 || phrases.mayStartAt(token)) return true;
   const std::string& lower = token.lower;
   return lower == "a" || lower == "an" || lower == "half";
 }
@@ -369,15 +369,16 @@ std::vector<DurationMention> findDurations(std::span<const Token> tokens,
                                            std::span<const AgeMention> ages) {
   std::vector<DurationMention> found;
   const std::vector<bool> inAge = ageTokens(tokens, ages);
+  const PatternTable<PhraseRule>& phrases = phraseTable();
   std::size_t minBegin = 0;  // a lead may not reach back into the previous mention
   for (std::size_t i = 0; i < tokens.size();) {
-    if (!mayStartDuration(tokens[i])) {
+    if (!mayStartDuration(tokens[i], phrases)) {
       ++i;
       continue;
     }
-    const auto phrase = inAge[i] ? std::nullopt : phraseTable().longestAt(tokens, i);
+    const auto phrase = inAge[i] ? std::nullopt : phrases.longestAt(tokens, i);
     if (phrase) {
-      const PhraseRule& rule = phraseTable().value(phrase->rule);
+      const PhraseRule& rule = phrases.value(phrase->rule);
       Duration duration{rule.kind, rule.length, Direction::Plain, rule.recurring};
       std::size_t begin = i;
       if (rule.kind == DurationKind::Shift || rule.kind == DurationKind::NextDay) {

@@ -62,7 +62,14 @@ class Scanner {
   Scanner(std::string_view text, Stemmer& stemmer, std::string& folded,
           std::vector<std::uint32_t>& starts, std::vector<std::uint32_t>& ends,
           std::vector<Token>& out)
-      : text_(text), stemmer_(stemmer), folded_(folded), starts_(starts), ends_(ends), out_(out) {}
+      : text_(text),
+        stemmer_(stemmer),
+        folded_(folded),
+        starts_(starts),
+        ends_(ends),
+        out_(out),
+        base_(out.size()),
+        sentenceStart_(out.size()) {}
 
   void run() {
     while (pos_ < text_.size()) step();
@@ -78,12 +85,13 @@ class Scanner {
     return c == CharClass::Letter || c == CharClass::Digit || c == CharClass::Fraction;
   }
   void addGap(Gap gap) { gap_ |= static_cast<std::uint16_t>(gap); }
-  void breakSentence() { sentenceBreakPending_ = !out_.empty(); }
+  bool noToken() const { return out_.size() == base_; }  // none of this text's tokens yet
+  void breakSentence() { sentenceBreakPending_ = !noToken(); }
   // True when the last token ends right here, with at most closing quotes or brackets between.
   bool followsToken() const {
     constexpr auto kClosing =
         static_cast<std::uint16_t>(Gap::Quote) | static_cast<std::uint16_t>(Gap::CloseParen);
-    return !out_.empty() && (gap_ & ~kClosing) == 0;
+    return !noToken() && (gap_ & ~kClosing) == 0;
   }
 
   void step();
@@ -128,6 +136,7 @@ class Scanner {
   std::vector<std::uint32_t>& starts_;
   std::vector<std::uint32_t>& ends_;
   std::vector<Token>& out_;
+  std::size_t base_;  // out_'s size before this text: its tokens are appended after
   std::vector<Segment> segments_;
   // While a word's folded bytes are its original ASCII bytes one to one, starts_ and ends_ stay
   // empty and an offset is wordStart_ + index; the first exception fills them in.
@@ -138,7 +147,7 @@ class Scanner {
   std::uint16_t gap_ = 0;
   bool sentenceBreakPending_ = false;
   std::uint32_t sentence_ = 0;
-  std::size_t sentenceStart_ = 0;  // index in out_ of the current sentence's first token
+  std::size_t sentenceStart_;  // index in out_ of the current sentence's first token
 };
 
 void Scanner::step() {
@@ -494,7 +503,7 @@ void Scanner::onPeriod() {
   const bool attached = followsToken();
   const Lookahead next = lookAhead(i);
   pos_ = i;
-  if (out_.empty()) return;
+  if (noToken()) return;
   if (!next.blank && !next.atEnd && isWordChar(next.next)) {
     addGap(Gap::Period);  // "missingkids.org"
     return;
@@ -574,7 +583,7 @@ void Scanner::onHyphen() {
     i += at(i).length;
     ++hyphens;
   }
-  const bool attached = !out_.empty() && gap_ == 0;
+  const bool attached = !noToken() && gap_ == 0;
   if (hyphens == 1 && attached) {
     if (isWordChar(classAt(i))) {
       addGap(Gap::Hyphen);
@@ -658,6 +667,10 @@ std::vector<Token> Tokenizer::tokenize(std::string_view utf8) {
 void Tokenizer::tokenize(std::string_view utf8, std::vector<Token>& out) {
   out.clear();
   out.reserve(utf8.size() / 6 + 1);
+  Scanner(utf8, stemmer_, folded_, starts_, ends_, out).run();
+}
+
+void Tokenizer::append(std::string_view utf8, std::vector<Token>& out) {
   Scanner(utf8, stemmer_, folded_, starts_, ends_, out).run();
 }
 

@@ -40,6 +40,9 @@ class Tokenizer {
   std::vector<Token> tokenize(std::string_view utf8);
   // Same, into `out` (its previous contents are replaced, its capacity reused).
   void tokenize(std::string_view utf8, std::vector<Token>& out);
+  // Same, appending to `out` after the tokens it holds, which do not affect how `utf8` is read;
+  // the appended tokens' sentence numbers start at 0.
+  void append(std::string_view utf8, std::vector<Token>& out);
 
   // Returns the token norms of a checklist phrase, read exactly as text is read.
   std::vector<std::string> normalizePhrase(std::string_view phrase);

@@ -316,3 +316,47 @@ TEST_CASE("tokenizer gives the same tokens for the same text", "[check][text][to
 
 }  // namespace
 }  // namespace mkrp::check::text
+
+namespace mkrp::check::text {
+namespace {
+
+// Every field of two tokens, in words, for a failure message.
+std::string describeToken(const Token& token) {
+  return token.norm + "/" + token.lower + " [" + std::to_string(token.start) + "," +
+         std::to_string(token.end) + ") sentence " + std::to_string(token.sentence) + " gaps " +
+         std::to_string(token.gapBefore) + " value " + std::to_string(token.wordValue) +
+         " kind " + std::to_string(static_cast<int>(token.kind)) + (token.capitalized ? " Cap" : "") +
+         (token.abbreviation ? " abbr" : "");
+}
+
+}  // namespace
+
+TEST_CASE("tokenizer appends a text's tokens after others exactly as it reads the text alone",
+          "[check][text][tokenizer]") {
+  // Texts whose reading depends on what came before within them: sentence starts, list labels,
+  // periods after a first token, hyphens at the start, contractions.
+  const std::string_view texts[] = {
+      "Officers shall enter the child into NCIC within two (2) hours.",
+      "1. The officer shall not wait. 2. Dept. policy: no waiting period.",
+      "- a dash first; then words",
+      ". A period first. IV. Procedures",
+      "won't can't cannot; the child's photo",
+      "",
+      "U.S.C. 5779 and e.g. 24-\nhour limits"};
+  Tokenizer tokenizer;
+  std::vector<Token> appended;
+  for (const std::string_view text : texts) {
+    INFO("text: " << text);
+    const std::vector<Token> alone = tokenizer.tokenize(text);
+    const std::size_t before = appended.size();
+    tokenizer.append(text, appended);
+    REQUIRE(appended.size() - before == alone.size());
+    for (std::size_t i = 0; i < alone.size(); ++i) {
+      CHECK(describeToken(appended[before + i]) == describeToken(alone[i]));
+      CHECK(appended[before + i].normHash == alone[i].normHash);
+    }
+  }
+  CHECK(appended.size() > 40);
+}
+
+}  // namespace mkrp::check::text
