@@ -2,7 +2,8 @@
 // run.sh starts the service and passes where it is and who may sign in (environment below);
 // every page visited is saved as a PNG under MKRP_SCREENSHOTS.
 import { chromium } from "playwright-core";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 const env = (name) => {
@@ -20,6 +21,18 @@ const agencyName = env("MKRP_AGENCY_NAME");
 const checkTimeout = 60_000; // reading and pre-checking one directive in the sandbox
 
 mkdirSync(shots, { recursive: true });
+
+// Two training rosters, written here: one with mistakes (every one must be listed by row and
+// column, nothing stored), and a good one whose deputy on row 3 lacks MECPAT.
+const rosters = mkdtempSync(path.join(os.tmpdir(), "mkrp-roster-"));
+const badRoster = path.join(rosters, "roster-with-mistakes.csv");
+writeFileSync(badRoster, "name,position,assigned,MECINTRO,MECPAT\n" +
+  "Ann Able,janitor,,2021-01-04,\n" +
+  "Bob Baker,deputy,2021-02-30,,\n");
+const goodRoster = path.join(rosters, "training-roster.csv");
+writeFileSync(goodRoster, "name;position;assigned;MECINTRO;MECPAT;CEOMEC\n" +
+  "Dana Chief;Sheriff;2015-01-05;;;2016-03-01\n" +
+  "Officer Partway;Deputy;2021-05-01;2021-06-01;;\n");
 const started = Date.now();
 const problems = [];
 
@@ -121,6 +134,28 @@ async function run(browser) {
   await shot(a, "03-agency-findings");
   step(`  ${await a.locator("#checklist .item").count()} items, ${marks} highlighted passages`);
 
+  step("agency uploads a training roster: a bad one is refused row by row, a good one is stored");
+  expect(await a.locator("#item-TRN-LE-01.status-missing").count() === 1,
+         "without a roster the training items are not found");
+  await a.setInputFiles("#roster-input", badRoster);
+  await a.click("#roster-form button[type=submit]");
+  await a.locator("#roster-problems:not([hidden])").waitFor();
+  const listed = await text(a, "#roster-problem-list");
+  expect(listed.includes("row 2, column position: unknown role 'janitor'"),
+         `the refused roster names row 2's position, not: ${listed}`);
+  expect(listed.includes("row 3, column assigned: bad date '2021-02-30'"),
+         `the refused roster names row 3's date, not: ${listed}`);
+  expect(await a.locator("#roster-file").count() === 0, "a refused roster is not stored");
+  await shot(a, "03a-agency-roster-refused");
+  await a.setInputFiles("#roster-input", goodRoster);
+  await clickAndLoad(a, "#roster-form button[type=submit]");
+  expect((await text(a, "#roster-file")).includes("training-roster.csv"), "the roster is stored");
+  const training = a.locator("#item-TRN-LE-01");
+  expect(await training.locator(".badge").count() === 1, "the training item has a status badge");
+  expect((await training.evaluate((item) => item.textContent)).includes("Officer Partway"),
+         "the training item names the roster row concerned");
+  await shot(a, "03b-agency-roster");
+
   step("agency submits");
   await clickAndLoad(a, "#submit-application");
   expect((await applicationStatus(a)).startsWith("Submitted"), "the application is submitted");
@@ -146,6 +181,10 @@ async function run(browser) {
     return box.top >= pane.top && box.bottom <= pane.bottom && box.top >= 0 && box.bottom <= innerHeight;
   }, target, { timeout: 5000 });
   await shot(r, "07-review-claimed");
+  expect(await r.locator("#item-TRN-LE-01 form.item-decision").count() === 1,
+         "the reviewer decides the training items like the others");
+  expect((await text(r, "#roster-download")).includes("training-roster.csv"),
+         "the reviewer can download the roster");
 
   step("reviewer marks an item deficient and returns the application");
   const item = "LE-17";
