@@ -310,6 +310,16 @@ TEST_CASE("the application page has the training roster section with the templat
   CHECK_THAT(body, Contains("Replace the training roster (CSV)"));
 }
 
+TEST_CASE("a roster uploaded before any directive says when its items will show", "[web][pages]") {
+  Pages s;
+  const store::Application draft = s.applications.create(s.staff, store::ApplicationType::Initial);
+  s.applications.uploadRoster(s.staff, draft.id, "roster.csv", kRoster);
+  const std::string body = page(s.agency, appPath("/agency", draft.id)).body;
+  CHECK_THAT(body, Contains("<span class=\"filename\">roster.csv</span>"));
+  CHECK_THAT(body, Contains("id=\"roster-waits\""));
+  CHECK(body.find("id=\"checklist\"") == std::string::npos);
+}
+
 TEST_CASE("training items show their roster rows beside the directive items", "[web][pages]") {
   Pages s;
   const store::Application draft = s.checkedDraft(s.staff, kDirective);
