@@ -150,7 +150,10 @@ class Api {
 
   void uploadRoster(Exchange& ex) {
     const workflow::Actor& actor = ex.actor();
-    const UploadedFile file = readUpload(ex, ex.options.maxRosterBytes);
+    const UploadedFile file =
+        readUpload(ex, ex.options.maxRosterBytes,
+                   "A training roster is a CSV file with one row per person: check that this is "
+                   "the roster, saved as CSV.");
     const store::RosterRecord roster =
         services_.applications.uploadRoster(actor, ex.id("id"), file.filename, file.bytes);
     ex.sendJson(Status::HTTP_OK, rosterJson(roster));

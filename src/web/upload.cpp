@@ -21,15 +21,16 @@ namespace {
 constexpr std::uint64_t kFramingAllowance = 64 << 10;
 constexpr std::string_view kFieldName = "file";
 
-std::string tooLargeMessage(std::uint64_t maxBytes) {
+std::string tooLargeMessage(std::uint64_t maxBytes, std::string_view advice) {
   return "The file is larger than the " + std::to_string((maxBytes + (1 << 20) - 1) >> 20) +
-         " MiB allowed. Remove scanned images or split the directive into smaller files.";
+         " MiB allowed. " + std::string(advice);
 }
 
 // Keeps the first part named "file", reading at most maxBytes of it.
 class FilePartHandler : public Poco::Net::PartHandler {
  public:
-  explicit FilePartHandler(std::uint64_t maxBytes) : maxBytes_(maxBytes) {}
+  FilePartHandler(std::uint64_t maxBytes, std::string_view advice)
+      : maxBytes_(maxBytes), advice_(advice) {}
 
   void handlePart(const Poco::Net::MessageHeader& header, std::istream& stream) override {
     std::string disposition;
@@ -43,7 +44,7 @@ class FilePartHandler : public Poco::Net::PartHandler {
     while (stream.read(buffer, sizeof buffer) || stream.gcount() > 0) {
       file_.bytes.append(buffer, static_cast<std::size_t>(stream.gcount()));
       if (file_.bytes.size() > maxBytes_) {
-        throw core::LimitExceededException(tooLargeMessage(maxBytes_));
+        throw core::LimitExceededException(tooLargeMessage(maxBytes_, advice_));
       }
     }
   }
@@ -53,6 +54,7 @@ class FilePartHandler : public Poco::Net::PartHandler {
 
  private:
   std::uint64_t maxBytes_;
+  std::string_view advice_;
   bool found_ = false;
   UploadedFile file_;
 };
@@ -70,7 +72,8 @@ bool drainBody(std::istream& body, std::uint64_t limit) {
   return false;
 }
 
-UploadedFile readUpload(Exchange& exchange, std::uint64_t maxBytes) {
+UploadedFile readUpload(Exchange& exchange, std::uint64_t maxBytes,
+                        std::string_view tooLargeAdvice) {
   Poco::Net::HTTPServerRequest& request = exchange.request;
   if (!request.has("Content-Type") ||
       !Poco::Net::MediaType(request.getContentType()).matches("multipart", "form-data")) {
@@ -79,13 +82,13 @@ UploadedFile readUpload(Exchange& exchange, std::uint64_t maxBytes) {
   }
   if (request.hasContentLength() &&
       static_cast<std::uint64_t>(request.getContentLength64()) > maxBytes + kFramingAllowance) {
-    throw core::LimitExceededException(tooLargeMessage(maxBytes));
+    throw core::LimitExceededException(tooLargeMessage(maxBytes, tooLargeAdvice));
   }
   if (!exchange.hasBody()) {
     throw workflow::InvalidRequestException(
         "Send the document as a file in the form field named \"file\".");
   }
-  FilePartHandler handler(maxBytes);
+  FilePartHandler handler(maxBytes, tooLargeAdvice);
   Poco::Net::HTMLForm form;
   form.setFieldLimit(20);
   form.setValueLengthLimit(4096);

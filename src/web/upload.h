@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace mkrp::web::detail {
 
@@ -16,8 +17,12 @@ struct UploadedFile {
 
 // The part named "file". Throws core::UnsupportedFormatException when the request is not
 // multipart/form-data, core::LimitExceededException when the file (or the request) is larger
-// than `maxBytes` allows, workflow::InvalidRequestException when there is no file part.
-UploadedFile readUpload(Exchange& exchange, std::uint64_t maxBytes);
+// than `maxBytes` allows (its message ends with `tooLargeAdvice`),
+// workflow::InvalidRequestException when there is no file part.
+UploadedFile readUpload(Exchange& exchange, std::uint64_t maxBytes,
+                        std::string_view tooLargeAdvice =
+                            "Remove scanned images or split the directive into smaller "
+                            "files.");
 
 // Reads and drops what is left of the request body, at most `limit` bytes. True when the body
 // was read to its end (the connection can serve another request).

@@ -127,6 +127,9 @@ TEST_CASE("a roster larger than the limit is 413", "[web]") {
   const Reply reply =
       s.c.upload(api(path + "/roster"), "roster.csv", std::string((2u << 20) + 1, 'a'));
   CHECK(reply.status == 413);
+  CHECK(reply.error() ==
+        "The file is larger than the 2 MiB allowed. A training roster is a CSV file with one row "
+        "per person: check that this is the roster, saved as CSV.");
 }
 
 TEST_CASE("the training items appear in the pre-check with roster rows as evidence", "[web]") {

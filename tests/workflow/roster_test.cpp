@@ -315,6 +315,38 @@ TEST_CASE("a roster larger than the limit is refused", "[workflow][roster]") {
                       "roster as a CSV file with one row per person.");
 }
 
+TEST_CASE("a stored roster that no longer reads makes the training items could-not-check",
+          "[workflow][roster]") {
+  check::roster::CheckOptions options;
+  options.today = *check::roster::parseDate("2023-11-14");
+  options.file = "roster.csv";
+  const std::vector<core::Finding> findings =
+      detail::trainingFindings(std::string("name,position,assigned\nAnn,janitor,\n"), options);
+  REQUIRE(findings.size() == 4);
+  for (const core::Finding& finding : findings) {
+    CHECK(finding.status == core::Status::CouldNotCheck);
+    CHECK_THAT(finding.reason,
+               Catch::StartsWith("The training roster 'roster.csv' could not be read on the day "
+                                 "this round is checked: row 2, column position: unknown role"));
+  }
+}
+
+TEST_CASE("training items join a report that has no items yet", "[workflow][roster]") {
+  check::roster::CheckOptions options;
+  options.kind = core::AgencyKind::Psap;
+  options.today = *check::roster::parseDate("2023-11-14");
+  const std::string report =
+      detail::withTrainingItems(R"({"kind":"psap","checklists":[],"items":[],"summary":{"met":0}})",
+                                detail::trainingFindings(std::nullopt, options));
+  const auto outcomes = detail::itemOutcomes(report);
+  CHECK(outcomes.size() == 3);
+  CHECK(outcomes.at("TRN-PSAP-03").status == "missing");
+  const auto summary =
+      Poco::JSON::Parser().parse(report).extract<Poco::JSON::Object::Ptr>()->getObject("summary");
+  CHECK(summary->getValue<int>("missing") == 3);
+  CHECK(summary->getValue<int>("met") == 0);
+}
+
 TEST_CASE("the roster template's example rows pass the parser", "[workflow][roster]") {
   const auto today = check::roster::parseDate("2023-11-14");
   for (const auto kind : {store::AgencyKind::LawEnforcement, store::AgencyKind::Psap}) {
