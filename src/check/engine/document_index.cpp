@@ -222,14 +222,19 @@ void DocumentIndex::findLeadIns() {
   sentenceLeadIn_.assign(sentences_.size(), -1);
   ledSentences_.assign(sentences_.size(), {});
   ledBlocks_.assign(sentences_.size(), {});
+  // Each list entry's shape, made once: the walk back from an entry reads its siblings' shapes.
+  std::vector<std::string> shapes(source.size());
+  for (std::size_t b = 0; b < source.size(); ++b) {
+    if (isListEntry(source[b])) shapes[b] = listShape(source[b]);
+  }
   for (std::size_t b = 0; b < source.size(); ++b) {
     if (!isListEntry(source[b]) || blocks_[b].tokens.begin == blocks_[b].tokens.end) continue;
-    const std::string shape = listShape(source[b]);
+    const std::string& shape = shapes[b];
     int leadIn = -1;
     for (std::size_t k = b; k-- > 0;) {
       const core::Block& before = source[k];
       if (!isMatched(before) || before.kind == core::BlockKind::Footnote) continue;
-      if (isListEntry(before) && listShape(before) == shape) continue;
+      if (isListEntry(before) && shapes[k] == shape) continue;
       if (introduces(before, source[b].kind)) leadIn = static_cast<int>(k);
       if (leadIn >= 0 || !isListEntry(before)) break;
     }

@@ -90,13 +90,16 @@ const std::vector<Match>& Evaluator::phrases(int set) {
         }
       }
     }
-    // At one position keep the longest wording ("no waiting period" over "no waiting").
-    std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
-      return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
-    });
-    matches.erase(std::unique(matches.begin(), matches.end(),
-                              [](const Match& a, const Match& b) { return a.begin == b.begin; }),
-                  matches.end());
+    // At one position keep the longest wording ("no waiting period" over "no waiting"). The
+    // occurrences of a single phrase are already in order, one per position.
+    if (phraseSet.phrases.size() > 1) {
+      std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
+        return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+      });
+      matches.erase(std::unique(matches.begin(), matches.end(),
+                                [](const Match& a, const Match& b) { return a.begin == b.begin; }),
+                    matches.end());
+    }
     cached = std::move(matches);
   }
   return *cached;

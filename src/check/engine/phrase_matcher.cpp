@@ -45,50 +45,88 @@ int PhraseMatcher::add(const core::Phrase& phrase) {
       node = child(node, compiled.hashes[k]);
     }
   }
-  nodes_[node].ends.push_back(id);
+  // Appended at the end of the node's chain: phrases ending at one node keep the order added.
+  nextEnd_.push_back(kNone);
+  std::uint32_t* last = &firstEnd_[node];
+  while (*last != kNone) last = &nextEnd_[*last];
+  *last = id;
   phrases_.push_back(std::move(compiled));
   ids_.emplace(std::move(key), static_cast<int>(id));
   return static_cast<int>(id);
 }
 
+std::uint32_t PhraseMatcher::newNode() {
+  firstEnd_.push_back(kNone);
+  return static_cast<std::uint32_t>(firstEnd_.size() - 1);
+}
+
+namespace {
+
+// Where the edge (parent, hash) starts its probe in a table of mask + 1 slots.
+std::size_t edgeSlot(std::uint32_t parent, std::uint64_t hash, std::size_t mask) {
+  return static_cast<std::size_t>(hash + (parent + 1) * 0x9E3779B97F4A7C15ull) & mask;
+}
+
+}  // namespace
+
+std::uint32_t PhraseMatcher::childOf(std::uint32_t node, std::uint64_t hash) const {
+  if (edges_.empty()) return kNone;
+  const std::size_t mask = edges_.size() - 1;
+  for (std::size_t at = edgeSlot(node, hash, mask);; at = (at + 1) & mask) {
+    const EdgeSlot& slot = edges_[at];
+    if (slot.parent == kNone) return kNone;
+    if (slot.parent == node && slot.hash == hash) return slot.child;
+  }
+}
+
 std::uint32_t PhraseMatcher::child(std::uint32_t node, std::uint64_t hash) {
-  auto& next = nodes_[node].next;
-  auto at = std::lower_bound(next.begin(), next.end(), hash,
-                             [](const auto& edge, std::uint64_t h) { return edge.first < h; });
-  if (at != next.end() && at->first == hash) return at->second;
-  const auto created = static_cast<std::uint32_t>(nodes_.size());
-  next.insert(at, {hash, created});
-  nodes_.emplace_back();  // invalidates `next`; not used after this
+  if (const std::uint32_t found = childOf(node, hash); found != kNone) return found;
+  if (2 * (edgeCount_ + 1) > edges_.size()) {
+    std::vector<EdgeSlot> old = std::move(edges_);
+    edges_.assign(std::max<std::size_t>(256, 2 * old.size()), EdgeSlot{});
+    const std::size_t mask = edges_.size() - 1;
+    for (const EdgeSlot& slot : old) {
+      if (slot.parent == kNone) continue;
+      std::size_t at = edgeSlot(slot.parent, slot.hash, mask);
+      while (edges_[at].parent != kNone) at = (at + 1) & mask;
+      edges_[at] = slot;
+    }
+  }
+  const std::size_t mask = edges_.size() - 1;
+  std::size_t at = edgeSlot(node, hash, mask);
+  while (edges_[at].parent != kNone) at = (at + 1) & mask;
+  const std::uint32_t created = newNode();
+  edges_[at] = {hash, node, created};
+  ++edgeCount_;
   return created;
 }
 
 std::uint32_t PhraseMatcher::rootOf(std::uint64_t hash) const {
-  if (roots_.empty()) return kNoRoot;
+  if (roots_.empty()) return kNone;
   const std::size_t mask = roots_.size() - 1;
   for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
     const RootSlot& slot = roots_[at];
-    if (slot.node == kNoRoot || slot.hash == hash) return slot.node;
+    if (slot.node == kNone || slot.hash == hash) return slot.node;
   }
 }
 
 std::uint32_t PhraseMatcher::addRoot(std::uint64_t hash) {
-  if (const std::uint32_t found = rootOf(hash); found != kNoRoot) return found;
+  if (const std::uint32_t found = rootOf(hash); found != kNone) return found;
   if (2 * (rootCount_ + 1) > roots_.size()) {
     std::vector<RootSlot> old = std::move(roots_);
     roots_.assign(std::max<std::size_t>(64, 2 * old.size()), RootSlot{});
     const std::size_t mask = roots_.size() - 1;
     for (const RootSlot& slot : old) {
-      if (slot.node == kNoRoot) continue;
+      if (slot.node == kNone) continue;
       std::size_t at = slot.hash & mask;
-      while (roots_[at].node != kNoRoot) at = (at + 1) & mask;
+      while (roots_[at].node != kNone) at = (at + 1) & mask;
       roots_[at] = slot;
     }
   }
   const std::size_t mask = roots_.size() - 1;
   std::size_t at = hash & mask;
-  while (roots_[at].node != kNoRoot) at = (at + 1) & mask;
-  roots_[at] = {hash, static_cast<std::uint32_t>(nodes_.size())};
-  nodes_.emplace_back();
+  while (roots_[at].node != kNone) at = (at + 1) & mask;
+  roots_[at] = {hash, newNode()};
   ++rootCount_;
   return roots_[at].node;
 }
@@ -108,22 +146,17 @@ void PhraseMatcher::scan(std::span<const text::Token> tokens, std::string_view b
                          std::uint32_t base, std::vector<Occurrence>& out) const {
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     std::uint32_t node = rootOf(tokens[i].normHash);
-    if (node == kNoRoot) continue;
+    if (node == kNone) continue;
     for (std::size_t j = i;;) {
-      for (const std::uint32_t id : nodes_[node].ends) {
+      for (std::uint32_t id = firstEnd_[node]; id != kNone; id = nextEnd_[id]) {
         const Compiled& phrase = phrases_[id];
         if (!phrase.exactWords.empty() && !exactAt(phrase, tokens, i, blockText)) continue;
         out.push_back(
             {id, static_cast<std::uint32_t>(base + i), static_cast<std::uint32_t>(base + j + 1)});
       }
       if (++j == tokens.size() || tokens[j].sentence != tokens[i].sentence) break;
-      const auto& next = nodes_[node].next;
-      const std::uint64_t hash = tokens[j].normHash;
-      const auto at =
-          std::lower_bound(next.begin(), next.end(), hash,
-                           [](const auto& edge, std::uint64_t h) { return edge.first < h; });
-      if (at == next.end() || at->first != hash) break;
-      node = at->second;
+      node = childOf(node, tokens[j].normHash);
+      if (node == kNone) break;
     }
   }
 }

@@ -47,17 +47,16 @@ class PhraseMatcher {
     std::vector<std::uint64_t> hashes;
     std::vector<std::string> exactWords;  // case="exact": the words as written; else empty
   };
-  // One step of the trie: the phrases that end here and the next words, by norm hash. Norms are
-  // told apart by their 64-bit hashes alone.
-  struct TrieNode {
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> next;  // sorted by hash
-    std::vector<std::uint32_t> ends;                            // phrase ids
-  };
-
+  // The trie is flat, so that a scan follows no pointers: a node is a number; the phrases that
+  // end at it are a chain through firstEnd_ and nextEnd_; its next words are entries of one
+  // open-addressing table keyed by (node, norm hash). Norms are told apart by their 64-bit
+  // hashes alone.
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+  std::uint32_t newNode();
   std::uint32_t child(std::uint32_t node, std::uint64_t hash);  // creates it when missing
-  // The trie node a first norm starts, or kNoRoot. Every token of a document asks this, so it is
-  // an open-addressing table probed by the hash's low bits rather than a node-based map.
-  static constexpr std::uint32_t kNoRoot = 0xFFFFFFFFu;
+  std::uint32_t childOf(std::uint32_t node, std::uint64_t hash) const;  // or kNone
+  // The trie node a first norm starts, or kNone. Every token of a document asks this, so the
+  // first words have a small table of their own.
   std::uint32_t rootOf(std::uint64_t hash) const;
   std::uint32_t addRoot(std::uint64_t hash);  // the root node for `hash`, created when missing
   bool exactAt(const Compiled& phrase, std::span<const text::Token> tokens, std::size_t i,
@@ -65,13 +64,21 @@ class PhraseMatcher {
 
   std::vector<Compiled> phrases_;
   std::unordered_map<std::string, int> ids_;  // by joined norms (or exact words)
-  std::vector<TrieNode> nodes_;
+  std::vector<std::uint32_t> firstEnd_;       // by node: the first phrase ending there, or kNone
+  std::vector<std::uint32_t> nextEnd_;  // by phrase: the next phrase ending at its node, or kNone
   struct RootSlot {
     std::uint64_t hash = 0;
-    std::uint32_t node = kNoRoot;  // kNoRoot: the slot is empty
+    std::uint32_t node = kNone;  // kNone: the slot is empty
   };
   std::vector<RootSlot> roots_;  // first norm -> node; size a power of two, at most half full
   std::size_t rootCount_ = 0;
+  struct EdgeSlot {
+    std::uint64_t hash = 0;        // the next word's norm hash
+    std::uint32_t parent = kNone;  // kNone: the slot is empty
+    std::uint32_t child = 0;
+  };
+  std::vector<EdgeSlot> edges_;  // (node, next norm) -> node; a power of two, at most half full
+  std::size_t edgeCount_ = 0;
 };
 
 }  // namespace mkrp::check::engine
