@@ -3,10 +3,10 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
-#include <array>
 #include <utility>
 
 #include "core/json_writer.h"
+#include "render/templates.h"
 
 namespace mkrp::workflow::detail {
 namespace {
@@ -22,44 +22,6 @@ constexpr std::string_view kNoRosterReason =
 constexpr roster::Date kBeforeAnyMembership{std::chrono::year{1900}, std::chrono::January,
                                             std::chrono::day{1}};
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 11> kTitles{{
-    {"TRN-LE-01", "Training: sworn officers have completed MECINTRO and MECPAT"},
-    {"TRN-LE-02", "Training: supervisors have completed MECINTRO, MECPAT and MECSUP"},
-    {"TRN-LE-03", "Training: investigators have completed MECINTRO, MECPAT and MECCID"},
-    {"TRN-LE-04",
-     "Training: the chief or sheriff has completed CEOMEC, or the five online modules together "
-     "with all command staff"},
-    {"TRN-PSAP-01", "Training: telecommunicators have completed MECINTRO and MECTEL"},
-    {"TRN-PSAP-02",
-     "Training: supervisors, QA/QI evaluators and trainers have completed MECINTRO, MECTEL and "
-     "MECSET"},
-    {"TRN-PSAP-03",
-     "Training: the director has completed CEOMEC, or MECINTRO, MECTEL, MECSET and MECEXEC"},
-    {"TRN-REN-LE-01",
-     "Training: the chief's or sheriff's executive training is current (at most five years old)"},
-    {"TRN-REN-LE-02",
-     "Training: sworn personnel hired, assigned or promoted since membership began are trained"},
-    {"TRN-REN-PSAP-01",
-     "Training: the director's executive training is current (at most five years old)"},
-    {"TRN-REN-PSAP-02",
-     "Training: staff hired, assigned or promoted since membership began are trained"},
-}};
-
-// Every module has a column (as in templates/roster/roster-template.csv); the example rows fill
-// in those of the agency's kind.
-constexpr std::string_view kTemplateHeader =
-    "name,position,assigned,MECINTRO,MECPAT,MECSUP,MECCID,MECCOM,MECTEL,MECSET,MECEXEC,CEOMEC\r\n";
-
-constexpr std::string_view kLawEnforcementExamples =
-    "Jordan Example,Sheriff,2019-01-07,,,,,,,,,2019-05-14\r\n"
-    "Riley Example,\"Sergeant, Detective\",2021-06-15,2021-07-01,2021-07-01,2021-07-02,"
-    "2021-07-09,,,,,\r\n"
-    "Casey Example,Deputy,,2023-02-20,2023-02-21,,,,,,,\r\n";
-
-constexpr std::string_view kPsapExamples =
-    "Morgan Example,911 Director,2018-03-05,2018-04-02,,,,,2018-04-02,2018-04-03,2018-04-04,\r\n"
-    "Avery Example,\"Dispatcher, CTO\",2022-09-12,2022-10-01,,,,,2022-10-01,2022-10-05,,\r\n"
-    "Quinn Example,Call-taker,,2023-01-09,,,,,2023-01-10,,,\r\n";
 
 void appendKey(std::string& out, std::string_view key) {
   out += '"';
@@ -90,7 +52,7 @@ void appendItem(std::string& out, const core::Finding& finding) {
   core::appendJsonString(out, finding.itemId);
   out += ',';
   appendKey(out, "title");
-  core::appendJsonString(out, trainingItemTitle(finding.itemId));
+  core::appendJsonString(out, roster::itemTitle(finding.itemId));
   out += ',';
   appendKey(out, "severity");
   core::appendJsonString(out, core::toString(finding.severity));
@@ -165,13 +127,6 @@ std::vector<core::Finding> trainingFindings(const std::optional<std::string>& cs
   return roster::checkRoster(parsed.roster, options).findings;
 }
 
-std::string_view trainingItemTitle(std::string_view itemId) {
-  for (const auto& [id, title] : kTitles) {
-    if (id == itemId) return title;
-  }
-  return {};
-}
-
 std::string withTrainingItems(const std::string& reportJson,
                               const std::vector<core::Finding>& findings) {
   const auto report = Poco::JSON::Parser().parse(reportJson).extract<Poco::JSON::Object::Ptr>();
@@ -210,8 +165,9 @@ std::string rejectionMessage(const std::vector<roster::RosterProblem>& problems)
 }
 
 std::string rosterTemplateCsv(store::AgencyKind kind) {
-  return std::string(kTemplateHeader) +
-         std::string(kind == store::AgencyKind::Psap ? kPsapExamples : kLawEnforcementExamples);
+  return std::string(render::templateText(kind == store::AgencyKind::Psap
+                                              ? "roster/roster-template-psap.csv"
+                                              : "roster/roster-template-le.csv"));
 }
 
 }  // namespace mkrp::workflow::detail

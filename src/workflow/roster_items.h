@@ -33,12 +33,8 @@ std::optional<check::roster::Date> renewalSinceFor(store::ApplicationType type,
 std::vector<core::Finding> trainingFindings(const std::optional<std::string>& csv,
                                             const check::roster::CheckOptions& options);
 
-// A plain title for a training item ("Sworn officers: MECINTRO and MECPAT"), or "" for an
-// unknown id.
-std::string_view trainingItemTitle(std::string_view itemId);
-
 // `reportJson` (render::reportToJson) with `findings` appended to its items (in the same shape,
-// with a title from trainingItemTitle) and its summary counting them too. Each roster evidence
+// with a title from check::roster::itemTitle) and its summary counting them too. Each roster evidence
 // object also carries "document": -1 and "row": N, so nobody matches it to a directive's text.
 // Throws Poco::JSON::JSONException or Poco::SyntaxException when the JSON is not a report.
 std::string withTrainingItems(const std::string& reportJson,
@@ -51,10 +47,10 @@ std::vector<RosterFileProblem> fileProblems(
 // "The training roster was not stored: 3 problems. row 3, column assigned: bad date ...".
 std::string rejectionMessage(const std::vector<check::roster::RosterProblem>& problems);
 
-// The template CSV an agency fills in: the columns name, position, assigned and every module code,
-// and three example rows for its kind of agency showing the accepted forms (a common title, a
-// quoted list of positions, an empty assigned date). Its rows pass parseRoster for `kind` on any
-// day from 2023-03-01 on.
+// The template CSV an agency fills in (templates/roster/roster-template-le.csv or -psap.csv): the
+// columns name, position, assigned and every module code, and three example rows for its kind of
+// agency showing the accepted forms (a common title, a quoted list of positions, an empty assigned
+// date). Its rows pass parseRoster for `kind` on any day from 2023-03-01 on.
 std::string rosterTemplateCsv(store::AgencyKind kind);
 
 }  // namespace mkrp::workflow::detail

@@ -166,6 +166,10 @@ struct RosterCheck {
   std::vector<core::Finding> findings;
 };
 
+// A plain title for a training item ("Training: sworn officers have completed MECINTRO and
+// MECPAT"), or "" for an id that is not one of the header comment's.
+std::string_view itemTitle(std::string_view itemId);
+
 // Applies the training criteria to a parsed roster. Pure; never throws.
 RosterCheck checkRoster(const Roster& roster, const CheckOptions& options);
 

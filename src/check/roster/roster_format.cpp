@@ -1,9 +1,37 @@
-// The roster check as JSON (for the command and, later, the service) and as plain text.
+// The roster check as JSON (for the command) and as plain text, and the items' titles.
+#include <array>
+#include <utility>
+
 #include "check/roster/roster.h"
 #include "core/json_writer.h"
 
 namespace mkrp::check::roster {
 namespace {
+
+// Plain titles beside the directive items' titles.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 11> kTitles{{
+    {"TRN-LE-01", "Training: sworn officers have completed MECINTRO and MECPAT"},
+    {"TRN-LE-02", "Training: supervisors have completed MECINTRO, MECPAT and MECSUP"},
+    {"TRN-LE-03", "Training: investigators have completed MECINTRO, MECPAT and MECCID"},
+    {"TRN-LE-04",
+     "Training: the chief or sheriff has completed CEOMEC, or the five online modules together "
+     "with all command staff"},
+    {"TRN-PSAP-01", "Training: telecommunicators have completed MECINTRO and MECTEL"},
+    {"TRN-PSAP-02",
+     "Training: supervisors, QA/QI evaluators and trainers have completed MECINTRO, MECTEL and "
+     "MECSET"},
+    {"TRN-PSAP-03",
+     "Training: the director has completed CEOMEC, or MECINTRO, MECTEL, MECSET and MECEXEC"},
+    {"TRN-REN-LE-01",
+     "Training: the chief's or sheriff's executive training is current (at most five years old)"},
+    {"TRN-REN-LE-02",
+     "Training: sworn personnel hired, assigned or promoted since membership began are trained"},
+    {"TRN-REN-PSAP-01",
+     "Training: the director's executive training is current (at most five years old)"},
+    {"TRN-REN-PSAP-02",
+     "Training: staff hired, assigned or promoted since membership began are trained"},
+}};
+
 
 void appendKey(std::string& out, std::string_view key) {
   core::appendJsonString(out, key);
@@ -46,6 +74,13 @@ void appendFinding(std::string& out, const core::Finding& finding) {
 }
 
 }  // namespace
+
+std::string_view itemTitle(std::string_view itemId) {
+  for (const auto& [id, title] : kTitles) {
+    if (id == itemId) return title;
+  }
+  return {};
+}
 
 std::string toJson(const RosterCheck& check, const CheckOptions& options) {
   std::string out = "{";

@@ -337,3 +337,16 @@ TEST_CASE("roster check as text lists each person and each item", "[roster]") {
             "TRN-LE-01  missing  officers: 1 of 1 without the required training: row 2 (MECPAT)") !=
         std::string::npos);
 }
+
+TEST_CASE("every training item of either kind, initial or renewal, has a title", "[roster]") {
+  for (const AgencyKind kind : {kLe, AgencyKind::Psap}) {
+    for (const std::optional<Date> since : {std::optional<Date>{}, std::optional<Date>{kToday}}) {
+      for (const auto& one : checkRoster(Roster{}, optionsFor(kind, since)).findings) {
+        INFO(one.itemId);
+        CHECK_FALSE(itemTitle(one.itemId).empty());
+      }
+    }
+  }
+  CHECK(itemTitle("TRN-LE-01") == "Training: sworn officers have completed MECINTRO and MECPAT");
+  CHECK(itemTitle("LE-01").empty());
+}
