@@ -345,20 +345,24 @@ bool Evaluator::anyWithin(const Lists& withouts, Range range) const {
 Match Evaluator::combine(const std::vector<Match>& parts, std::vector<std::string> missing) {
   Match combined{parts.front().begin, parts.front().end};
   Detail detail;
+  std::vector<Range>& spans = scratchSpans_;
+  spans.clear();
   for (const Match& part : parts) {
     combined.begin = std::min(combined.begin, part.begin);
     combined.end = std::max(combined.end, part.end);
     combined.partial = combined.partial || part.partial;
     if (const Detail* inner = detailOf(part)) {  // spansOf(part), without a copy
-      detail.spans.insert(detail.spans.end(), inner->spans.begin(), inner->spans.end());
+      const std::span<const Range> own = spansIn(*inner);
+      spans.insert(spans.end(), own.begin(), own.end());
       missing.insert(missing.end(), inner->missing.begin(), inner->missing.end());
       if (detail.note.empty()) detail.note = inner->note;
     } else {
-      detail.spans.push_back({part.begin, part.end});
+      spans.push_back({part.begin, part.end});
     }
   }
-  std::sort(detail.spans.begin(), detail.spans.end(),
+  std::sort(spans.begin(), spans.end(),
             [](const Range& a, const Range& b) { return a.begin < b.begin; });
+  setSpans(detail, spans);
   combined.partial = combined.partial || !missing.empty();
   detail.missing = std::move(missing);
   combined.detail = static_cast<std::int32_t>(details_.size());
@@ -486,7 +490,7 @@ std::vector<Match> Evaluator::durations(const Node& node) {
     Match match{found.tokens.begin, found.tokens.end};
     if (node.over) {
       Detail detail;
-      detail.spans.push_back(found.tokens);
+      setSpans(detail, std::span<const Range>(&found.tokens, 1));
       detail.note =
           "'" + index_.textOf(found.tokens) + "' is longer than the " + node.overText + " allowed";
       match.detail = static_cast<std::int32_t>(details_.size());
@@ -534,8 +538,17 @@ std::vector<Match> Evaluator::list(const Node& node) {
 }
 
 std::vector<Range> Evaluator::spansOf(const Match& match) const {
-  if (const Detail* detail = detailOf(match)) return detail->spans;
+  if (const Detail* detail = detailOf(match)) {
+    const std::span<const Range> spans = spansIn(*detail);
+    return {spans.begin(), spans.end()};
+  }
   return {{match.begin, match.end}};
+}
+
+void Evaluator::setSpans(Detail& detail, std::span<const Range> spans) {
+  detail.spansBegin = static_cast<std::uint32_t>(detailSpans_.size());
+  detailSpans_.insert(detailSpans_.end(), spans.begin(), spans.end());
+  detail.spansEnd = static_cast<std::uint32_t>(detailSpans_.size());
 }
 
 const Detail* Evaluator::detailOf(const Match& match) const {
@@ -557,7 +570,7 @@ std::optional<Range> Evaluator::hedgeOf(const Match& match) const {
   };
   const Detail* detail = detailOf(match);
   if (!detail) return inSentences({match.begin, match.end});
-  for (const Range& span : detail->spans) {
+  for (const Range& span : spansIn(*detail)) {
     if (auto hedge = inSentences(span)) return hedge;
   }
   return std::nullopt;

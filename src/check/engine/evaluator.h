@@ -5,6 +5,7 @@
 
 #include <array>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -24,7 +25,10 @@ struct Match {
 };
 
 struct Detail {
-  std::vector<Range> spans;          // the evidence, in token ranges
+  // The evidence, in token ranges ordered by begin: Evaluator::spansOf. Held in one pool of the
+  // Evaluator (composite matches are made by the ten thousand), [spansBegin, spansEnd) of it.
+  std::uint32_t spansBegin = 0;
+  std::uint32_t spansEnd = 0;
   std::vector<std::string> missing;  // members of an incomplete list
   std::string note;                  // what a bound found ("'within 4 hours' is longer than ...")
 };
@@ -118,6 +122,13 @@ class Evaluator {
   // the costlier parts (negation, lists) need not be evaluated at all.
   bool evaluateParts(const Node& node, Lists& parts);
   std::vector<Detail> details_;
+  std::vector<Range> detailSpans_;  // the spans of every Detail, one after the other
+  std::vector<Range> scratchSpans_;  // combine's spans before they join the pool
+  std::span<const Range> spansIn(const Detail& detail) const {
+    return {detailSpans_.data() + detail.spansBegin, detail.spansEnd - detail.spansBegin};
+  }
+  // Appends `spans` to the pool as the spans of `detail`.
+  void setSpans(Detail& detail, std::span<const Range> spans);
 };
 
 }  // namespace mkrp::check::engine
