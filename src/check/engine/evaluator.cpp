@@ -241,13 +241,18 @@ std::optional<Match> Evaluator::firstIn(const std::vector<Match>& list,
                                         const UnitRanges& ranges) const {
   const Range own = ranges.front();
   std::optional<Match> best;
+  int bestRank = 0;  // rank(*best), computed once per match
   auto consider = [&](Range from, auto accepts) {
     auto it = std::lower_bound(list.begin(), list.end(), from.begin,
                                [](const Match& m, std::uint32_t at) { return m.begin < at; });
     for (; it != list.end() && it->begin < from.end; ++it) {
       if (!accepts(*it)) continue;
-      if (!best || rank(*it) < rank(*best)) best = *it;
-      if (rank(*best) == 0) return true;
+      const int itRank = rank(*it);
+      if (!best || itRank < bestRank) {
+        best = *it;
+        bestRank = itRank;
+      }
+      if (bestRank == 0) return true;
     }
     return false;
   };
@@ -310,10 +315,15 @@ std::vector<Evaluator::Unit> Evaluator::sectionUnits(const Lists& parts, bool ne
       const std::vector<Match>& list = *parts[i];
       auto it = std::lower_bound(list.begin(), list.end(), range.begin,
                                  [](const Match& m, std::uint32_t at) { return m.begin < at; });
+      int chosenRank = 0;  // rank(*chosen[i]), computed once per match
       for (; it != list.end() && it->begin < range.end; ++it) {
         if (it->end > range.end) continue;
-        if (!chosen[i] || rank(*it) < rank(*chosen[i])) chosen[i] = *it;
-        if (rank(*chosen[i]) == 0) break;
+        const int itRank = rank(*it);
+        if (!chosen[i] || itRank < chosenRank) {
+          chosen[i] = *it;
+          chosenRank = itRank;
+        }
+        if (chosenRank == 0) break;
       }
       complete = complete && chosen[i].has_value();
     }
