@@ -26,8 +26,9 @@ const PatternTable<LeadRule>& leadTable() {
     rows.add("under|below the? age|ages? of?", {Lead::Below, true}, tokenizer);
     rows.add("younger_than the? age? of?", {Lead::Below, true}, tokenizer);
     rows.add("before the? age|ages of?", {Lead::Below, true}, tokenizer);
-    // "a person who has not reached the age of 18", as statutes define a child
-    rows.add("not|never reached|attained|turned the? age of?", {Lead::Below, true}, tokenizer);
+    // "a person who has not reached the age of 18" (or "... reached 18 years of age"), as
+    // statutes define a child
+    rows.add("not|never reached|attained|turned the? age? of?", {Lead::Below, true}, tokenizer);
     rows.add("less_than|fewer_than the? age|ages? of?", {Lead::Below, false}, tokenizer);
     rows.add("over|above the? age|ages? of?", {Lead::Above, true}, tokenizer);
     rows.add("older_than the? age? of?", {Lead::Above, true}, tokenizer);
