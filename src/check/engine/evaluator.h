@@ -97,8 +97,7 @@ class Evaluator {
   // All parts in one sentence or block, found from the units of the part with fewest matches.
   std::vector<Unit> unitsFromDriver(core::Scope::Kind scope, const Lists& parts) const;
   // The first match of `list` inside a unit (a full one over a partial one), or nothing.
-  std::optional<Match> firstIn(const std::vector<Match>& list,
-                               const UnitRanges& ranges) const;
+  std::optional<Match> firstIn(const std::vector<Match>& list, const UnitRanges& ranges) const;
   // The units of a sentence or block scope that a match lies in (several when it lies in a
   // list's lead-in), appended to `keys`.
   void keysOf(core::Scope::Kind scope, const Match& match, std::vector<std::uint32_t>& keys) const;
@@ -122,7 +121,7 @@ class Evaluator {
   // the costlier parts (negation, lists) need not be evaluated at all.
   bool evaluateParts(const Node& node, Lists& parts);
   std::vector<Detail> details_;
-  std::vector<Range> detailSpans_;  // the spans of every Detail, one after the other
+  std::vector<Range> detailSpans_;   // the spans of every Detail, one after the other
   std::vector<Range> scratchSpans_;  // combine's spans before they join the pool
   std::span<const Range> spansIn(const Detail& detail) const {
     return {detailSpans_.data() + detail.spansBegin, detail.spansEnd - detail.spansBegin};

@@ -53,7 +53,7 @@ class PhraseMatcher {
   // hashes alone.
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
   std::uint32_t newNode();
-  std::uint32_t child(std::uint32_t node, std::uint64_t hash);  // creates it when missing
+  std::uint32_t child(std::uint32_t node, std::uint64_t hash);          // creates it when missing
   std::uint32_t childOf(std::uint32_t node, std::uint64_t hash) const;  // or kNone
   // The trie node a first norm starts, or kNone. Every token of a document asks this, so the
   // first words have a small table of their own.

@@ -203,9 +203,10 @@ int rankOf(NegationReach reach) {
 Negation negationOf(std::span<const Token> tokens, TokenRange span) {
   Negation best;
   best.clause = clauseOf(tokens, span);
+  const PatternTable<CueRule>& cues = cueTable();
   std::size_t bestDistance = 0;
   for (std::size_t c = best.clause.begin; c < best.clause.end; ++c) {
-    const auto match = cueTable().longestAt(tokens, c);
+    const auto match = cues.longestAt(tokens, c);
     if (!match || match->tokens.end > best.clause.end) continue;
     const TokenRange cue = match->tokens;
     const std::size_t next = cue.end - 1;  // a cue's own words are not read again as cues
@@ -213,7 +214,7 @@ Negation negationOf(std::span<const Token> tokens, TokenRange span) {
       c = next;
       continue;
     }
-    const CueRule rule = cueTable().value(match->rule);
+    const CueRule rule = cues.value(match->rule);
     NegationReach reach;
     std::size_t distance;
     if (span.contains(c)) {

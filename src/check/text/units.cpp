@@ -49,6 +49,12 @@ constexpr std::array<UnitWord, 28> kUnitWords = {{
 }  // namespace
 
 std::optional<TimeUnit> timeUnitOf(std::string_view lower) {
+  // Asked of many words that are no unit: those are turned away by length and first letter.
+  constexpr std::string_view kFirstLetters = "smhdwy";
+  if (lower.empty() || lower.size() > 7 ||
+      kFirstLetters.find(lower.front()) == kFirstLetters.npos) {
+    return std::nullopt;
+  }
   if (lower == "shifts") return timeUnitOf("shift");
   for (const UnitWord& entry : kUnitWords) {
     if (entry.word == lower) return entry.unit;

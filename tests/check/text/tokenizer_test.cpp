@@ -324,8 +324,8 @@ namespace {
 std::string describeToken(const Token& token) {
   return token.norm + "/" + token.lower + " [" + std::to_string(token.start) + "," +
          std::to_string(token.end) + ") sentence " + std::to_string(token.sentence) + " gaps " +
-         std::to_string(token.gapBefore) + " value " + std::to_string(token.wordValue) +
-         " kind " + std::to_string(static_cast<int>(token.kind)) + (token.capitalized ? " Cap" : "") +
+         std::to_string(token.gapBefore) + " value " + std::to_string(token.wordValue) + " kind " +
+         std::to_string(static_cast<int>(token.kind)) + (token.capitalized ? " Cap" : "") +
          (token.abbreviation ? " abbr" : "");
 }
 
