@@ -16,6 +16,8 @@ void appendField(std::string& out, std::string_view name, std::string_view value
 
 void appendEvidence(std::string& out, const core::EvidenceSpan& span) {
   out += '{';
+  // A roster row is no passage of a directive: say so, so nobody looks for it in the text.
+  if (span.document < 0) out += "\"document\":-1,\"row\":" + std::to_string(span.block) + ',';
   appendField(out, "file", span.file);
   out += ",\"page\":" + std::to_string(span.page) + ",\"block\":" + std::to_string(span.block) + ',';
   appendField(out, "label", span.label);
@@ -26,13 +28,11 @@ void appendEvidence(std::string& out, const core::EvidenceSpan& span) {
   out += '}';
 }
 
-void appendFinding(std::string& out, const core::Finding& finding,
-                   const core::ChecklistSet& checklists) {
-  const core::Item* item = checklists.findItem(finding.itemId);
+void appendFinding(std::string& out, const core::Finding& finding, std::string_view title) {
   out += '{';
   appendField(out, "id", finding.itemId);
   out += ',';
-  appendField(out, "title", item ? std::string_view(item->title) : std::string_view());
+  appendField(out, "title", title);
   out += ',';
   appendField(out, "severity", core::toString(finding.severity));
   out += ',';
@@ -60,6 +60,12 @@ void appendSummary(std::string& out, const core::StatusCounts& counts) {
 
 }  // namespace
 
+std::string findingToJson(const core::Finding& finding, std::string_view title) {
+  std::string out;
+  appendFinding(out, finding, title);
+  return out;
+}
+
 std::string reportToJson(const core::Report& report, const core::ChecklistSet& checklists) {
   std::string out = "{";
   appendField(out, "kind", core::toString(report.kind));
@@ -75,7 +81,8 @@ std::string reportToJson(const core::Report& report, const core::ChecklistSet& c
   out += "],\"items\":[";
   for (std::size_t i = 0; i < report.findings.size(); ++i) {
     if (i) out += ',';
-    appendFinding(out, report.findings[i], checklists);
+    const core::Item* item = checklists.findItem(report.findings[i].itemId);
+    appendFinding(out, report.findings[i], item ? std::string_view(item->title) : "");
   }
   out += "],\"summary\":";
   appendSummary(out, report.summary());

@@ -5,7 +5,7 @@
 
 #include <utility>
 
-#include "core/json_writer.h"
+#include "render/report_json.h"
 #include "render/templates.h"
 
 namespace mkrp::workflow::detail {
@@ -21,57 +21,6 @@ constexpr std::string_view kNoRosterReason =
 // No membership on record: a day before anyone's assignment, so that everyone is checked.
 constexpr roster::Date kBeforeAnyMembership{std::chrono::year{1900}, std::chrono::January,
                                             std::chrono::day{1}};
-
-
-void appendKey(std::string& out, std::string_view key) {
-  out += '"';
-  out += key;
-  out += "\":";
-}
-
-void appendEvidence(std::string& out, const core::EvidenceSpan& span) {
-  out += "{\"document\":-1,";
-  appendKey(out, "file");
-  core::appendJsonString(out, span.file);
-  out += ",\"page\":0,\"block\":" + std::to_string(span.block) +
-         ",\"row\":" + std::to_string(span.block) + ',';
-  appendKey(out, "label");
-  core::appendJsonString(out, span.label);
-  out += ",\"start\":0,\"end\":0,";
-  appendKey(out, "text");
-  core::appendJsonString(out, span.text);
-  out += ',';
-  appendKey(out, "role");
-  core::appendJsonString(out, core::toString(span.role));
-  out += '}';
-}
-
-void appendItem(std::string& out, const core::Finding& finding) {
-  out += '{';
-  appendKey(out, "id");
-  core::appendJsonString(out, finding.itemId);
-  out += ',';
-  appendKey(out, "title");
-  core::appendJsonString(out, roster::itemTitle(finding.itemId));
-  out += ',';
-  appendKey(out, "severity");
-  core::appendJsonString(out, core::toString(finding.severity));
-  out += ',';
-  appendKey(out, "status");
-  core::appendJsonString(out, core::toString(finding.status));
-  out += ',';
-  appendKey(out, "confidence");
-  core::appendJsonNumber(out, finding.confidence);
-  out += ',';
-  appendKey(out, "reason");
-  core::appendJsonString(out, finding.reason);
-  out += ",\"evidence\":[";
-  for (std::size_t i = 0; i < finding.evidence.size(); ++i) {
-    if (i) out += ',';
-    appendEvidence(out, finding.evidence[i]);
-  }
-  out += "]}";
-}
 
 // The summary of the directives' report plus the training findings, in reportToJson's shape.
 std::string summaryJson(const Poco::JSON::Object::Ptr& summary,
@@ -138,7 +87,7 @@ std::string withTrainingItems(const std::string& reportJson,
   for (const core::Finding& finding : findings) {
     if (!first) out += ',';
     first = false;
-    appendItem(out, finding);
+    out += render::findingToJson(finding, roster::itemTitle(finding.itemId));
   }
   out += kSummaryKey;
   out += summaryJson(report->getObject("summary"), findings);

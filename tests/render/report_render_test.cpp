@@ -85,6 +85,25 @@ TEST_CASE("report JSON follows the check contract", "[render]") {
   REQUIRE(summary->getValue<int>("could_not_check") == 0);
 }
 
+TEST_CASE("a roster row in the report JSON says it is a row, not a passage", "[render]") {
+  core::Finding training{"TRN-LE-01", core::Severity::Critical, core::Status::Missing, 1,
+                         "officers: 1 of 1 without the required training", {}};
+  training.evidence.push_back(core::EvidenceSpan{-1, "roster.csv", 4, 0, 0, "row 4", 0,
+                                                 "row 4: Bob (officer): missing MECPAT",
+                                                 core::EvidenceRole::Contradicts});
+  Poco::JSON::Parser parser;
+  const auto item = parser.parse(render::findingToJson(training, "Training: sworn officers"))
+                        .extract<Poco::JSON::Object::Ptr>();
+  CHECK(item->getValue<std::string>("title") == "Training: sworn officers");
+  const auto row = item->getArray("evidence")->getObject(0);
+  CHECK(row->getValue<int>("document") == -1);
+  CHECK(row->getValue<int>("row") == 4);
+  CHECK(row->getValue<std::string>("file") == "roster.csv");
+  const std::string directive = render::reportToJson(report(), checklists());
+  CHECK(directive.find("\"document\"") == std::string::npos);
+  CHECK(directive.find("\"row\"") == std::string::npos);
+}
+
 TEST_CASE("text report puts contradictions and critical gaps before what is met", "[render]") {
   const std::string text = render::reportToText(report(), checklists(), files());
   const auto contradicted = text.find("Contradicted (1)");
