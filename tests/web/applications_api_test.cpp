@@ -12,21 +12,7 @@ namespace {
 
 using workflow::testing::fakePdf;
 
-struct Agency : Service {
-  explicit Agency(std::uint64_t maxUploadBytes = 1 << 20) : Service(maxUploadBytes) {}
-
-  store::Agency harlow = addAgency("Harlow PD");
-  workflow::Actor staff = addStaff(harlow.id, "a@harlow.test");
-  store::Agency calder = addAgency("Calder County SO");
-  workflow::Actor otherStaff = addStaff(calder.id, "a@calder.test");
-  Client c = signedIn("a@harlow.test");
-
-  std::string created() {
-    const Reply reply = c.post(api("/applications"), R"({"type":"initial"})");
-    REQUIRE(reply.status == 201);
-    return "/applications/" + std::to_string(reply.object()->getValue<store::Id>("id"));
-  }
-};
+using Agency = TwoAgencies;
 
 TEST_CASE("POST /applications starts a draft", "[web]") {
   Agency s;

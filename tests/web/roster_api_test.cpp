@@ -22,19 +22,7 @@ const std::string kBadRoster =
     "Bob Baker,officer,2021-02-30,,\n"
     "Ann Able,officer,,,\n";
 
-struct Roster : Service {
-  store::Agency harlow = addAgency("Harlow PD");
-  workflow::Actor staff = addStaff(harlow.id, "a@harlow.test");
-  store::Agency calder = addAgency("Calder County SO");
-  workflow::Actor otherStaff = addStaff(calder.id, "a@calder.test");
-  Client c = signedIn("a@harlow.test");
-
-  std::string created() {
-    const Reply reply = c.post(api("/applications"), R"({"type":"initial"})");
-    REQUIRE(reply.status == 201);
-    return "/applications/" + std::to_string(reply.object()->getValue<store::Id>("id"));
-  }
-
+struct Roster : TwoAgencies {
   // A multipart PUT, as a script would send it.
   Reply putFile(const std::string& path, const std::string& filename, const std::string& bytes) {
     const std::string boundary = "----mkrp-roster-boundary";

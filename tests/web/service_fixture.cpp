@@ -7,6 +7,7 @@
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/StreamCopier.h>
 
+#include <catch2/catch.hpp>
 #include <sstream>
 #include <vector>
 
@@ -127,5 +128,11 @@ Client Service::signedIn(const std::string& email) {
 }
 
 std::string api(const std::string& rest) { return "/api/v1" + rest; }
+
+std::string TwoAgencies::created() {
+  const Reply reply = c.post(api("/applications"), R"({"type":"initial"})");
+  REQUIRE(reply.status == 201);
+  return "/applications/" + std::to_string(reply.object()->getValue<store::Id>("id"));
+}
 
 }  // namespace mkrp::web::testing

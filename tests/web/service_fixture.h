@@ -74,4 +74,19 @@ struct Service : workflow::testing::Fixture {
 // "/api/v1" + rest.
 std::string api(const std::string& rest);
 
+// Two agencies with a staff account each, Harlow's signed in as `c`: for tests of what agency
+// staff do and of what another agency may not see.
+struct TwoAgencies : Service {
+  explicit TwoAgencies(std::uint64_t maxUploadBytes = 1 << 20) : Service(maxUploadBytes) {}
+
+  // A new draft of Harlow's, created through the API; returns its path under /api/v1.
+  std::string created();
+
+  store::Agency harlow = addAgency("Harlow PD");
+  workflow::Actor staff = addStaff(harlow.id, "a@harlow.test");
+  store::Agency calder = addAgency("Calder County SO");
+  workflow::Actor otherStaff = addStaff(calder.id, "a@calder.test");
+  Client c = signedIn("a@harlow.test");
+};
+
 }  // namespace mkrp::web::testing
