@@ -16,18 +16,12 @@
 namespace mkrp::workflow {
 
 using store::Application;
-using store::ApplicationStatus;
 using store::Id;
 
 namespace {
 
-bool preparing(const Application& application) {
-  return application.status == ApplicationStatus::Draft ||
-         application.status == ApplicationStatus::Returned;
-}
-
 void requirePreparing(const Application& application) {
-  if (!preparing(application)) {
+  if (!beingPrepared(application)) {
     throw core::ConflictException("Application " + std::to_string(application.id) + " is " +
                                   std::string(toString(application.status)) +
                                   ". Its training roster can be changed only while it is a draft "
@@ -57,7 +51,7 @@ int submittedRound(const store::AuditEntry& entry) {
 std::string rosterTemplate(store::AgencyKind kind) { return detail::rosterTemplateCsv(kind); }
 
 store::TimePoint Applications::rosterDay(const Application& application, int round) {
-  if (preparing(application) && round == documentsRound(application)) return clock_.now();
+  if (beingPrepared(application) && round == documentsRound(application)) return clock_.now();
   if (round == application.round && application.submittedAt) return *application.submittedAt;
   // An earlier round: the day it was submitted is in the audit log.
   for (const store::AuditEntry& entry : store_.audit().forEntity("application", application.id)) {

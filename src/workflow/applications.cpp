@@ -48,13 +48,8 @@ void requireReviewerOrAdmin(const Actor& actor) {
   }
 }
 
-bool isEditable(const Application& application) {
-  return application.status == ApplicationStatus::Draft ||
-         application.status == ApplicationStatus::Returned;
-}
-
 void requireEditable(const Application& application) {
-  if (!isEditable(application)) {
+  if (!beingPrepared(application)) {
     throw core::ConflictException("Application " + std::to_string(application.id) + " is " +
                                   std::string(toString(application.status)) +
                                   ". Its documents can be changed only while it is a draft or "
@@ -164,6 +159,11 @@ void carryDocumentsForward(store::Store& tx, const Application& application) {
 int documentsRound(const Application& application) {
   return application.status == ApplicationStatus::Returned ? application.round + 1
                                                            : application.round;
+}
+
+bool beingPrepared(const Application& application) {
+  return application.status == ApplicationStatus::Draft ||
+         application.status == ApplicationStatus::Returned;
 }
 
 // The pre-check of several documents read together is computed when asked for and kept, keyed by
@@ -341,7 +341,7 @@ Application Applications::submit(const Actor& actor, Id id) {
   const store::TimePoint now = clock_.now();
   return store::inTransaction(store_, [&](store::Store& tx) {
     const Application application = ownApplication(tx, actor, id);
-    if (!isEditable(application)) {
+    if (!beingPrepared(application)) {
       throw core::ConflictException("Application " + std::to_string(id) + " is " +
                                     std::string(toString(application.status)) +
                                     "; only a draft or a returned application can be submitted.");
@@ -364,7 +364,7 @@ Application Applications::withdraw(const Actor& actor, Id id) {
   const store::TimePoint now = clock_.now();
   return store::inTransaction(store_, [&](store::Store& tx) {
     const Application application = ownApplication(tx, actor, id);
-    if (!isEditable(application)) {
+    if (!beingPrepared(application)) {
       throw core::ConflictException("Application " + std::to_string(id) + " is " +
                                     std::string(toString(application.status)) +
                                     "; only a draft or a returned application can be withdrawn.");

@@ -215,6 +215,9 @@ class Applications {
 // The round whose documents the agency works on: the next one while returned.
 int documentsRound(const store::Application& application);
 
+// Whether the agency may still change that round's documents and roster: a draft, or returned.
+bool beingPrepared(const store::Application& application);
+
 // The training roster template for an agency of `kind`: a CSV with the columns name, position,
 // assigned and every module code, and example rows for that kind in the accepted forms.
 std::string rosterTemplate(store::AgencyKind kind);

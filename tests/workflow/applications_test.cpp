@@ -15,13 +15,7 @@ using store::DocumentStatus;
 using testing::fakePdf;
 using testing::Fixture;
 
-struct Agencies : Fixture {
-  store::Agency harlow = addAgency("Harlow PD");
-  Actor staff = addStaff(harlow.id, "a@harlow.test");
-  store::Agency calder = addAgency("Calder County SO");
-  Actor otherStaff = addStaff(calder.id, "a@calder.test");
-  Actor reviewer = addReviewer("reviewer@mkrp.test");
-};
+using Agencies = testing::TwoAgencies;
 
 TEST_CASE("agency staff start a draft in round 1", "[workflow]") {
   Agencies f;

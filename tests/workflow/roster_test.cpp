@@ -23,7 +23,6 @@ namespace {
 using store::ApplicationType;
 using store::Decision;
 using testing::fakePdf;
-using testing::Fixture;
 
 // The fake clock starts on 2023-11-14; every date below is before it.
 constexpr std::string_view kGoodRoster =
@@ -38,13 +37,7 @@ constexpr std::string_view kBadRoster =
     "Bob Baker,officer,2021-02-30,,\n"
     "Ann Able,officer,,,\n";
 
-struct Rosters : Fixture {
-  store::Agency harlow = addAgency("Harlow PD");
-  Actor staff = addStaff(harlow.id, "a@harlow.test");
-  store::Agency calder = addAgency("Calder County SO");
-  Actor otherStaff = addStaff(calder.id, "a@calder.test");
-  Actor reviewer = addReviewer("reviewer@mkrp.test");
-
+struct Rosters : testing::TwoAgencies {
   // The items of the pre-check the actor sees, by id.
   std::map<std::string, Poco::JSON::Object::Ptr> items(const Actor& actor, store::Id id) {
     const ApplicationView view = applications.view(actor, id);

@@ -88,4 +88,14 @@ class Fixture {
   Applications applications;
 };
 
+// Two agencies with a staff account each, and a reviewer: for tests of what agency staff do and
+// of what another agency may not see.
+struct TwoAgencies : Fixture {
+  store::Agency harlow = addAgency("Harlow PD");
+  Actor staff = addStaff(harlow.id, "a@harlow.test");
+  store::Agency calder = addAgency("Calder County SO");
+  Actor otherStaff = addStaff(calder.id, "a@calder.test");
+  Actor reviewer = addReviewer("reviewer@mkrp.test");
+};
+
 }  // namespace mkrp::workflow::testing
