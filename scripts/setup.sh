@@ -10,8 +10,9 @@ packages=(
   catch2
   # reference tools the tests and benchmarks compare against
   pandoc poppler-utils zip unzip
-  # bench/http: load generator and the load balancer in front of several instances
-  wrk nginx
+  # bench/http: load generator, the load balancer in front of several instances, and the client
+  # that signs in and seeds; bench/other-orders.sh tallies its reports with python3
+  wrk nginx curl python3
   # the certificate PDF embeds DejaVu Serif and Sans (templates/certificate/layout.xml)
   fonts-dejavu-core
   # the browser test (tests/browser): Chromium driven by playwright-core under Node
