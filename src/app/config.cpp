@@ -87,6 +87,10 @@ std::string ServiceConfig::databaseUrl() const {
   return database.empty() ? store::defaultDatabaseUrl(dataDir) : database;
 }
 
+std::string ServiceConfig::reachableUrl() const {
+  return publicUrl.empty() ? "http://" + host + ":" + std::to_string(port) : publicUrl;
+}
+
 std::string ServiceConfig::blobDirectory() const {
   return Poco::Path(dataDir).makeDirectory().pushDirectory("blobs").toString();
 }

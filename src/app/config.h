@@ -47,6 +47,8 @@ struct ServiceConfig {
   std::string smtpPassword;
 
   std::string databaseUrl() const;    // `database`, or sqlite:<dataDir>/mkrp.db when empty
+  // Where links in notices and on certificates point: publicUrl, or http://host:port when empty.
+  std::string reachableUrl() const;
   std::string blobDirectory() const;  // dataDir/blobs
 };
 

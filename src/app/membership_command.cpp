@@ -38,7 +38,11 @@ int runMembership(const Arguments& args) {
   try {
     const std::unique_ptr<store::Store> store = openStore(config, true);
     const workflow::SystemClock clock;
-    const workflow::DailyResult result = workflow::MembershipLifecycle(*store, clock).runDaily();
+    // The reminders link to the address the service is reached at, as `serve` sends them.
+    workflow::MembershipOptions options;
+    options.publicUrl = config.reachableUrl();
+    const workflow::DailyResult result =
+        workflow::MembershipLifecycle(*store, clock, options).runDaily();
     std::cout << "reminders sent: " << result.reminders << ", memberships lapsed: " << result.lapsed
               << "\n";
     return kExitOk;

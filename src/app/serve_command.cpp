@@ -181,9 +181,7 @@ int serve(const ServiceConfig& config, bool demo, const sigset_t& signals) {
   applicationOptions.maxUploadBytes = static_cast<std::uint64_t>(config.maxUploadMb) << 20;
   applicationOptions.jobQueued = [&workers] { workers.wake(); };
   // Links in notices and the verify address printed on certificates.
-  applicationOptions.publicUrl =
-      config.publicUrl.empty() ? "http://" + config.host + ":" + std::to_string(config.port)
-                               : config.publicUrl;
+  applicationOptions.publicUrl = config.reachableUrl();
   workflow::Applications applications(*store, blobs, prechecker, clock, applicationOptions);
 
   workflow::PdfAnnotator annotator(applications, *store, blobs, prechecker,
@@ -211,9 +209,9 @@ int serve(const ServiceConfig& config, bool demo, const sigset_t& signals) {
                      url, withoutPassword(config.databaseUrl()), config.dataDir, checklists,
                      config.workers);
   std::cout << "mkrp serve: listening on " << url << std::endl;
-  const workflow::MembershipLifecycle lifecycle(
-      *store, clock,
-      workflow::MembershipOptions{std::chrono::days(365), applicationOptions.publicUrl});
+  workflow::MembershipOptions membershipOptions;
+  membershipOptions.publicUrl = config.reachableUrl();
+  const workflow::MembershipLifecycle lifecycle(*store, clock, membershipOptions);
   membershipTransitions(lifecycle, logger);
   while (!terminationRequested(signals, kHousekeepingSeconds)) {
     housekeeping(*store, clock, logger);
