@@ -21,6 +21,7 @@ using Status = Poco::Net::HTTPResponse::HTTPStatus;
 using workflow::InvalidRequestException;
 
 constexpr std::string_view kPrefix = "/api/v1";
+constexpr std::string_view kCsvType = "text/csv; charset=utf-8";
 
 std::string path(std::string_view rest) { return std::string(kPrefix) + std::string(rest); }
 
@@ -67,17 +68,6 @@ store::QueueQuery queueQuery(const Exchange& exchange) {
   query.limit = intQuery(exchange, "limit", 50);
   query.offset = intQuery(exchange, "offset", 0);
   return query;
-}
-
-// A file name safe inside a quoted Content-Disposition parameter: printable ASCII without quotes
-// or backslashes; anything else becomes '_'.
-std::string attachmentName(const std::string& name) {
-  std::string safe;
-  for (const char c : name) {
-    const auto byte = static_cast<unsigned char>(c);
-    safe += byte >= 0x20 && byte < 0x7F && c != '"' && c != '\\' ? c : '_';
-  }
-  return safe.empty() ? "roster.csv" : safe;
 }
 
 void sendNoContent(Exchange& exchange) {
@@ -161,10 +151,7 @@ class Api {
 
   void getRoster(Exchange& ex) {
     const workflow::RosterDownload roster = services_.applications.roster(ex.actor(), ex.id("id"));
-    ex.response.set("Content-Disposition",
-                    "attachment; filename=\"" + attachmentName(roster.filename) + "\"");
-    ex.response.set("Cache-Control", "private, no-store");
-    ex.send(Status::HTTP_OK, "text/csv; charset=utf-8", roster.bytes);
+    ex.sendDownload(roster.filename, kCsvType, roster.bytes);
   }
 
   void removeRoster(Exchange& ex) {
@@ -181,10 +168,8 @@ class Api {
           "(9-1-1 center)" +
           (kind.empty() ? std::string(".") : ", not \"" + kind + "\"."));
     }
-    ex.response.set("Content-Disposition",
-                    "attachment; filename=\"training-roster-" + kind + ".csv\"");
-    ex.send(Status::HTTP_OK, "text/csv; charset=utf-8",
-            workflow::rosterTemplate(store::parseAgencyKind(kind)));
+    ex.sendDownload("training-roster-" + kind + ".csv", kCsvType,
+                    workflow::rosterTemplate(store::parseAgencyKind(kind)), false);
   }
 
   void submit(Exchange& ex) {

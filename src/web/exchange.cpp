@@ -83,6 +83,21 @@ void Exchange::send(Poco::Net::HTTPResponse::HTTPStatus status, std::string_view
   sent_ = true;
 }
 
+void Exchange::sendDownload(std::string_view filename, std::string_view contentType,
+                            std::string_view body, bool privateCopy) {
+  std::string fallback;
+  for (const char c : filename) {
+    const auto byte = static_cast<unsigned char>(c);
+    fallback += (byte < 0x20 || byte >= 0x7f || c == '"' || c == '\\') ? '_' : c;
+  }
+  std::string encoded;
+  Poco::URI::encode(std::string(filename), "!#$&+,/:;=?@[]\"'()*<>\\%{}|^` ", encoded);
+  response.set("Content-Disposition",
+               "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + encoded);
+  if (privateCopy) response.set("Cache-Control", "private, no-store");
+  send(Poco::Net::HTTPResponse::HTTP_OK, contentType, body);
+}
+
 void Exchange::sendJson(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& json) {
   send(status, "application/json; charset=utf-8", json);
 }

@@ -57,6 +57,11 @@ class Exchange {
   bool hasBody() const;
 
   void sendJson(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& json);
+  // 200 with `body` as a file to save as `filename`, whatever characters it has (an ASCII
+  // fallback and the exact name percent-encoded, RFC 6266 / RFC 5987). A private download (an
+  // agency's document or roster) is kept by no cache on the way.
+  void sendDownload(std::string_view filename, std::string_view contentType, std::string_view body,
+                    bool privateCopy = true);
   void send(Poco::Net::HTTPResponse::HTTPStatus status, std::string_view contentType,
             std::string_view body);
   bool sent() const { return sent_; }

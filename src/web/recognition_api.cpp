@@ -144,23 +144,15 @@ std::string kindLabel(store::AgencyKind kind) {
   return kind == store::AgencyKind::Psap ? "PSAP" : "Law enforcement";
 }
 
-void sendDownload(Exchange& ex, const workflow::Download& download) {
-  ex.response.set("Content-Disposition", "attachment; filename=\"" + download.filename + "\"");
-  ex.response.set("Cache-Control", "private, no-store");
-  ex.send(Status::HTTP_OK, download.contentType, download.bytes);
-}
-
 class RecognitionApi {
  public:
   explicit RecognitionApi(const Services& services)
       : recognition_(services.applications.recognition()) {}
 
-  void certificate(Exchange& ex) {
-    sendDownload(ex, recognition_.certificatePdf(ex.actor(), ex.id("id")));
-  }
+  void certificate(Exchange& ex) { send(ex, recognition_.certificatePdf(ex.actor(), ex.id("id"))); }
 
   void mediaRelease(Exchange& ex) {
-    sendDownload(ex, recognition_.mediaReleaseDocx(ex.actor(), ex.id("id")));
+    send(ex, recognition_.mediaReleaseDocx(ex.actor(), ex.id("id")));
   }
 
   void verifyJson(Exchange& ex) {
@@ -254,10 +246,13 @@ class RecognitionApi {
   }
 
  private:
+  static void send(Exchange& ex, const workflow::Download& download) {
+    ex.sendDownload(download.filename, download.contentType, download.bytes);
+  }
+
   static void sendCsv(Exchange& ex, const std::string& filename,
                       const std::vector<store::Member>& members) {
-    ex.response.set("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-    ex.send(Status::HTTP_OK, kCsvType, membersCsv(members));
+    ex.sendDownload(filename, kCsvType, membersCsv(members), false);
   }
 
   // The page's filters as the CSV link's query string. Only le/psap and the state, which the
@@ -298,9 +293,8 @@ void addRecognitionRoutes(Router& router, const Services& services) {
   bind("/api/v1/members/recognized.csv", &RecognitionApi::recognizedCsv);
   bind("/verify/{code}", &RecognitionApi::verifyPage);
   bind("/members", &RecognitionApi::membersPage);
-  router.add("POST", "/api/v1/agencies/{id}/membership/withdraw", [api](Exchange& ex) {
-    api->withdrawMembership(ex);
-  });
+  router.add("POST", "/api/v1/agencies/{id}/membership/withdraw",
+             [api](Exchange& ex) { api->withdrawMembership(ex); });
 }
 
 }  // namespace mkrp::web::detail

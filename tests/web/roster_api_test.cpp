@@ -45,7 +45,9 @@ TEST_CASE("PUT /applications/{id}/roster stores the roster and GET returns it", 
   REQUIRE(back.status == 200);
   CHECK(back.body == kGoodRoster);
   CHECK_THAT(back.header("Content-Type"), Catch::StartsWith("text/csv"));
-  CHECK(back.header("Content-Disposition") == "attachment; filename=\"roster.csv\"");
+  CHECK(back.header("Content-Disposition") ==
+        "attachment; filename=\"roster.csv\"; filename*=UTF-8''roster.csv");
+  CHECK(back.header("Cache-Control") == "private, no-store");
   const Reply view = s.c.get(api(path));
   CHECK(view.object()->getObject("roster")->getValue<std::string>("filename") == "roster.csv");
 }
@@ -56,9 +58,9 @@ TEST_CASE("POST /applications/{id}/roster takes the same upload as a form", "[we
   const Reply stored = s.c.upload(api(path + "/roster"), "staff \u00e4.csv", kGoodRoster);
   REQUIRE(stored.status == 200);
   CHECK(stored.object()->getValue<std::string>("filename") == "staff \u00e4.csv");
-  // The download's header carries only plain ASCII: other bytes become '_'.
+  // The plain fallback has only ASCII (other bytes become '_'); the exact name is encoded.
   CHECK(s.c.get(api(path + "/roster")).header("Content-Disposition") ==
-        "attachment; filename=\"staff __.csv\"");
+        "attachment; filename=\"staff __.csv\"; filename*=UTF-8''staff%20%C3%A4.csv");
 }
 
 TEST_CASE("a roster with mistakes is 422 with every problem by row and column", "[web]") {
@@ -148,8 +150,9 @@ TEST_CASE("GET /roster-template.csv gives a template whose rows the parser accep
     const Reply reply = anonymous.get(api("/roster-template.csv?kind=" + kind));
     REQUIRE(reply.status == 200);
     CHECK_THAT(reply.header("Content-Type"), Catch::StartsWith("text/csv"));
-    CHECK(reply.header("Content-Disposition") ==
-          "attachment; filename=\"training-roster-" + kind + ".csv\"");
+    CHECK(reply.header("Content-Disposition") == "attachment; filename=\"training-roster-" + kind +
+                                                     ".csv\"; filename*=UTF-8''training-roster-" +
+                                                     kind + ".csv");
     CHECK_THAT(reply.body, Catch::StartsWith("name,position,assigned,MECINTRO,"));
     const auto parsed = check::roster::parseRoster(
         reply.body, kind == "le" ? core::AgencyKind::LawEnforcement : core::AgencyKind::Psap,
