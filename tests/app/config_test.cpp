@@ -45,7 +45,7 @@ TEST_CASE("a public https address, an SMTP server and trusted proxies are accept
   CHECK(run.exitCode == 0);
 }
 
-TEST_CASE("mkrp membership run-daily applies what is due and says so; other words are refused",
+TEST_CASE("mkrp membership run-daily applies what is due and says so, and refuses other words",
           "[app]") {
   TemporaryDirectory data;
   const Run run = mkrp({"membership", "run-daily", "--data-dir", data.file("var")});
