@@ -10,7 +10,14 @@
 
 namespace mkrp::check::text {
 
-Stemmer::Stemmer() : stemmer_(sb_stemmer_new("english", "UTF_8")), slots_(kInitialSlots) {
+namespace {
+
+// The part of a word's hash an index slot keeps, to skip most entries without reading them.
+std::uint64_t tagOf(std::uint64_t hash) { return hash >> 32; }
+
+}  // namespace
+
+Stemmer::Stemmer() : stemmer_(sb_stemmer_new("english", "UTF_8")), index_(kInitialSlots, 0) {
   if (stemmer_ == nullptr) throw std::bad_alloc();
 }
 
@@ -18,40 +25,42 @@ Stemmer::~Stemmer() { sb_stemmer_delete(stemmer_); }
 
 Stemmer::Stemmer(Stemmer&& other) noexcept
     : stemmer_(std::exchange(other.stemmer_, nullptr)),
-      slots_(std::move(other.slots_)),
-      used_(std::exchange(other.used_, 0)) {}
+      index_(std::move(other.index_)),
+      entries_(std::move(other.entries_)) {}
 
 Stemmer& Stemmer::operator=(Stemmer&& other) noexcept {
   if (this != &other) {
     sb_stemmer_delete(stemmer_);
     stemmer_ = std::exchange(other.stemmer_, nullptr);
-    slots_ = std::move(other.slots_);
-    used_ = std::exchange(other.used_, 0);
+    index_ = std::move(other.index_);
+    entries_ = std::move(other.entries_);
   }
   return *this;
 }
 
-// The slot holding `word`, or the empty slot where it belongs.
 std::size_t Stemmer::probe(std::uint64_t hash, std::string_view word) const {
-  const std::size_t mask = slots_.size() - 1;
-  std::size_t index = static_cast<std::size_t>(hash) & mask;
-  while (slots_[index].used && (slots_[index].hash != hash || slots_[index].word != word)) {
-    index = (index + 1) & mask;
+  const std::size_t mask = index_.size() - 1;
+  const std::uint64_t tag = tagOf(hash);
+  std::size_t slot = static_cast<std::size_t>(hash) & mask;
+  for (;; slot = (slot + 1) & mask) {
+    const std::uint64_t held = index_[slot];
+    if (held == 0) return slot;
+    if ((held >> 32) != tag) continue;
+    const Entry& entry = entries_[(held & 0xFFFFFFFFu) - 1];
+    if (entry.hash == hash && entry.word == word) return slot;
   }
-  return index;
 }
 
 void Stemmer::grow() {
-  std::vector<Slot> old = std::move(slots_);
-  const std::size_t size = old.size() < kMaxSlots ? old.size() * 2 : kInitialSlots;
-  slots_ = std::vector<Slot>(size);
-  used_ = 0;
-  if (size == kInitialSlots) return;  // the cache was full: start again
-  for (Slot& slot : old) {
-    if (!slot.used) continue;
-    slots_[probe(slot.hash, slot.word)] = std::move(slot);
-    ++used_;
+  index_.assign(index_.size() * 2, 0);
+  for (std::size_t k = 0; k < entries_.size(); ++k) {
+    index_[probe(entries_[k].hash, entries_[k].word)] = (tagOf(entries_[k].hash) << 32) | (k + 1);
   }
+}
+
+void Stemmer::clear() {
+  entries_.clear();
+  index_.assign(kInitialSlots, 0);
 }
 
 const Stemmer::Stemmed& Stemmer::stemmed(std::string_view word) {
@@ -61,28 +70,30 @@ const Stemmer::Stemmed& Stemmer::stemmed(std::string_view word) {
     short_.numberValue = -1;  // number words have three letters or more
     return short_;
   }
-  if (slots_.empty()) slots_.resize(kInitialSlots);  // after a move
+  if (index_.empty()) clear();  // after a move
   const std::uint64_t hash = hashWord(word);
-  std::size_t index = probe(hash, word);
-  if (slots_[index].used) return slots_[index].stemmed;
+  std::size_t slot = probe(hash, word);
+  if (index_[slot] != 0) return entries_[(index_[slot] & 0xFFFFFFFFu) - 1].stemmed;
   const auto* stemmed = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(word.data()),
                                         static_cast<int>(word.size()));
   if (stemmed == nullptr) throw std::bad_alloc();
-  if (2 * (used_ + 1) > slots_.size()) {
+  if (entries_.size() >= kMaxEntries) {  // the cache is full: start again
+    clear();
+    slot = probe(hash, word);
+  } else if (2 * (entries_.size() + 1) > index_.size()) {
     grow();
-    index = probe(hash, word);
+    slot = probe(hash, word);
   }
-  Slot& slot = slots_[index];
-  slot.hash = hash;
-  slot.used = true;
-  slot.word.assign(word);
-  slot.stemmed.stem.assign(reinterpret_cast<const char*>(stemmed),
-                           static_cast<std::size_t>(sb_stemmer_length(stemmer_)));
-  slot.stemmed.hash = hashWord(slot.stemmed.stem);
+  Entry& entry = entries_.emplace_back();
+  entry.hash = hash;
+  entry.word.assign(word);
+  entry.stemmed.stem.assign(reinterpret_cast<const char*>(stemmed),
+                            static_cast<std::size_t>(sb_stemmer_length(stemmer_)));
+  entry.stemmed.hash = hashWord(entry.stemmed.stem);
   const auto value = numberWordValue(word);
-  slot.stemmed.numberValue = value ? static_cast<std::int8_t>(*value) : std::int8_t{-1};
-  ++used_;
-  return slot.stemmed;
+  entry.stemmed.numberValue = value ? static_cast<std::int8_t>(*value) : std::int8_t{-1};
+  index_[slot] = (tagOf(hash) << 32) | entries_.size();
+  return entry.stemmed;
 }
 
 }  // namespace mkrp::check::text

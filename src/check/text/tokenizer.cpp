@@ -1,5 +1,8 @@
 #include "check/text/tokenizer.h"
 
+#include <algorithm>
+#include <array>
+
 #include "check/text/number.h"
 #include "check/text/utf8.h"
 #include "check/text/word_rules.h"
@@ -95,6 +98,8 @@ class Scanner {
   }
 
   void step();
+  bool readPlainWord();
+  bool readPlainNumber();
   void readWord();
   std::size_t initialismEnd(std::size_t i) const;
   void emitInitialism(std::size_t end);
@@ -156,7 +161,11 @@ void Scanner::step() {
   const CharClass cls = byte < 0x80 ? detail::classifyAscii(byte) : detail::classify(cp.value);
   switch (cls) {
     case CharClass::Letter:
+      if (byte < 0x80 && readPlainWord()) return;
+      return readWord();
     case CharClass::Digit:
+      if (readPlainNumber()) return;
+      return readWord();
     case CharClass::Fraction:
       return readWord();
     case CharClass::Period:
@@ -214,6 +223,74 @@ void Scanner::emitInitialism(std::size_t end) {
   token.end = static_cast<std::uint32_t>(end);
   token.capitalized = detail::isUpper(static_cast<unsigned char>(text_[pos_]));
   pos_ = end;
+}
+
+// ASCII characters after which a run of ASCII letters or of digits is a whole word, so that
+// readWord's folding, segments and contraction rules have nothing to do.
+struct PlainEnds {
+  std::array<bool, 128> word{};    // not a letter, digit, apostrophe or hyphen
+  std::array<bool, 128> number{};  // not a letter, digit, '.' or ','
+};
+
+constexpr PlainEnds kPlainEnds = [] {
+  PlainEnds ends;
+  for (unsigned char c = 0; c < 128; ++c) {
+    const CharClass cls = detail::classifyAsciiSlow(c);
+    const bool wordChar = cls == CharClass::Letter || cls == CharClass::Digit;
+    ends.word[c] = !wordChar && cls != CharClass::Apostrophe && cls != CharClass::Hyphen;
+    ends.number[c] = !wordChar && cls != CharClass::Period && cls != CharClass::Comma;
+  }
+  return ends;
+}();
+
+constexpr bool isAsciiLetter(unsigned char c) {
+  return static_cast<unsigned char>((c | 0x20) - 'a') < 26;
+}
+
+// Most words of a document are ASCII letters followed by a blank or punctuation. Reads such a
+// word at pos_ straight from the text, giving the token readWord would give; returns false,
+// having read nothing, for any other word (digits, apostrophes, hyphens, non-ASCII letters,
+// "cannot", a possible initialism, a very long word).
+bool Scanner::readPlainWord() {
+  constexpr std::size_t kLongest = 32;
+  const std::size_t left = std::min(text_.size() - pos_, kLongest + 1);
+  const char* const begin = text_.data() + pos_;
+  char lower[kLongest];
+  std::size_t length = 0;
+  while (length < left && isAsciiLetter(static_cast<unsigned char>(begin[length]))) {
+    if (length == kLongest) return false;
+    lower[length] = static_cast<char>(begin[length] | 0x20);
+    ++length;
+  }
+  if (length < left) {
+    const auto next = static_cast<unsigned char>(begin[length]);
+    if (next >= 0x80 || !kPlainEnds.word[next]) return false;
+    if (length == 1 && next == '.') return false;  // "e.g.", "U.S.C.": initialismEnd decides
+  }
+  const std::string_view word(lower, length);
+  if (word == "cannot") return false;
+  wordStart_ = pos_;
+  mapped_ = false;
+  emit(0, length, TokenKind::Word, word, stemmer_.stemmed(word));
+  pos_ += length;
+  return true;
+}
+
+// The same for a run of ASCII digits ("24", "2026") that no letter, digit, '.' or ',' follows.
+bool Scanner::readPlainNumber() {
+  const std::size_t begin = pos_;
+  std::size_t end = pos_;
+  while (end < text_.size() && text_[end] >= '0' && text_[end] <= '9') ++end;
+  if (end < text_.size()) {
+    const auto next = static_cast<unsigned char>(text_[end]);
+    if (next >= 0x80 || !kPlainEnds.number[next]) return false;
+  }
+  const std::string_view digits = text_.substr(begin, end - begin);
+  wordStart_ = begin;
+  mapped_ = false;
+  emit(0, digits.size(), TokenKind::Number, digits, digits);
+  pos_ = end;
+  return true;
 }
 
 void Scanner::readWord() {
