@@ -255,7 +255,7 @@ void DocumentIndex::findLeadIns() {
 }
 
 void DocumentIndex::findOccurrences(const PhraseMatcher& matcher) {
-  std::vector<Occurrence> found;
+  std::vector<Occurrence>& found = found_;
   for (std::size_t b = 0; b < blocks_.size(); ++b) {
     const Range range = blocks_[b].tokens;
     if (range.begin == range.end) continue;
@@ -277,6 +277,7 @@ void DocumentIndex::findOccurrences(const PhraseMatcher& matcher) {
 // A hedge counts unless one of the concept's exceptions covers it ("may be at risk").
 void DocumentIndex::findHedges(const Program& program) {
   sentenceHedge_.assign(sentences_.size(), std::nullopt);
+  sentenceHedged_.assign(sentences_.size(), 0);
   if (program.hedgeSet < 0) return;
   const PhraseSet& hedges = program.phraseSets[static_cast<std::size_t>(program.hedgeSet)];
   RangeCover exceptions;
@@ -293,6 +294,7 @@ void DocumentIndex::findHedges(const Program& program) {
       slot = hedge;
     }
   }
+  for (std::uint32_t s = 0; s < sentences_.size(); ++s) sentenceHedged_[s] = hedgeOf(s) ? 1 : 0;
 }
 
 // "as soon as practicable, but not later than two hours": a vague deadline followed by a firm

@@ -100,10 +100,14 @@ class DocumentIndex {
 
   // Occurrences of phrase `id`, ordered by begin.
   std::span<const Range> occurrences(std::uint32_t phrase) const;
+  // Every occurrence of every phrase, ordered by begin.
+  const std::vector<Occurrence>& occurrencesInOrder() const { return found_; }
 
   // The hedge that weakens sentence `index` (in it, or in the lead-in of its list entry), or
   // nothing.
   std::optional<Range> hedgeOf(std::uint32_t sentence) const;
+  // Whether hedgeOf(sentence) finds a hedge; one load, for the evaluator's every match.
+  bool hedged(std::uint32_t sentence) const { return sentenceHedged_[sentence] != 0; }
 
   // Where a reason says a block is: its own label under its section's label ("332.4 (a)"), or
   // the nearest heading label; may be empty.
@@ -134,9 +138,11 @@ class DocumentIndex {
   std::vector<std::vector<std::uint32_t>> ledBlocks_;
   std::vector<std::uint32_t> occurrenceStart_;  // by phrase id, size phrases + 1
   std::vector<Range> occurrences_;
+  std::vector<Occurrence> found_;  // the same, in text order
   std::vector<DurationAt> durations_;
   std::vector<AgeAt> ages_;
   std::vector<std::optional<Range>> sentenceHedge_;
+  std::vector<std::uint8_t> sentenceHedged_;  // by sentence: hedgeOf(sentence) has a value
 };
 
 }  // namespace mkrp::check::engine

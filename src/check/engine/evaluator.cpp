@@ -36,8 +36,9 @@ std::uint32_t gapBetween(const Match& a, const Match& b) {
 Evaluator::Evaluator(const Program& program, const DocumentIndex& index)
     : program_(program),
       index_(index),
-      phraseCache_(program.phraseSets.size()),
-      nodeCache_(static_cast<std::size_t>(program.nodeCount)) {}
+      nodeCache_(static_cast<std::size_t>(program.nodeCount)) {
+  findPhraseMatches();
+}
 
 const std::vector<Match>& Evaluator::evaluate(const Node& node) {
   if (node.kind == NodeKind::Phrases) return phrases(node.phraseSet);
@@ -72,37 +73,29 @@ std::vector<Match> Evaluator::compute(const Node& node) {
   return {};
 }
 
-const std::vector<Match>& Evaluator::phrases(int set) {
-  auto& cached = phraseCache_[static_cast<std::size_t>(set)];
-  if (!cached) {
-    const PhraseSet& phraseSet = program_.phraseSets[static_cast<std::size_t>(set)];
-    // A match inside an exception does not count ("effective immediately").
-    RangeCover exceptions;
-    for (const std::uint32_t phrase : phraseSet.exceptions) {
-      exceptions.add(index_.occurrences(phrase));
+void Evaluator::findPhraseMatches() {
+  phraseMatches_.resize(program_.phraseSets.size());
+  // A match inside an exception does not count ("effective immediately").
+  std::vector<RangeCover> exceptions(program_.phraseSets.size());
+  for (std::size_t set = 0; set < program_.phraseSets.size(); ++set) {
+    for (const std::uint32_t phrase : program_.phraseSets[set].exceptions) {
+      exceptions[set].add(index_.occurrences(phrase));
     }
-    exceptions.finish();
-    std::vector<Match> matches;
-    for (const std::uint32_t phrase : phraseSet.phrases) {
-      for (const Range& range : index_.occurrences(phrase)) {
-        if (exceptions.empty() || !exceptions.holds(range)) {
-          matches.push_back({range.begin, range.end});
-        }
-      }
-    }
-    // At one position keep the longest wording ("no waiting period" over "no waiting"). The
-    // occurrences of a single phrase are already in order, one per position.
-    if (phraseSet.phrases.size() > 1) {
-      std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
-        return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
-      });
-      matches.erase(std::unique(matches.begin(), matches.end(),
-                                [](const Match& a, const Match& b) { return a.begin == b.begin; }),
-                    matches.end());
-    }
-    cached = std::move(matches);
+    exceptions[set].finish();
   }
-  return *cached;
+  for (const Occurrence& occurrence : index_.occurrencesInOrder()) {
+    const Range range{occurrence.begin, occurrence.end};
+    for (const std::uint32_t set : program_.setsOfPhrase[occurrence.phrase]) {
+      if (!exceptions[set].empty() && exceptions[set].holds(range)) continue;
+      std::vector<Match>& matches = phraseMatches_[set];
+      // At one position keep the longest wording ("no waiting period" over "no waiting").
+      if (!matches.empty() && matches.back().begin == range.begin) {
+        if (range.end > matches.back().end) matches.back() = plain(range);
+        continue;
+      }
+      matches.push_back(plain(range));
+    }
+  }
 }
 
 std::vector<Match> Evaluator::any(const Node& node) {
@@ -361,6 +354,7 @@ Match Evaluator::combine(const std::vector<Match>& parts, std::vector<std::strin
     combined.begin = std::min(combined.begin, part.begin);
     combined.end = std::max(combined.end, part.end);
     combined.partial = combined.partial || part.partial;
+    combined.hedged = combined.hedged || part.hedged;
     if (const Detail* inner = detailOf(part)) {  // spansOf(part), without a copy
       const std::span<const Range> own = spansIn(*inner);
       spans.insert(spans.end(), own.begin(), own.end());
@@ -477,7 +471,7 @@ std::vector<Match> Evaluator::polarity(const Node& node, bool negated) {
         matches.push_back(match);
         continue;
       }
-      matches.push_back(combine({Match{reading.cue.begin, reading.cue.end}, match}));
+      matches.push_back(combine({plain(reading.cue), match}));
     }
   }
   std::sort(matches.begin(), matches.end(), byPosition);
@@ -497,7 +491,7 @@ std::vector<Match> Evaluator::durations(const Node& node) {
     if (node.over && text::compare(found.duration, *node.over) != text::Comparison::Exceeds) {
       continue;
     }
-    Match match{found.tokens.begin, found.tokens.end};
+    Match match = plain(found.tokens);
     if (node.over) {
       Detail detail;
       setSpans(detail, std::span<const Range>(&found.tokens, 1));
@@ -519,7 +513,7 @@ std::vector<Match> Evaluator::ages(const Node& node) {
       continue;
     }
     if (node.stopsBelow && !(range.max && *range.max < *node.stopsBelow)) continue;
-    matches.push_back({found.tokens.begin, found.tokens.end});
+    matches.push_back(plain(found.tokens));
   }
   return matches;
 }
@@ -567,7 +561,16 @@ const Detail* Evaluator::detailOf(const Match& match) const {
 }
 
 int Evaluator::rank(const Match& match) const {
-  return (match.partial ? 2 : 0) + (hedgeOf(match) ? 1 : 0);
+  return (match.partial ? 2 : 0) + (match.hedged ? 1 : 0);
+}
+
+Match Evaluator::plain(Range range) const {
+  Match match{range.begin, range.end};
+  const std::uint32_t last = index_.sentenceOf(range.end - 1);
+  for (std::uint32_t s = index_.sentenceOf(range.begin); s <= last && !match.hedged; ++s) {
+    match.hedged = index_.hedged(s);
+  }
+  return match;
 }
 
 std::optional<Range> Evaluator::hedgeOf(const Match& match) const {

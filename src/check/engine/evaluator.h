@@ -1,6 +1,6 @@
 // Evaluates rule trees over one DocumentIndex: each Node gives the list of places it matches.
-// Phrase sets are looked up once per document and cached; everything else is computed from
-// them. Internal to the check engine; one Evaluator per document and run, on one thread.
+// Every phrase set's matches are gathered once per document; everything else is computed from
+// them, once per node. Internal to the check engine; one Evaluator per document and run, on one thread.
 #pragma once
 
 #include <array>
@@ -22,6 +22,9 @@ struct Match {
   std::uint32_t end = 0;
   std::int32_t detail = -1;  // -1: the covered tokens are the evidence
   bool partial = false;      // an incomplete list
+  // A sentence its evidence lies in is hedged (Evaluator::hedgeOf finds a hedge). Set when the
+  // match is made: matches are ranked by it many times over.
+  bool hedged = false;
 };
 
 struct Detail {
@@ -57,7 +60,11 @@ class Evaluator {
 
  private:
   std::vector<Match> compute(const Node& node);
-  const std::vector<Match>& phrases(int set);
+  // A match of tokens [range) that are their own evidence.
+  Match plain(Range range) const;
+  const std::vector<Match>& phrases(int set) const {
+    return phraseMatches_[static_cast<std::size_t>(set)];
+  }
   std::vector<Match> any(const Node& node);
   std::vector<Match> all(const Node& node);
   std::vector<Match> allWithinWords(const Node& node);
@@ -106,9 +113,12 @@ class Evaluator {
   bool anyWithin(const Lists& withouts, Range range) const;
   Match combine(const std::vector<Match>& parts, std::vector<std::string> missing = {});
 
+  // Every phrase set's matches, from one pass over the document's occurrences.
+  void findPhraseMatches();
+
   const Program& program_;
   const DocumentIndex& index_;
-  std::vector<std::optional<std::vector<Match>>> phraseCache_;
+  std::vector<std::vector<Match>> phraseMatches_;  // by phrase set
   std::vector<std::optional<std::vector<Match>>> nodeCache_;  // by Node::id; never resized
   // Whether a span is negated, and by which cue, by (begin << 32 | end): several rules ask.
   struct NegationReading {

@@ -65,6 +65,12 @@ Program::Program(const core::ChecklistSet& checklists) : checklists_(&checklists
       items.push_back(std::move(compiled));
     }
   }
+  setsOfPhrase.resize(matcher.size());
+  for (std::size_t set = 0; set < phraseSets.size(); ++set) {
+    for (const std::uint32_t phrase : phraseSets[set].phrases) {
+      setsOfPhrase[phrase].push_back(static_cast<std::uint32_t>(set));
+    }
+  }
   checklists_ = nullptr;
 }
 

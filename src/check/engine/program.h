@@ -80,6 +80,9 @@ class Program {
   std::vector<PhraseSet> phraseSets;
   std::vector<CompiledItem> items;  // in checklist order
   std::vector<core::ChecklistEdition> editions;
+  // By phrase id: the phrase sets that match it (not the ones it is an exception of), so that
+  // one pass over a document's occurrences gives every set its matches.
+  std::vector<std::vector<std::uint32_t>> setsOfPhrase;
   int hedgeSet = -1;  // the concept `hedge`, or -1
   int nodeCount = 0;  // distinct node ids
 
