@@ -176,8 +176,8 @@ Evaluator::UnitRanges Evaluator::rangesOf(core::Scope::Kind scope, std::uint32_t
   return ranges;
 }
 
-std::vector<Evaluator::Unit> Evaluator::unitsOf(core::Scope::Kind scope, const Lists& parts,
-                                                bool needAll) const {
+Evaluator::Units Evaluator::unitsOf(core::Scope::Kind scope, const Lists& parts,
+                                    bool needAll) const {
   if (scope == core::Scope::Kind::Section) return sectionUnits(parts, needAll);
   if (needAll && scope != core::Scope::Kind::Document) return unitsFromDriver(scope, parts);
   // For each part, its first match in each unit (a full one over a partial one), by unit.
@@ -201,31 +201,29 @@ std::vector<Evaluator::Unit> Evaluator::unitsOf(core::Scope::Kind scope, const L
       list[kept++] = list[k];
     }
     list.resize(kept);
-    if (needAll && list.empty()) return {};
+    if (needAll && list.empty()) return Units(parts.size());
   }
   // Walk the units in order, all parts at once.
-  std::vector<Unit> units;
+  Units units(parts.size());
   std::vector<std::size_t> at(parts.size(), 0);
+  std::vector<std::optional<Match>> chosen(parts.size());
   while (true) {
     std::uint32_t next = std::numeric_limits<std::uint32_t>::max();
     for (std::size_t i = 0; i < parts.size(); ++i) {
       if (at[i] < keyed[i].size()) next = std::min(next, keyed[i][at[i]].first);
     }
     if (next == std::numeric_limits<std::uint32_t>::max()) break;
-    Unit unit;
-    unit.key = next;
-    unit.chosen.resize(parts.size());
     bool complete = true;
     for (std::size_t i = 0; i < parts.size(); ++i) {
       if (at[i] < keyed[i].size() && keyed[i][at[i]].first == next) {
-        unit.chosen[i] = keyed[i][at[i]++].second;
+        chosen[i] = keyed[i][at[i]++].second;
       } else {
+        chosen[i].reset();
         complete = false;
       }
     }
     if (needAll && !complete) continue;
-    unit.ranges = rangesOf(scope, next);
-    units.push_back(std::move(unit));
+    units.add(rangesOf(scope, next), chosen);
   }
   return units;
 }
@@ -259,8 +257,7 @@ std::optional<Match> Evaluator::firstIn(const std::vector<Match>& list,
   return best;
 }
 
-std::vector<Evaluator::Unit> Evaluator::unitsFromDriver(core::Scope::Kind scope,
-                                                        const Lists& parts) const {
+Evaluator::Units Evaluator::unitsFromDriver(core::Scope::Kind scope, const Lists& parts) const {
   std::size_t driver = 0;
   for (std::size_t i = 1; i < parts.size(); ++i) {
     if (parts[i]->size() < parts[driver]->size()) driver = i;
@@ -269,7 +266,7 @@ std::vector<Evaluator::Unit> Evaluator::unitsFromDriver(core::Scope::Kind scope,
   for (const Match& match : *parts[driver]) keysOf(scope, match, keys);
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-  std::vector<Unit> units;
+  Units units(parts.size());
   std::vector<std::optional<Match>> chosen(parts.size());  // reused: most units are incomplete
   for (const std::uint32_t key : keys) {
     const UnitRanges ranges = rangesOf(scope, key);
@@ -278,27 +275,29 @@ std::vector<Evaluator::Unit> Evaluator::unitsFromDriver(core::Scope::Kind scope,
       chosen[i] = firstIn(*parts[i], ranges);
       complete = chosen[i].has_value();
     }
-    if (complete) units.push_back({key, ranges, chosen});
+    if (complete) units.add(ranges, chosen);
   }
   return units;
 }
 
 // The section of a match is the innermost section that holds it. Parts lie within one section
 // when the section of one part holds all the others.
-std::vector<Evaluator::Unit> Evaluator::sectionUnits(const Lists& parts, bool needAll) const {
+Evaluator::Units Evaluator::sectionUnits(const Lists& parts, bool needAll) const {
   std::vector<int> candidates;
   for (const std::vector<Match>* list : parts) {
-    if (needAll && list->empty()) return {};
+    if (needAll && list->empty()) return Units(parts.size());
     for (const Match& match : *list) {
       const int start = index_.blocks()[index_.blockOf(match.begin)].section;
-      if (const auto section = index_.sectionHolding(start, {match.begin, match.end})) {
+      const auto section = index_.sectionHolding(start, {match.begin, match.end});
+      // Matches come in text order, so most lie in the section of the one before.
+      if (section && (candidates.empty() || candidates.back() != *section)) {
         candidates.push_back(*section);
       }
     }
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  std::vector<Unit> units;
+  Units units(parts.size());
   std::vector<std::optional<Match>> chosen(parts.size());  // reused for every candidate
   for (const int section : candidates) {
     const Range range = index_.sectionRange(section);
@@ -319,9 +318,10 @@ std::vector<Evaluator::Unit> Evaluator::sectionUnits(const Lists& parts, bool ne
         if (chosenRank == 0) break;
       }
       complete = complete && chosen[i].has_value();
+      if (needAll && !complete) break;
     }
     if (needAll && !complete) continue;
-    units.push_back({static_cast<std::uint32_t>(section + 1), range, chosen});
+    units.add(range, chosen);
   }
   return units;
 }
@@ -381,11 +381,12 @@ std::vector<Match> Evaluator::all(const Node& node) {
   for (const Node& without : node.without) withouts.push_back(&evaluate(without));
   std::vector<Match> matches;
   std::vector<Match> chosen;
-  for (const Unit& unit : unitsOf(node.scope.kind, parts, true)) {
+  const Units units = unitsOf(node.scope.kind, parts, true);
+  for (std::size_t u = 0; u < units.size(); ++u) {
     // In a section the `without` is looked for in the section that holds the parts.
-    if (anyWithin(withouts, unit.ranges)) continue;
+    if (anyWithin(withouts, units.ranges(u))) continue;
     chosen.clear();
-    for (const auto& part : unit.chosen) chosen.push_back(*part);
+    for (const auto& part : units.chosen(u)) chosen.push_back(*part);
     matches.push_back(combine(chosen));
   }
   sortUnique(matches);
@@ -524,12 +525,14 @@ std::vector<Match> Evaluator::list(const Node& node) {
   const std::size_t needed = std::min(node.partialFrom, members.size());
   std::vector<Match> matches;
   std::vector<Match> present;
-  for (const Unit& unit : unitsOf(node.scope.kind, members, false)) {
+  const Units units = unitsOf(node.scope.kind, members, false);
+  for (std::size_t u = 0; u < units.size(); ++u) {
+    const auto chosen = units.chosen(u);
     present.clear();
     std::vector<std::string> missing;
     for (std::size_t i = 0; i < members.size(); ++i) {
-      if (unit.chosen[i]) {
-        present.push_back(*unit.chosen[i]);
+      if (chosen[i]) {
+        present.push_back(*chosen[i]);
       } else {
         missing.push_back(node.memberNames[i]);
       }

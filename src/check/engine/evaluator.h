@@ -91,18 +91,34 @@ class Evaluator {
     std::size_t size_ = 0;
   };
 
-  // Where a part may meet the others: a unit of a scope (a sentence, a block, a section or the
-  // document) with the first match of each part inside it, if any.
-  struct Unit {
-    std::uint32_t key = 0;
-    UnitRanges ranges;  // the unit's tokens (a list entry's sentence and its lead-in)
-    std::vector<std::optional<Match>> chosen;  // by part
+  // Where parts may meet: units of a scope (sentences, blocks, sections or the document), each
+  // with the first match of every part inside it, if any. Kept in two flat vectors rather than
+  // a vector per unit: units are found by the ten thousand.
+  class Units {
+   public:
+    explicit Units(std::size_t parts) : parts_(parts) {}
+    void add(const UnitRanges& ranges, std::span<const std::optional<Match>> chosen) {
+      ranges_.push_back(ranges);
+      chosen_.insert(chosen_.end(), chosen.begin(), chosen.end());
+    }
+    std::size_t size() const { return ranges_.size(); }
+    // The tokens of unit `i` (a list entry's sentence and its lead-in).
+    const UnitRanges& ranges(std::size_t i) const { return ranges_[i]; }
+    // The match of each part in unit `i`, by part.
+    std::span<const std::optional<Match>> chosen(std::size_t i) const {
+      return {chosen_.data() + i * parts_, parts_};
+    }
+
+   private:
+    std::size_t parts_;
+    std::vector<UnitRanges> ranges_;
+    std::vector<std::optional<Match>> chosen_;
   };
   using Lists = std::vector<const std::vector<Match>*>;
-  std::vector<Unit> unitsOf(core::Scope::Kind scope, const Lists& parts, bool needAll) const;
-  std::vector<Unit> sectionUnits(const Lists& parts, bool needAll) const;
+  Units unitsOf(core::Scope::Kind scope, const Lists& parts, bool needAll) const;
+  Units sectionUnits(const Lists& parts, bool needAll) const;
   // All parts in one sentence or block, found from the units of the part with fewest matches.
-  std::vector<Unit> unitsFromDriver(core::Scope::Kind scope, const Lists& parts) const;
+  Units unitsFromDriver(core::Scope::Kind scope, const Lists& parts) const;
   // The first match of `list` inside a unit (a full one over a partial one), or nothing.
   std::optional<Match> firstIn(const std::vector<Match>& list, const UnitRanges& ranges) const;
   // The units of a sentence or block scope that a match lies in (several when it lies in a
