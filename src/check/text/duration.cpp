@@ -355,7 +355,7 @@ std::vector<bool> ageTokens(std::span<const Token> tokens, std::span<const AgeMe
 // Most tokens can start no time limit: neither a phrase's first word nor a quantity.
 bool mayStartDuration(const Token& token, const PatternTable<PhraseRule>& phrases) {
   if (token.isNumber() || token.wordValue >= 0 || phrases.mayStartAt(token)) return true;
-  const std::string& lower = token.lower;
+  const std::string_view lower = token.lower;  // compared by length first
   return lower == "a" || lower == "an" || lower == "half";
 }
 

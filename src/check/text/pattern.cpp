@@ -68,6 +68,36 @@ std::optional<std::vector<std::string>> Pattern::firstWords() const {
   return std::nullopt;
 }
 
+bool Pattern::followers(std::size_t slot, std::vector<std::string>& words) const {
+  for (; slot < slots_.size(); ++slot) {
+    const Slot& current = slots_[slot];
+    if (current.anyNumber || current.anyWord) return false;
+    for (const auto& alternative : current.alternatives) words.push_back(alternative.norms.front());
+    if (!current.optional) return true;
+  }
+  return false;  // every slot left is optional: the match can end here
+}
+
+std::optional<std::vector<std::string>> Pattern::secondWords() const {
+  std::vector<std::string> words;
+  // The first token is matched by slot `slot`, the optional slots before it skipped.
+  for (std::size_t slot = 0; slot < slots_.size(); ++slot) {
+    const Slot& current = slots_[slot];
+    if (current.anyNumber || current.anyWord) {
+      if (!followers(slot + 1, words)) return std::nullopt;
+    }
+    for (const auto& alternative : current.alternatives) {
+      if (alternative.norms.size() >= 2) {
+        words.push_back(alternative.norms[1]);
+      } else if (!followers(slot + 1, words)) {
+        return std::nullopt;
+      }
+    }
+    if (!current.optional) break;
+  }
+  return words;
+}
+
 std::optional<std::size_t> Pattern::matchAt(std::span<const Token> tokens, std::size_t i) const {
   std::optional<std::size_t> best;
   extend(tokens, 0, i, i, best);

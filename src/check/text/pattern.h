@@ -9,7 +9,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "check/text/token.h"
@@ -43,6 +42,9 @@ class Pattern {
   // The norms a match can start with, or nothing when any token can start one (a leading '*',
   // '#' or an all-optional pattern).
   std::optional<std::vector<std::string>> firstWords() const;
+  // The norms the second token of a match can have, or nothing when a match can be one token long
+  // or any token can come second. A scan skips the pattern when the next token is none of these.
+  std::optional<std::vector<std::string>> secondWords() const;
 
  private:
   struct Alternative {
@@ -63,6 +65,9 @@ class Pattern {
   // The end of `alternative` matched at token `i`, or nothing.
   static std::optional<std::size_t> matchWords(std::span<const Token> tokens, std::size_t i,
                                                const Alternative& alternative, std::size_t first);
+  // Adds to `words` the norms a match can go on with at slot `slot`; false when it can end there
+  // or go on with any token.
+  bool followers(std::size_t slot, std::vector<std::string>& words) const;
 
   std::string spec_;
   std::vector<Slot> slots_;
@@ -83,11 +88,13 @@ class PatternTable {
   void add(std::string_view spec, Value value, Tokenizer& tokenizer) {
     const std::size_t row = rows_.size();
     rows_.push_back({Pattern(spec, tokenizer), std::move(value)});
-    if (const auto firsts = rows_.back().pattern.firstWords()) {
+    const Pattern& pattern = rows_.back().pattern;
+    if (const auto firsts = pattern.firstWords()) {
+      const Candidate candidate = candidateOf(row, pattern);
       for (const std::string& word : *firsts) {
         const std::uint64_t hash = hashWord(word);
-        auto& rows = index_[hash];
-        if (rows.empty() || rows.back() != row) rows.push_back(row);
+        auto& rows = startingWith(hash);
+        if (rows.empty() || rows.back().row != row) rows.push_back(candidate);
         bloom_[(hash >> 6) % bloom_.size()] |= std::uint64_t{1} << (hash & 63);
       }
     } else {
@@ -113,8 +120,12 @@ class PatternTable {
       if (longer || earlierTie) best = RuleMatch{row, {i, *end}};
     };
     if (i >= tokens.size() || !mayStartAt(tokens[i])) return best;
-    if (const auto found = index_.find(tokens[i].normHash); found != index_.end()) {
-      for (std::size_t row : found->second) consider(row);
+    if (const auto* rows = rowsStartingWith(tokens[i].normHash)) {
+      const std::uint64_t second = i + 1 < tokens.size() ? maskBit(tokens[i + 1].normHash) : 0;
+      for (const Candidate& candidate : *rows) {
+        if (candidate.needsSecond && (candidate.seconds & second) == 0) continue;
+        consider(candidate.row);
+      }
     }
     for (std::size_t row : anyFirst_) consider(row);
     return best;
@@ -128,12 +139,64 @@ class PatternTable {
     Pattern pattern;
     Value value;
   };
-  struct Identity {
-    std::size_t operator()(std::uint64_t hash) const { return static_cast<std::size_t>(hash); }
+  // A row that can start with a given norm, and the norms its second token can have as a bit
+  // set (one bit per hash), so that most rows are turned away without being matched.
+  struct Candidate {
+    std::size_t row = 0;
+    bool needsSecond = false;  // no match of the row is shorter than two tokens
+    std::uint64_t seconds = 0;
+  };
+  struct FirstWord {
+    std::uint64_t hash = 0;
+    std::vector<Candidate> rows;
   };
 
+  static std::uint64_t maskBit(std::uint64_t hash) { return std::uint64_t{1} << (hash & 63); }
+
+  static Candidate candidateOf(std::size_t row, const Pattern& pattern) {
+    Candidate candidate{row, false, 0};
+    if (const auto seconds = pattern.secondWords()) {
+      candidate.needsSecond = true;
+      for (const std::string& word : *seconds) candidate.seconds |= maskBit(hashWord(word));
+    }
+    return candidate;
+  }
+
+  // The rows starting with the norm of hash `hash`, or null. An open-addressing table over
+  // firstWords_ (a power of two in size, at most half full).
+  const std::vector<Candidate>* rowsStartingWith(std::uint64_t hash) const {
+    if (slots_.empty()) return nullptr;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+      const std::uint32_t held = slots_[slot];
+      if (held == 0) return nullptr;
+      if (firstWords_[held - 1].hash == hash) return &firstWords_[held - 1].rows;
+    }
+  }
+
+  std::vector<Candidate>& startingWith(std::uint64_t hash) {
+    for (FirstWord& word : firstWords_) {
+      if (word.hash == hash) return word.rows;
+    }
+    firstWords_.push_back({hash, {}});
+    if (2 * firstWords_.size() > slots_.size()) {
+      slots_.assign(std::max<std::size_t>(16, 2 * slots_.size()), 0);
+      for (std::size_t k = 0; k + 1 < firstWords_.size(); ++k) place(k);
+    }
+    place(firstWords_.size() - 1);
+    return firstWords_.back().rows;
+  }
+
+  void place(std::size_t word) {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t slot = firstWords_[word].hash & mask;
+    while (slots_[slot] != 0) slot = (slot + 1) & mask;
+    slots_[slot] = static_cast<std::uint32_t>(word + 1);
+  }
+
   std::vector<Row> rows_;
-  std::unordered_map<std::uint64_t, std::vector<std::size_t>, Identity> index_;  // by first norm
+  std::vector<FirstWord> firstWords_;      // by first norm
+  std::vector<std::uint32_t> slots_;       // 0: empty; else index in firstWords_ + 1
   std::array<std::uint64_t, 64> bloom_{};  // a bit per first norm's hash
   std::vector<std::size_t> anyFirst_;
 };
