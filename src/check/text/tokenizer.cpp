@@ -22,6 +22,10 @@ struct Segment {
   std::size_t end;
 };
 
+constexpr bool isAsciiLetter(unsigned char c) {
+  return static_cast<unsigned char>((c | 0x20) - 'a') < 26;
+}
+
 // The gap a character leaves between two tokens.
 Gap gapOf(CharClass cls) {
   switch (cls) {
@@ -75,7 +79,18 @@ class Scanner {
         sentenceStart_(out.size()) {}
 
   void run() {
-    while (pos_ < text_.size()) step();
+    while (pos_ < text_.size()) {
+      // Plain words and single blanks are most of a text: they skip step()'s dispatch.
+      const auto byte = static_cast<unsigned char>(text_[pos_]);
+      if (byte == ' ' && pos_ + 1 < text_.size() && text_[pos_ + 1] != ' ') {
+        addGap(Gap::Space);
+        ++pos_;
+      } else if (isAsciiLetter(byte)) {
+        if (!readPlainWord()) readWord();
+      } else {
+        step();
+      }
+    }
   }
 
  private:
@@ -160,8 +175,7 @@ void Scanner::step() {
   const auto cp = byte < 0x80 ? detail::CodePoint{byte, 1} : at(pos_);
   const CharClass cls = byte < 0x80 ? detail::classifyAscii(byte) : detail::classify(cp.value);
   switch (cls) {
-    case CharClass::Letter:
-      if (byte < 0x80 && readPlainWord()) return;
+    case CharClass::Letter:  // not ASCII: run() reads ASCII letters
       return readWord();
     case CharClass::Digit:
       if (readPlainNumber()) return;
@@ -242,10 +256,6 @@ constexpr PlainEnds kPlainEnds = [] {
   }
   return ends;
 }();
-
-constexpr bool isAsciiLetter(unsigned char c) {
-  return static_cast<unsigned char>((c | 0x20) - 'a') < 26;
-}
 
 // Most words of a document are ASCII letters followed by a blank or punctuation. Reads such a
 // word at pos_ straight from the text, giving the token readWord would give; returns false,
