@@ -4,6 +4,7 @@
 #include <array>
 
 #include "check/text/number.h"
+#include "check/text/tokenizer_testing.h"
 #include "check/text/utf8.h"
 #include "check/text/word_rules.h"
 
@@ -68,7 +69,7 @@ class Scanner {
  public:
   Scanner(std::string_view text, Stemmer& stemmer, std::string& folded,
           std::vector<std::uint32_t>& starts, std::vector<std::uint32_t>& ends,
-          std::vector<Token>& out)
+          std::vector<Token>& out, bool fastPaths = true)
       : text_(text),
         stemmer_(stemmer),
         folded_(folded),
@@ -76,13 +77,16 @@ class Scanner {
         ends_(ends),
         out_(out),
         base_(out.size()),
+        fastPaths_(fastPaths),
         sentenceStart_(out.size()) {}
 
   void run() {
     while (pos_ < text_.size()) {
       // Plain words and single blanks are most of a text: they skip step()'s dispatch.
       const auto byte = static_cast<unsigned char>(text_[pos_]);
-      if (byte == ' ' && pos_ + 1 < text_.size() && text_[pos_ + 1] != ' ') {
+      if (!fastPaths_) {
+        step();
+      } else if (byte == ' ' && pos_ + 1 < text_.size() && text_[pos_ + 1] != ' ') {
         addGap(Gap::Space);
         ++pos_;
       } else if (isAsciiLetter(byte)) {
@@ -157,6 +161,7 @@ class Scanner {
   std::vector<std::uint32_t>& ends_;
   std::vector<Token>& out_;
   std::size_t base_;  // out_'s size before this text: its tokens are appended after
+  bool fastPaths_;    // read plain words and blanks by readPlainWord/readPlainNumber and run()
   std::vector<Segment> segments_;
   // While a word's folded bytes are its original ASCII bytes one to one, starts_ and ends_ stay
   // empty and an offset is wordStart_ + index; the first exception fills them in.
@@ -175,10 +180,10 @@ void Scanner::step() {
   const auto cp = byte < 0x80 ? detail::CodePoint{byte, 1} : at(pos_);
   const CharClass cls = byte < 0x80 ? detail::classifyAscii(byte) : detail::classify(cp.value);
   switch (cls) {
-    case CharClass::Letter:  // not ASCII: run() reads ASCII letters
+    case CharClass::Letter:  // with fast paths, run() reads ASCII letters
       return readWord();
     case CharClass::Digit:
-      if (readPlainNumber()) return;
+      if (fastPaths_ && readPlainNumber()) return;
       return readWord();
     case CharClass::Fraction:
       return readWord();
@@ -766,6 +771,20 @@ std::vector<std::string> Tokenizer::normalizePhrase(std::string_view phrase) {
   for (Token& token : tokenize(phrase)) norms.push_back(std::move(token.norm));
   return norms;
 }
+
+namespace detail {
+
+std::vector<Token> TEST_tokenizeWithoutFastPaths(std::string_view utf8) {
+  Stemmer stemmer;
+  std::string folded;
+  std::vector<std::uint32_t> starts;
+  std::vector<std::uint32_t> ends;
+  std::vector<Token> tokens;
+  Scanner(utf8, stemmer, folded, starts, ends, tokens, false).run();
+  return tokens;
+}
+
+}  // namespace detail
 
 namespace {
 
