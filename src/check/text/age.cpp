@@ -187,12 +187,21 @@ bool mayStartAge(const Token& token, const PatternTable<LeadRule>& leads) {
   return token.isNumber() || token.wordValue >= 0 || leads.mayStartAt(token);
 }
 
+// One past the last token that can be (or start) a number: an age needs one at or after its start,
+// so most blocks, which have none, are not scanned at all.
+std::size_t afterLastNumber(std::span<const Token> tokens) {
+  std::size_t end = tokens.size();
+  while (end > 0 && !tokens[end - 1].isNumber() && tokens[end - 1].wordValue < 0) --end;
+  return end;
+}
+
 }  // namespace
 
 std::vector<AgeMention> findAges(std::span<const Token> tokens) {
   std::vector<AgeMention> ages;
   const PatternTable<LeadRule>& leads = leadTable();
-  for (std::size_t i = 0; i < tokens.size();) {
+  const std::size_t end = afterLastNumber(tokens);
+  for (std::size_t i = 0; i < end;) {
     if (!mayStartAge(tokens[i], leads)) {
       ++i;
       continue;

@@ -344,13 +344,19 @@ DurationMention mentionOf(std::span<const Token> tokens, std::size_t begin, std:
   return {duration, {begin, end}, tokens[begin].start, tokens[end - 1].end, phrase};
 }
 
-std::vector<bool> ageTokens(std::span<const Token> tokens, std::span<const AgeMention> ages) {
-  std::vector<bool> inAge(tokens.size(), false);
-  for (const AgeMention& age : ages) {
-    for (std::size_t k = age.tokens.begin; k < age.tokens.end; ++k) inAge[k] = true;
+// Walks the ages of a block along with a scan that only moves forward: is token `i` in one?
+class AgeCursor {
+ public:
+  explicit AgeCursor(std::span<const AgeMention> ages) : ages_(ages) {}
+  bool covers(std::size_t i) {
+    while (next_ < ages_.size() && ages_[next_].tokens.end <= i) ++next_;
+    return next_ < ages_.size() && ages_[next_].tokens.contains(i);
   }
-  return inAge;
-}
+
+ private:
+  std::span<const AgeMention> ages_;
+  std::size_t next_ = 0;
+};
 
 // Most tokens can start no time limit: neither a phrase's first word nor a quantity.
 bool mayStartDuration(const Token& token, const PatternTable<PhraseRule>& phrases) {
@@ -368,7 +374,7 @@ std::vector<DurationMention> findDurations(std::span<const Token> tokens) {
 std::vector<DurationMention> findDurations(std::span<const Token> tokens,
                                            std::span<const AgeMention> ages) {
   std::vector<DurationMention> found;
-  const std::vector<bool> inAge = ageTokens(tokens, ages);
+  AgeCursor inAge(ages);
   const PatternTable<PhraseRule>& phrases = phraseTable();
   std::size_t minBegin = 0;  // a lead may not reach back into the previous mention
   for (std::size_t i = 0; i < tokens.size();) {
@@ -376,7 +382,8 @@ std::vector<DurationMention> findDurations(std::span<const Token> tokens,
       ++i;
       continue;
     }
-    const auto phrase = inAge[i] ? std::nullopt : phrases.longestAt(tokens, i);
+    const bool age = inAge.covers(i);
+    const auto phrase = age ? std::nullopt : phrases.longestAt(tokens, i);
     if (phrase) {
       const PhraseRule& rule = phrases.value(phrase->rule);
       Duration duration{rule.kind, rule.length, Direction::Plain, rule.recurring};
@@ -388,7 +395,7 @@ std::vector<DurationMention> findDurations(std::span<const Token> tokens,
       i = minBegin = phrase->tokens.end;
       continue;
     }
-    if (!inAge[i]) {
+    if (!age) {
       if (auto amount = amountAt(tokens, i)) {
         const std::size_t begin = std::max(minBegin, applyLead(tokens, i, amount->duration));
         found.push_back(mentionOf(tokens, begin, amount->end, amount->duration, {}));

@@ -65,6 +65,7 @@ struct DurationMention {
 // or clock times ("0800 hours").
 std::vector<DurationMention> findDurations(std::span<const Token> tokens);
 // Same, with the ages in `tokens` already found (findAges(tokens)), so they are not read twice.
+// REQUIRES: `ages` in text order and not overlapping, as findAges gives them.
 std::vector<DurationMention> findDurations(std::span<const Token> tokens,
                                            std::span<const AgeMention> ages);
 

@@ -25,40 +25,48 @@ class Stemmer {
 
   // A stem with its hashWord, computed once per distinct word, and the word's value when it is a
   // number word (numberWordValue: "twelve" -> 12), else -1: the tokenizer asks both of every word.
+  // `stem` points into the Stemmer's cache or into the word asked for.
   struct Stemmed {
-    std::string stem;
+    std::string_view stem;
     std::uint64_t hash = 0;
     std::int8_t numberValue = -1;
   };
 
   // Returns the stem of a lower-case UTF-8 word ("entering" -> "enter", "hours" -> "hour").
-  // The reference stays valid until the next call on this Stemmer.
-  const std::string& stem(std::string_view word) { return stemmed(word).stem; }
+  // The view stays valid until the next call on this Stemmer, and no longer than `word`.
+  std::string_view stem(std::string_view word) { return stemmed(word).stem; }
   // Same, with the stem's hashWord.
-  const Stemmed& stemmed(std::string_view word);
+  Stemmed stemmed(std::string_view word);
 
  private:
   // A document reuses a few thousand words, so stems are cached. The entries are kept in the order
-  // they were first seen, which packs the common words together; an open-addressing index of
-  // 8-byte slots (a tag from the hash and the entry number) finds them with one hash, one small
-  // table read and usually one string compare per word.
-  struct Entry {
-    std::uint64_t hash = 0;  // of `word`
-    std::string word;
-    Stemmed stemmed;
+  // they were first seen, which packs the common words together, one cache line each; an
+  // open-addressing index of 8-byte slots (a tag from the hash and the entry number) finds them
+  // with one hash, one small table read and one compare of a few bytes per word.
+  static constexpr std::size_t kInline = 20;  // longer words and stems are stemmed every time
+  struct alignas(64) Entry {
+    std::uint64_t hash = 0;  // keyOf(word)
+    std::uint64_t stemHash = 0;
+    char word[kInline];
+    char stem[kInline];
+    std::uint8_t wordLength = 0;
+    std::uint8_t stemLength = 0;
+    std::int8_t numberValue = -1;
   };
   static constexpr std::size_t kInitialSlots = 1024;
   static constexpr std::size_t kMaxEntries = std::size_t{1} << 16;  // then the cache starts again
 
   // The index slot holding `word`, or the empty slot where it belongs.
   std::size_t probe(std::uint64_t hash, std::string_view word) const;
+  // Stems `word` with libstemmer into long_.
+  Stemmed stemUncached(std::string_view word);
   void grow();
   void clear();
 
   sb_stemmer* stemmer_ = nullptr;
   std::vector<std::uint64_t> index_;  // 0: empty; else (tag << 32) | (entry number + 1)
   std::vector<Entry> entries_;
-  Stemmed short_;  // the last word too short to stem
+  std::string long_;  // the last stem too long to cache
 };
 
 }  // namespace mkrp::check::text

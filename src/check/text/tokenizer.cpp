@@ -138,7 +138,7 @@ class Scanner {
   void emit(std::size_t begin, std::size_t end, TokenKind kind, std::string_view lower,
             std::string_view norm);
   void emit(std::size_t begin, std::size_t end, TokenKind kind, std::string_view lower,
-            const Stemmer::Stemmed& stemmed);
+            Stemmer::Stemmed stemmed);
   void emit(std::size_t begin, std::size_t end, TokenKind kind, std::string_view lower,
             std::string_view norm, std::uint64_t normHash);
   void emit(std::size_t begin, std::size_t end, TokenKind kind, std::string_view lower,
@@ -494,9 +494,7 @@ void Scanner::emitSegments() {
 // A run of letters: contractions and possessives are split or dropped here.
 void Scanner::emitWord(std::size_t begin, std::size_t end) {
   const std::string_view word = std::string_view(folded_).substr(begin, end - begin);
-  auto stemmed = [this](std::string_view w) -> const Stemmer::Stemmed& {
-    return stemmer_.stemmed(w);
-  };
+  auto stemmed = [this](std::string_view w) { return stemmer_.stemmed(w); };
   if (word == "cannot") {
     emit(begin, begin + 3, TokenKind::Word, "can", "can");
     emit(begin + 3, end, TokenKind::Word, "not", "not");
@@ -537,7 +535,7 @@ void Scanner::emit(std::size_t begin, std::size_t end, TokenKind kind, std::stri
 }
 
 void Scanner::emit(std::size_t begin, std::size_t end, TokenKind kind, std::string_view lower,
-                   const Stemmer::Stemmed& stemmed) {
+                   Stemmer::Stemmed stemmed) {
   emit(begin, end, kind, lower, stemmed.stem, stemmed.hash, stemmed.numberValue);
 }
 
