@@ -1,6 +1,7 @@
 #include "check/engine/evaluator.h"
 
 #include <algorithm>
+#include <deque>
 #include <limits>
 #include <map>
 
@@ -60,9 +61,9 @@ std::vector<Match> Evaluator::compute(const Node& node) {
     case NodeKind::All:
       return node.scope.kind == core::Scope::Kind::Words ? allWithinWords(node) : all(node);
     case NodeKind::Negated:
-      return polarity(node, true);
+      return polarity(node, true, nullptr);
     case NodeKind::Affirmed:
-      return polarity(node, false);
+      return polarity(node, false, nullptr);
     case NodeKind::Duration:
       return durations(node);
     case NodeKind::Age:
@@ -115,17 +116,57 @@ std::vector<Match> Evaluator::any(const Node& node) {
   return matches;
 }
 
-bool Evaluator::evaluateParts(const Node& node, Lists& parts) {
-  parts.assign(node.children.size(), nullptr);
-  for (const bool phrasesOnly : {true, false}) {
-    for (std::size_t i = 0; i < node.children.size(); ++i) {
-      const Node& child = node.children[i];
-      if ((child.kind == NodeKind::Phrases) != phrasesOnly) continue;
+bool Evaluator::evaluateParts(const Node& node, Lists& parts,
+                              std::deque<std::vector<Match>>* narrowed) {
+  const std::size_t count = node.children.size();
+  parts.assign(count, nullptr);
+  // Phrases first: when one of them has no match, the costlier parts need not be evaluated.
+  std::size_t rarest = count;  // the part of phrases with fewest matches
+  for (std::size_t i = 0; i < count; ++i) {
+    if (node.children[i].kind != NodeKind::Phrases) continue;
+    parts[i] = &evaluate(node.children[i]);
+    if (parts[i]->empty()) return false;
+    if (rarest == count || parts[i]->size() < parts[rarest]->size()) rarest = i;
+  }
+  std::vector<Range> windows;  // where the parts can meet, made when first needed
+  for (std::size_t i = 0; i < count; ++i) {
+    const Node& child = node.children[i];
+    if (child.kind == NodeKind::Phrases) continue;
+    const bool polar = child.kind == NodeKind::Negated || child.kind == NodeKind::Affirmed;
+    if (narrowed && polar && rarest < count && !nodeCache_[static_cast<std::size_t>(child.id)]) {
+      if (windows.empty()) windows = unitWindows(node.scope.kind, *parts[rarest]);
+      narrowed->push_back(polarity(child, child.kind == NodeKind::Negated, &windows));
+      parts[i] = &narrowed->back();
+    } else {
       parts[i] = &evaluate(child);
-      if (parts[i]->empty()) return false;
     }
+    if (parts[i]->empty()) return false;
   }
   return true;
+}
+
+std::vector<Range> Evaluator::unitWindows(core::Scope::Kind scope,
+                                          const std::vector<Match>& matches) const {
+  std::vector<std::uint32_t> keys;
+  for (const Match& match : matches) keysOf(scope, match, keys);
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  std::vector<Range> windows;
+  for (const std::uint32_t key : keys) {
+    for (const Range& range : rangesOf(scope, key)) windows.push_back(range);
+  }
+  std::sort(windows.begin(), windows.end(),
+            [](const Range& a, const Range& b) { return a.begin < b.begin; });
+  std::size_t kept = 0;
+  for (const Range& window : windows) {
+    if (kept > 0 && window.begin <= windows[kept - 1].end) {
+      windows[kept - 1].end = std::max(windows[kept - 1].end, window.end);
+    } else {
+      windows[kept++] = window;
+    }
+  }
+  windows.resize(kept);
+  return windows;
 }
 
 void Evaluator::keysOf(core::Scope::Kind scope, const Match& match,
@@ -376,7 +417,13 @@ Match Evaluator::combine(const std::vector<Match>& parts, std::vector<std::strin
 
 std::vector<Match> Evaluator::all(const Node& node) {
   Lists parts;
-  if (!evaluateParts(node, parts)) return {};
+  // In a sentence or block, a negated or affirmed part is read only where the phrase parts meet:
+  // reading negation is the costliest step, and a part is looked for only in units where the
+  // others are.
+  const bool narrow =
+      node.scope.kind == core::Scope::Kind::Sentence || node.scope.kind == core::Scope::Kind::Block;
+  std::deque<std::vector<Match>> narrowed;
+  if (!evaluateParts(node, parts, narrow ? &narrowed : nullptr)) return {};
   Lists withouts;
   for (const Node& without : node.without) withouts.push_back(&evaluate(without));
   std::vector<Match> matches;
@@ -396,7 +443,7 @@ std::vector<Match> Evaluator::all(const Node& node) {
 std::vector<Match> Evaluator::allWithinWords(const Node& node) {
   const auto words = static_cast<std::uint32_t>(node.scope.words);
   Lists lists;
-  if (!evaluateParts(node, lists)) return {};
+  if (!evaluateParts(node, lists, nullptr)) return {};
   Lists withouts;
   for (const Node& without : node.without) withouts.push_back(&evaluate(without));
   std::vector<Match> matches;
@@ -461,10 +508,17 @@ Evaluator::NegationReading Evaluator::negationAt(const Match& match) {
   return reading;
 }
 
-std::vector<Match> Evaluator::polarity(const Node& node, bool negated) {
+std::vector<Match> Evaluator::polarity(const Node& node, bool negated,
+                                       const std::vector<Range>* windows) {
   std::vector<Match> matches;
   for (const Node& child : node.children) {
+    auto window = windows ? windows->begin() : std::vector<Range>::const_iterator{};
     for (const Match& match : evaluate(child)) {
+      if (windows) {
+        while (window != windows->end() && window->end <= match.begin) ++window;
+        if (window == windows->end()) break;
+        if (match.begin < window->begin) continue;
+      }
       if (index_.blockOf(match.begin) != index_.blockOf(match.end - 1)) continue;
       const NegationReading reading = negationAt(match);
       if (reading.negated != negated) continue;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <deque>
 #include <optional>
 #include <span>
 #include <string>
@@ -68,7 +69,9 @@ class Evaluator {
   std::vector<Match> any(const Node& node);
   std::vector<Match> all(const Node& node);
   std::vector<Match> allWithinWords(const Node& node);
-  std::vector<Match> polarity(const Node& node, bool negated);
+  // The matches of `node`'s options that are (or are not) negated; with `windows`, only those
+  // that begin inside one of them (token ranges ordered by begin, not overlapping).
+  std::vector<Match> polarity(const Node& node, bool negated, const std::vector<Range>* windows);
   std::vector<Match> durations(const Node& node);
   std::vector<Match> ages(const Node& node);
   std::vector<Match> list(const Node& node);
@@ -145,7 +148,13 @@ class Evaluator {
   NegationReading negationAt(const Match& match);
   // The parts of an <all>, the ones that are only phrases first: when one of them has no match,
   // the costlier parts (negation, lists) need not be evaluated at all.
-  bool evaluateParts(const Node& node, Lists& parts);
+  // With `narrowed`, a negated or affirmed part not yet evaluated is read only inside the units
+  // where the part of phrases with fewest matches lies, into `narrowed`: its matches there are
+  // all that finding the units of the <all> needs.
+  bool evaluateParts(const Node& node, Lists& parts, std::deque<std::vector<Match>>* narrowed);
+  // The tokens of the units of `scope` (with their lead-in sentences) that `matches` lie in,
+  // ordered and joined where they overlap.
+  std::vector<Range> unitWindows(core::Scope::Kind scope, const std::vector<Match>& matches) const;
   std::vector<Detail> details_;
   std::vector<Range> detailSpans_;   // the spans of every Detail, one after the other
   std::vector<Range> scratchSpans_;  // combine's spans before they join the pool
