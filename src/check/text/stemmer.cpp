@@ -11,14 +11,9 @@
 
 namespace mkrp::check::text {
 
-namespace {
+namespace {}  // namespace
 
-// The part of a word's hash an index slot keeps, to skip most entries without reading them.
-std::uint64_t tagOf(std::uint64_t hash) { return hash >> 32; }
-
-}  // namespace
-
-Stemmer::Stemmer() : stemmer_(sb_stemmer_new("english", "UTF_8")), index_(kInitialSlots, 0) {
+Stemmer::Stemmer() : stemmer_(sb_stemmer_new("english", "UTF_8")), slots_(kInitialSlots) {
   if (stemmer_ == nullptr) throw std::bad_alloc();
 }
 
@@ -26,15 +21,15 @@ Stemmer::~Stemmer() { sb_stemmer_delete(stemmer_); }
 
 Stemmer::Stemmer(Stemmer&& other) noexcept
     : stemmer_(std::exchange(other.stemmer_, nullptr)),
-      index_(std::move(other.index_)),
-      entries_(std::move(other.entries_)) {}
+      slots_(std::move(other.slots_)),
+      used_(std::exchange(other.used_, 0)) {}
 
 Stemmer& Stemmer::operator=(Stemmer&& other) noexcept {
   if (this != &other) {
     sb_stemmer_delete(stemmer_);
     stemmer_ = std::exchange(other.stemmer_, nullptr);
-    index_ = std::move(other.index_);
-    entries_ = std::move(other.entries_);
+    slots_ = std::move(other.slots_);
+    used_ = std::exchange(other.used_, 0);
   }
   return *this;
 }
@@ -76,32 +71,28 @@ bool sameBytes(const char* a, std::string_view b) {
 }  // namespace
 
 std::size_t Stemmer::probe(std::uint64_t hash, std::string_view word) const {
-  const std::size_t mask = index_.size() - 1;
-  const std::uint64_t tag = tagOf(hash);
-  std::size_t slot = static_cast<std::size_t>(hash) & mask;
-  for (;; slot = (slot + 1) & mask) {
-    const std::uint64_t held = index_[slot];
-    if (held == 0) return slot;
-    if ((held >> 32) != tag) continue;
-    const Entry& entry = entries_[(held & 0xFFFFFFFFu) - 1];
-    if (entry.hash == hash && entry.wordLength == word.size() && sameBytes(entry.word, word)) {
-      return slot;
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t index = static_cast<std::size_t>(hash) & mask;
+  for (;; index = (index + 1) & mask) {
+    const Slot& slot = slots_[index];
+    if (slot.wordLength == 0) return index;
+    if (slot.hash == hash && slot.wordLength == word.size() && sameBytes(slot.word, word)) {
+      return index;
     }
   }
 }
 
 void Stemmer::grow() {
-  index_.assign(index_.size() * 2, 0);
-  for (std::size_t k = 0; k < entries_.size(); ++k) {
-    const Entry& entry = entries_[k];
-    const std::string_view word(entry.word, entry.wordLength);
-    index_[probe(entry.hash, word)] = (tagOf(entry.hash) << 32) | (k + 1);
+  std::vector<Slot> old = std::move(slots_);
+  const std::size_t size = old.size() < kMaxSlots ? old.size() * 2 : kInitialSlots;
+  slots_ = std::vector<Slot>(size);
+  used_ = 0;
+  if (size == kInitialSlots) return;  // the cache was full: start again
+  for (const Slot& slot : old) {
+    if (slot.wordLength == 0) continue;
+    slots_[probe(slot.hash, std::string_view(slot.word, slot.wordLength))] = slot;
+    ++used_;
   }
-}
-
-void Stemmer::clear() {
-  entries_.clear();
-  index_.assign(kInitialSlots, 0);
 }
 
 Stemmer::Stemmed Stemmer::stemUncached(std::string_view word) {
@@ -119,32 +110,28 @@ Stemmer::Stemmed Stemmer::stemmed(std::string_view word) {
     return {word, hashWord(word), -1};  // number words have three letters or more
   }
   if (word.size() > kInline) return stemUncached(word);
-  if (index_.empty()) clear();  // after a move
+  if (slots_.empty()) slots_.resize(kInitialSlots);  // after a move
   const std::uint64_t hash = keyOf(word);
-  std::size_t slot = probe(hash, word);
-  if (index_[slot] != 0) {
-    const Entry& entry = entries_[(index_[slot] & 0xFFFFFFFFu) - 1];
-    return {std::string_view(entry.stem, entry.stemLength), entry.stemHash, entry.numberValue};
+  std::size_t index = probe(hash, word);
+  if (slots_[index].wordLength == 0) {
+    const Stemmed fresh = stemUncached(word);
+    if (fresh.stem.size() > kInline) return fresh;
+    if (2 * (used_ + 1) > slots_.size()) {
+      grow();
+      index = probe(hash, word);
+    }
+    Slot& slot = slots_[index];
+    slot.hash = hash;
+    slot.stemHash = fresh.hash;
+    word.copy(slot.word, word.size());
+    fresh.stem.copy(slot.stem, fresh.stem.size());
+    slot.wordLength = static_cast<std::uint8_t>(word.size());
+    slot.stemLength = static_cast<std::uint8_t>(fresh.stem.size());
+    slot.numberValue = fresh.numberValue;
+    ++used_;
   }
-  const Stemmed fresh = stemUncached(word);
-  if (fresh.stem.size() > kInline) return fresh;
-  if (entries_.size() >= kMaxEntries) {  // the cache is full: start again
-    clear();
-    slot = probe(hash, word);
-  } else if (2 * (entries_.size() + 1) > index_.size()) {
-    grow();
-    slot = probe(hash, word);
-  }
-  Entry& entry = entries_.emplace_back();
-  entry.hash = hash;
-  entry.stemHash = fresh.hash;
-  word.copy(entry.word, word.size());
-  fresh.stem.copy(entry.stem, fresh.stem.size());
-  entry.wordLength = static_cast<std::uint8_t>(word.size());
-  entry.stemLength = static_cast<std::uint8_t>(fresh.stem.size());
-  entry.numberValue = fresh.numberValue;
-  index_[slot] = (tagOf(hash) << 32) | entries_.size();
-  return {std::string_view(entry.stem, entry.stemLength), entry.stemHash, entry.numberValue};
+  const Slot& slot = slots_[index];
+  return {std::string_view(slot.stem, slot.stemLength), slot.stemHash, slot.numberValue};
 }
 
 }  // namespace mkrp::check::text

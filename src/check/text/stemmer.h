@@ -39,34 +39,32 @@ class Stemmer {
   Stemmed stemmed(std::string_view word);
 
  private:
-  // A document reuses a few thousand words, so stems are cached. The entries are kept in the order
-  // they were first seen, which packs the common words together, one cache line each; an
-  // open-addressing index of 8-byte slots (a tag from the hash and the entry number) finds them
-  // with one hash, one small table read and one compare of a few bytes per word.
+  // A document reuses a few thousand words, so stems are cached in an open-addressing table of
+  // one cache line per slot, with the word and its stem inline: one hash, usually one line read
+  // and one compare of a few bytes per word.
   static constexpr std::size_t kInline = 20;  // longer words and stems are stemmed every time
-  struct alignas(64) Entry {
+  struct alignas(64) Slot {
     std::uint64_t hash = 0;  // keyOf(word)
     std::uint64_t stemHash = 0;
-    char word[kInline];
-    char stem[kInline];
-    std::uint8_t wordLength = 0;
+    char word[kInline] = {};
+    char stem[kInline] = {};
+    std::uint8_t wordLength = 0;  // 0: the slot is empty
     std::uint8_t stemLength = 0;
     std::int8_t numberValue = -1;
   };
   static constexpr std::size_t kInitialSlots = 1024;
-  static constexpr std::size_t kMaxEntries = std::size_t{1} << 16;  // then the cache starts again
+  static constexpr std::size_t kMaxSlots = std::size_t{1} << 17;  // then the cache starts again
 
-  // The index slot holding `word`, or the empty slot where it belongs.
+  // The slot holding `word`, or the empty slot where it belongs.
   std::size_t probe(std::uint64_t hash, std::string_view word) const;
   // Stems `word` with libstemmer into long_.
   Stemmed stemUncached(std::string_view word);
   void grow();
-  void clear();
 
   sb_stemmer* stemmer_ = nullptr;
-  std::vector<std::uint64_t> index_;  // 0: empty; else (tag << 32) | (entry number + 1)
-  std::vector<Entry> entries_;
-  std::string long_;  // the last stem too long to cache
+  std::vector<Slot> slots_;
+  std::size_t used_ = 0;
+  std::string long_;  // the last stem asked for that is not cached
 };
 
 }  // namespace mkrp::check::text

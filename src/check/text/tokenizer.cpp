@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 
 #include "check/text/number.h"
 #include "check/text/tokenizer_testing.h"
@@ -262,6 +264,29 @@ constexpr PlainEnds kPlainEnds = [] {
   return ends;
 }();
 
+// The number of ASCII letters at the start of `text`, counted eight bytes at a time while eight
+// can be read and all are letters (then the caller goes on byte by byte); their lower-case forms
+// are written to `lower`, with up to eight bytes of other characters after them.
+std::size_t lettersByEight(const char* text, std::size_t size, char* lower) {
+  if constexpr (std::endian::native != std::endian::little) return 0;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  constexpr std::uint64_t kLow = 0x7F7F7F7F7F7F7F7Full;
+  std::size_t length = 0;
+  for (; length + 8 <= size && length + 8 <= 32; length += 8) {
+    std::uint64_t chunk;
+    std::memcpy(&chunk, text + length, 8);
+    const std::uint64_t folded = chunk | 0x2020202020202020ull;
+    std::memcpy(lower + length, &folded, 8);
+    // Per byte, without carries between bytes: the high bit says "at least 'a'", then "past 'z'".
+    const std::uint64_t seven = folded & kLow;
+    const std::uint64_t atLeastA = seven + 0x1F1F1F1F1F1F1F1Full;
+    const std::uint64_t pastZ = seven + 0x0505050505050505ull;
+    const std::uint64_t letters = atLeastA & ~pastZ & ~chunk & kHigh;
+    if (letters != kHigh) return length + std::countr_zero(~letters & kHigh) / 8;
+  }
+  return length;
+}
+
 // Most words of a document are ASCII letters followed by a blank or punctuation. Reads such a
 // word at pos_ straight from the text, giving the token readWord would give; returns false,
 // having read nothing, for any other word (digits, apostrophes, hyphens, non-ASCII letters,
@@ -270,8 +295,8 @@ bool Scanner::readPlainWord() {
   constexpr std::size_t kLongest = 32;
   const std::size_t left = std::min(text_.size() - pos_, kLongest + 1);
   const char* const begin = text_.data() + pos_;
-  char lower[kLongest];
-  std::size_t length = 0;
+  char lower[kLongest + 8];
+  std::size_t length = lettersByEight(begin, left, lower);
   while (length < left && isAsciiLetter(static_cast<unsigned char>(begin[length]))) {
     if (length == kLongest) return false;
     lower[length] = static_cast<char>(begin[length] | 0x20);
