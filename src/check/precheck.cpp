@@ -228,6 +228,8 @@ class Checker {
   void search(const CompiledItem& item, Reading& reading, Found& found) {
     Evaluator& evaluator = reading.evaluator;
     for (const CompiledPattern& pattern : item.contradicts) {
+      // The finding shows the first few contradictions; more would change nothing.
+      if (found.contradicts.size() == kMaxContradictionHits) break;
       const std::vector<Match>& matches = evaluator.evaluate(pattern.root);
       if (!matches.empty() && found.contradicts.size() < kMaxContradictionHits) {
         found.contradicts.push_back(hitOf(pattern, reading, matches.front()));

@@ -103,6 +103,10 @@ std::vector<Match> Evaluator::any(const Node& node) {
   std::vector<Match> matches, merged;
   for (const Node& child : node.children) {
     const std::vector<Match>& found = evaluate(child);
+    if (matches.empty()) {
+      matches = found;
+      continue;
+    }
     merged.resize(matches.size() + found.size());
     std::merge(matches.begin(), matches.end(), found.begin(), found.end(), merged.begin(),
                byPosition);
