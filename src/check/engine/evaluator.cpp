@@ -86,15 +86,16 @@ void Evaluator::findPhraseMatches() {
   }
   for (const Occurrence& occurrence : index_.occurrencesInOrder()) {
     const Range range{occurrence.begin, occurrence.end};
+    const Match match = plain(range);
     for (const std::uint32_t set : program_.setsOfPhrase[occurrence.phrase]) {
       if (!exceptions[set].empty() && exceptions[set].holds(range)) continue;
       std::vector<Match>& matches = phraseMatches_[set];
       // At one position keep the longest wording ("no waiting period" over "no waiting").
       if (!matches.empty() && matches.back().begin == range.begin) {
-        if (range.end > matches.back().end) matches.back() = plain(range);
+        if (range.end > matches.back().end) matches.back() = match;
         continue;
       }
-      matches.push_back(plain(range));
+      matches.push_back(match);
     }
   }
 }
@@ -224,7 +225,8 @@ Evaluator::UnitRanges Evaluator::rangesOf(core::Scope::Kind scope, std::uint32_t
 Evaluator::Units Evaluator::unitsOf(core::Scope::Kind scope, const Lists& parts,
                                     bool needAll) const {
   if (scope == core::Scope::Kind::Section) return sectionUnits(parts, needAll);
-  if (needAll && scope != core::Scope::Kind::Document) return unitsFromDriver(scope, parts);
+  if (scope == core::Scope::Kind::Document) return documentUnit(parts, needAll);
+  if (needAll) return unitsFromDriver(scope, parts);
   // For each part, its first match in each unit (a full one over a partial one), by unit.
   std::vector<std::vector<std::pair<std::uint32_t, Match>>> keyed(parts.size());
   std::vector<std::uint32_t> keys;
@@ -273,55 +275,92 @@ Evaluator::Units Evaluator::unitsOf(core::Scope::Kind scope, const Lists& parts,
   return units;
 }
 
-std::optional<Match> Evaluator::firstIn(const std::vector<Match>& list,
-                                        const UnitRanges& ranges) const {
+std::optional<Match> Evaluator::firstIn(const std::vector<Match>& list, const UnitRanges& ranges,
+                                        std::size_t* ownStart) const {
   const Range own = ranges.front();
   std::optional<Match> best;
   int bestRank = 0;  // rank(*best), computed once per match
-  auto consider = [&](Range from, auto accepts) {
-    auto it = std::lower_bound(list.begin(), list.end(), from.begin,
-                               [](const Match& m, std::uint32_t at) { return m.begin < at; });
-    for (; it != list.end() && it->begin < from.end; ++it) {
-      if (!accepts(*it)) continue;
-      const int itRank = rank(*it);
-      if (!best || itRank < bestRank) {
-        best = *it;
-        bestRank = itRank;
+  auto consider = [&](Range from, std::size_t start, auto accepts) {
+    for (std::size_t k = start; k < list.size() && list[k].begin < from.end; ++k) {
+      const Match& match = list[k];
+      if (!accepts(match)) continue;
+      const int matchRank = rank(match);
+      if (!best || matchRank < bestRank) {
+        best = match;
+        bestRank = matchRank;
       }
       if (bestRank == 0) return true;
     }
     return false;
   };
   // A match in the lead-in sentence, or running from it into the entry, belongs to the entry.
-  if (ranges.size() > 1 && consider(ranges[1], [&](const Match& m) {
+  if (ranges.size() > 1 &&
+      consider(ranges[1], firstAtOrAfter(list, 0, ranges[1].begin), [&](const Match& m) {
         return m.end <= ranges[1].end || (m.end > own.begin && m.end <= own.end);
       })) {
     return best;
   }
-  consider(own, [&](const Match& m) { return m.end <= own.end; });
+  std::size_t start = firstAtOrAfter(list, ownStart ? *ownStart : 0, own.begin);
+  if (ownStart) *ownStart = start;
+  consider(own, start, [&](const Match& m) { return m.end <= own.end; });
   return best;
 }
 
+std::size_t Evaluator::firstAtOrAfter(const std::vector<Match>& list, std::size_t from,
+                                      std::uint32_t at) {
+  // Galloping from `from`: units are visited in text order, so the next one is usually near.
+  std::size_t step = 1;
+  while (from + step < list.size() && list[from + step].begin < at) step *= 2;
+  const auto first = list.begin() + static_cast<std::ptrdiff_t>(from + step / 2);
+  const auto last = list.begin() + static_cast<std::ptrdiff_t>(std::min(from + step, list.size()));
+  if (from < list.size() && list[from].begin >= at) return from;
+  return static_cast<std::size_t>(
+      std::lower_bound(first, last, at,
+                       [](const Match& m, std::uint32_t begin) { return m.begin < begin; }) -
+      list.begin());
+}
+
 Evaluator::Units Evaluator::unitsFromDriver(core::Scope::Kind scope, const Lists& parts) const {
-  std::size_t driver = 0;
-  for (std::size_t i = 1; i < parts.size(); ++i) {
-    if (parts[i]->size() < parts[driver]->size()) driver = i;
-  }
+  // The parts from fewest matches to most: the first is the driver, whose units are visited;
+  // a rare part is the likeliest to be missing from a unit, so it is looked for first.
+  std::vector<std::size_t> order(parts.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return parts[a]->size() < parts[b]->size();
+  });
+  const std::size_t driver = order.front();
+  std::rotate(order.begin(), order.begin() + 1, order.end());  // the driver is in every unit
   std::vector<std::uint32_t> keys;
   for (const Match& match : *parts[driver]) keysOf(scope, match, keys);
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   Units units(parts.size());
   std::vector<std::optional<Match>> chosen(parts.size());  // reused: most units are incomplete
+  std::vector<std::size_t> cursors(parts.size(), 0);      // by part: where the last unit began
   for (const std::uint32_t key : keys) {
     const UnitRanges ranges = rangesOf(scope, key);
     bool complete = true;
-    for (std::size_t i = 0; i < parts.size() && complete; ++i) {
-      chosen[i] = firstIn(*parts[i], ranges);
+    for (std::size_t k = 0; k < order.size() && complete; ++k) {
+      const std::size_t i = order[k];
+      chosen[i] = firstIn(*parts[i], ranges, &cursors[i]);
       complete = chosen[i].has_value();
     }
     if (complete) units.add(ranges, chosen);
   }
+  return units;
+}
+
+Evaluator::Units Evaluator::documentUnit(const Lists& parts, bool needAll) const {
+  Units units(parts.size());
+  const UnitRanges whole = rangesOf(core::Scope::Kind::Document, 0);
+  std::vector<std::optional<Match>> chosen(parts.size());
+  bool any = false;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    chosen[i] = firstIn(*parts[i], whole);
+    if (!chosen[i] && needAll) return units;
+    any = any || chosen[i].has_value();
+  }
+  if (any) units.add(whole, chosen);
   return units;
 }
 
@@ -344,14 +383,17 @@ Evaluator::Units Evaluator::sectionUnits(const Lists& parts, bool needAll) const
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   Units units(parts.size());
   std::vector<std::optional<Match>> chosen(parts.size());  // reused for every candidate
+  // Sections in index order begin in text order (the part before the first heading first), so
+  // each part's search goes on from where it stood for the section before.
+  std::vector<std::size_t> cursors(parts.size(), 0);
   for (const int section : candidates) {
     const Range range = index_.sectionRange(section);
     std::fill(chosen.begin(), chosen.end(), std::nullopt);
     bool complete = true;
     for (std::size_t i = 0; i < parts.size(); ++i) {
       const std::vector<Match>& list = *parts[i];
-      auto it = std::lower_bound(list.begin(), list.end(), range.begin,
-                                 [](const Match& m, std::uint32_t at) { return m.begin < at; });
+      cursors[i] = firstAtOrAfter(list, cursors[i], range.begin);
+      auto it = list.begin() + static_cast<std::ptrdiff_t>(cursors[i]);
       int chosenRank = 0;  // rank(*chosen[i]), computed once per match
       for (; it != list.end() && it->begin < range.end; ++it) {
         if (it->end > range.end) continue;

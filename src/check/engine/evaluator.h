@@ -120,10 +120,18 @@ class Evaluator {
   using Lists = std::vector<const std::vector<Match>*>;
   Units unitsOf(core::Scope::Kind scope, const Lists& parts, bool needAll) const;
   Units sectionUnits(const Lists& parts, bool needAll) const;
+  // The document as one unit, when the parts (all of them, with `needAll`) are in it.
+  Units documentUnit(const Lists& parts, bool needAll) const;
   // All parts in one sentence or block, found from the units of the part with fewest matches.
   Units unitsFromDriver(core::Scope::Kind scope, const Lists& parts) const;
-  // The first match of `list` inside a unit (a full one over a partial one), or nothing.
-  std::optional<Match> firstIn(const std::vector<Match>& list, const UnitRanges& ranges) const;
+  // The first match of `list` inside a unit (a full one over a partial one), or nothing. With
+  // `ownStart`, the search of the unit's own range starts there (an index into `list` at or
+  // before the first match in it) and leaves there where that range's matches begin.
+  std::optional<Match> firstIn(const std::vector<Match>& list, const UnitRanges& ranges,
+                               std::size_t* ownStart = nullptr) const;
+  // The index of the first match of `list` at or after token `at`, searching from `from`.
+  static std::size_t firstAtOrAfter(const std::vector<Match>& list, std::size_t from,
+                                    std::uint32_t at);
   // The units of a sentence or block scope that a match lies in (several when it lies in a
   // list's lead-in), appended to `keys`.
   void keysOf(core::Scope::Kind scope, const Match& match, std::vector<std::uint32_t>& keys) const;
