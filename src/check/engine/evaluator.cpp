@@ -432,7 +432,8 @@ bool Evaluator::anyWithin(const Lists& withouts, Range range) const {
   return false;
 }
 
-Match Evaluator::combine(const std::vector<Match>& parts, std::vector<std::string> missing) {
+Match Evaluator::combine(const std::vector<Match>& parts,
+                         std::vector<const std::string*> missing) {
   Match combined{parts.front().begin, parts.front().end};
   Detail detail;
   std::vector<Range>& spans = scratchSpans_;
@@ -629,12 +630,12 @@ std::vector<Match> Evaluator::list(const Node& node) {
   for (std::size_t u = 0; u < units.size(); ++u) {
     const auto chosen = units.chosen(u);
     present.clear();
-    std::vector<std::string> missing;
+    std::vector<const std::string*> missing;
     for (std::size_t i = 0; i < members.size(); ++i) {
       if (chosen[i]) {
         present.push_back(*chosen[i]);
       } else {
-        missing.push_back(node.memberNames[i]);
+        missing.push_back(&node.memberNames[i]);
       }
     }
     if (present.empty() || present.size() < needed) continue;

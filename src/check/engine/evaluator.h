@@ -33,7 +33,8 @@ struct Detail {
   // Evaluator (composite matches are made by the ten thousand), [spansBegin, spansEnd) of it.
   std::uint32_t spansBegin = 0;
   std::uint32_t spansEnd = 0;
-  std::vector<std::string> missing;  // members of an incomplete list
+  // Members of an incomplete list, by name; the names are the Program's (Node::memberNames).
+  std::vector<const std::string*> missing;
   std::string note;                  // what a bound found ("'within 4 hours' is longer than ...")
 };
 
@@ -138,7 +139,7 @@ class Evaluator {
   UnitRanges rangesOf(core::Scope::Kind scope, std::uint32_t key) const;
   bool anyWithin(const Lists& withouts, const UnitRanges& ranges) const;
   bool anyWithin(const Lists& withouts, Range range) const;
-  Match combine(const std::vector<Match>& parts, std::vector<std::string> missing = {});
+  Match combine(const std::vector<Match>& parts, std::vector<const std::string*> missing = {});
 
   // Every phrase set's matches, from one pass over the document's occurrences.
   void findPhraseMatches();
