@@ -36,31 +36,6 @@ Stemmer& Stemmer::operator=(Stemmer&& other) noexcept {
 
 namespace {
 
-std::uint64_t load(const char* bytes, std::size_t count) {
-  std::uint64_t value = 0;
-  std::memcpy(&value, bytes, count);
-  return value;
-}
-
-// The cache's key for a word of 3 to kInline bytes: cheaper than hashWord on short words (a few
-// overlapping loads instead of a loop over the last bytes). Only the cache sees it.
-std::uint64_t keyOf(std::string_view word) {
-  const char* bytes = word.data();
-  const std::size_t size = word.size();
-  std::uint64_t key = size * 0x9E3779B97F4A7C15ull;
-  if (size >= 8) {
-    std::size_t i = 0;
-    for (; i + 8 < size; i += 8) key = (key ^ load(bytes + i, 8)) * 0xFF51AFD7ED558CCDull;
-    key = (key ^ load(bytes + size - 8, 8)) * 0xC4CEB9FE1A85EC53ull;
-  } else if (size >= 4) {
-    key = (key ^ (load(bytes, 4) | (load(bytes + size - 4, 4) << 32))) * 0xC4CEB9FE1A85EC53ull;
-  } else {
-    const auto byte = [&](std::size_t k) { return static_cast<std::uint64_t>(bytes[k] & 0xFF); };
-    key = (key ^ (byte(0) | byte(size / 2) << 8 | byte(size - 1) << 16)) * 0xC4CEB9FE1A85EC53ull;
-  }
-  return key ^ (key >> 29);
-}
-
 bool sameBytes(const char* a, std::string_view b) {
   for (std::size_t k = 0; k < b.size(); ++k) {
     if (a[k] != b[k]) return false;
@@ -105,13 +80,13 @@ Stemmer::Stemmed Stemmer::stemUncached(std::string_view word) {
   return {long_, hashWord(long_), value ? static_cast<std::int8_t>(*value) : std::int8_t{-1}};
 }
 
-Stemmer::Stemmed Stemmer::stemmed(std::string_view word) {
+Stemmer::Stemmed Stemmer::stemmed(std::string_view word, std::uint64_t key) {
   if (word.size() <= 2) {               // Porter2 leaves words of one or two letters as they are
     return {word, hashWord(word), -1};  // number words have three letters or more
   }
   if (word.size() > kInline) return stemUncached(word);
   if (slots_.empty()) slots_.resize(kInitialSlots);  // after a move
-  const std::uint64_t hash = keyOf(word);
+  const std::uint64_t hash = key;
   std::size_t index = probe(hash, word);
   if (slots_[index].wordLength == 0) {
     const Stemmed fresh = stemUncached(word);

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,7 +37,34 @@ class Stemmer {
   // The view stays valid until the next call on this Stemmer, and no longer than `word`.
   std::string_view stem(std::string_view word) { return stemmed(word).stem; }
   // Same, with the stem's hashWord.
-  Stemmed stemmed(std::string_view word);
+  Stemmed stemmed(std::string_view word) { return stemmed(word, keyOf(word)); }
+  // Same, with the word's cache key already computed. REQUIRES: key == keyOf(word).
+  Stemmed stemmed(std::string_view word, std::uint64_t key);
+
+  // The key under which the cache keeps `word`: cheaper than hashWord on short words (a few
+  // overlapping loads instead of a loop over the last bytes).
+  static std::uint64_t keyOf(std::string_view word) {
+    const char* bytes = word.data();
+    const std::size_t size = word.size();
+    std::uint64_t key = size * 0x9E3779B97F4A7C15ull;
+    if (size >= 8) {
+      std::size_t i = 0;
+      for (; i + 8 < size; i += 8) key = (key ^ load(bytes + i, 8)) * 0xFF51AFD7ED558CCDull;
+      key = (key ^ load(bytes + size - 8, 8)) * 0xC4CEB9FE1A85EC53ull;
+    } else if (size >= 4) {
+      key = (key ^ (load(bytes, 4) | (load(bytes + size - 4, 4) << 32))) * 0xC4CEB9FE1A85EC53ull;
+    } else if (size > 0) {
+      const auto byte = [&](std::size_t k) { return static_cast<std::uint64_t>(bytes[k] & 0xFF); };
+      key = (key ^ (byte(0) | byte(size / 2) << 8 | byte(size - 1) << 16)) * 0xC4CEB9FE1A85EC53ull;
+    }
+    return key ^ (key >> 29);
+  }
+
+  // Starts loading the cache slot of the word with key `key` from memory, so that a stemmed()
+  // call a little later finds it near: the tokenizer fills in the rest of a token meanwhile.
+  void prefetch(std::uint64_t key) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[key & (slots_.size() - 1)]);
+  }
 
  private:
   // A document reuses a few thousand words, so stems are cached in an open-addressing table of
@@ -55,6 +83,11 @@ class Stemmer {
   static constexpr std::size_t kInitialSlots = 1024;
   static constexpr std::size_t kMaxSlots = std::size_t{1} << 17;  // then the cache starts again
 
+  static std::uint64_t load(const char* bytes, std::size_t count) {
+    std::uint64_t value = 0;
+    std::memcpy(&value, bytes, count);
+    return value;
+  }
   // The slot holding `word`, or the empty slot where it belongs.
   std::size_t probe(std::uint64_t hash, std::string_view word) const;
   // Stems `word` with libstemmer into long_.

@@ -309,9 +309,19 @@ bool Scanner::readPlainWord() {
   }
   const std::string_view word(lower, length);
   if (word == "cannot") return false;
-  wordStart_ = pos_;
-  mapped_ = false;
-  emit(0, length, TokenKind::Word, word, stemmer_.stemmed(word));
+  // The token emit() would make, with the stem cache's slot loading while the rest is filled in.
+  const std::uint64_t key = Stemmer::keyOf(word);
+  stemmer_.prefetch(key);
+  Token& token = open();
+  token.lower.append(word);
+  token.kind = TokenKind::Word;
+  token.start = static_cast<std::uint32_t>(pos_);
+  token.end = static_cast<std::uint32_t>(pos_ + length);
+  token.capitalized = begin[0] >= 'A' && begin[0] <= 'Z';
+  const Stemmer::Stemmed stemmed = stemmer_.stemmed(word, key);
+  token.norm.append(stemmed.stem);
+  token.normHash = stemmed.hash;
+  token.wordValue = stemmed.numberValue;
   pos_ += length;
   return true;
 }
