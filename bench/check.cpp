@@ -21,6 +21,8 @@
 
 #include "check/checklist_loader.h"
 #include "check/precheck.h"
+#include "check/text/age.h"
+#include "check/text/duration.h"
 #include "check/text/tokenizer.h"
 #include "core/document.h"
 
@@ -295,6 +297,18 @@ int main(int argc, char** argv) {
   const Timing tokenize = measure(options.runs, [&] {
     for (const core::Block& block : document.blocks) check::text::tokenize(block.text);
   });
+  std::vector<std::vector<check::text::Token>> blockTokens;
+  for (const core::Block& block : document.blocks) {
+    blockTokens.push_back(check::text::tokenize(block.text));
+  }
+  std::size_t mentions = 0;
+  const Timing agesAndDurations = measure(options.runs, [&] {
+    mentions = 0;
+    for (const auto& tokens : blockTokens) {
+      const auto ages = check::text::findAges(tokens);
+      mentions += ages.size() + check::text::findDurations(tokens, ages).size();
+    }
+  });
   std::size_t found = 0;
   // The baseline takes seconds: fewer runs.
   const Timing naive =
@@ -304,6 +318,7 @@ int main(int argc, char** argv) {
   row("engine: PSAP standard + QA checklists", psap, pages);
   row("engine: the two kinds as two runs", le + psap, pages);
   row("tokenization alone (part of every run)", tokenize, pages);
+  row("ages + durations alone (part of every run)", agesAndDurations, pages);
   row("naive baseline: all checklists", naive, pages);
   std::printf(
       "\n  per 100 pages (processor time): all checklists %.2f ms (target: under 10 ms); "
