@@ -22,7 +22,8 @@ Stemmer::~Stemmer() { sb_stemmer_delete(stemmer_); }
 Stemmer::Stemmer(Stemmer&& other) noexcept
     : stemmer_(std::exchange(other.stemmer_, nullptr)),
       slots_(std::move(other.slots_)),
-      used_(std::exchange(other.used_, 0)) {}
+      used_(std::exchange(other.used_, 0)),
+      longWords_(std::move(other.longWords_)) {}
 
 Stemmer& Stemmer::operator=(Stemmer&& other) noexcept {
   if (this != &other) {
@@ -30,6 +31,7 @@ Stemmer& Stemmer::operator=(Stemmer&& other) noexcept {
     stemmer_ = std::exchange(other.stemmer_, nullptr);
     slots_ = std::move(other.slots_);
     used_ = std::exchange(other.used_, 0);
+    longWords_ = std::move(other.longWords_);
   }
   return *this;
 }
@@ -80,17 +82,31 @@ Stemmer::Stemmed Stemmer::stemUncached(std::string_view word) {
   return {long_, hashWord(long_), value ? static_cast<std::int8_t>(*value) : std::int8_t{-1}};
 }
 
+Stemmer::Stemmed Stemmer::stemLong(std::string_view word) {
+  constexpr std::size_t kMaxLongWords = std::size_t{1} << 14;  // then this cache starts again
+  auto found = longWords_.find(std::string(word));
+  if (found == longWords_.end()) {
+    if (longWords_.size() >= kMaxLongWords) longWords_.clear();
+    const Stemmed fresh = stemUncached(word);
+    found = longWords_
+                .emplace(std::string(word),
+                         LongStem{std::string(fresh.stem), fresh.hash, fresh.numberValue})
+                .first;
+  }
+  return {found->second.stem, found->second.hash, found->second.numberValue};
+}
+
 Stemmer::Stemmed Stemmer::stemmed(std::string_view word, std::uint64_t key) {
   if (word.size() <= 2) {               // Porter2 leaves words of one or two letters as they are
     return {word, hashWord(word), -1};  // number words have three letters or more
   }
-  if (word.size() > kInline) return stemUncached(word);
+  if (word.size() > kInline) return stemLong(word);
   if (slots_.empty()) slots_.resize(kInitialSlots);  // after a move
   const std::uint64_t hash = key;
   std::size_t index = probe(hash, word);
   if (slots_[index].wordLength == 0) {
     const Stemmed fresh = stemUncached(word);
-    if (fresh.stem.size() > kInline) return fresh;
+    if (fresh.stem.size() > kInline) return stemLong(word);
     if (2 * (used_ + 1) > slots_.size()) {
       grow();
       index = probe(hash, word);

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 struct sb_stemmer;
@@ -70,7 +71,7 @@ class Stemmer {
   // A document reuses a few thousand words, so stems are cached in an open-addressing table of
   // one cache line per slot, with the word and its stem inline: one hash, usually one line read
   // and one compare of a few bytes per word.
-  static constexpr std::size_t kInline = 20;  // longer words and stems are stemmed every time
+  static constexpr std::size_t kInline = 20;  // longer words and stems: in longWords_
   struct alignas(64) Slot {
     std::uint64_t hash = 0;  // keyOf(word)
     std::uint64_t stemHash = 0;
@@ -92,12 +93,21 @@ class Stemmer {
   std::size_t probe(std::uint64_t hash, std::string_view word) const;
   // Stems `word` with libstemmer into long_.
   Stemmed stemUncached(std::string_view word);
+  // The stem of a word or stem too long for a slot, cached apart.
+  Stemmed stemLong(std::string_view word);
   void grow();
 
   sb_stemmer* stemmer_ = nullptr;
   std::vector<Slot> slots_;
   std::size_t used_ = 0;
-  std::string long_;  // the last stem asked for that is not cached
+  std::string long_;  // the last stem made by stemUncached
+  // Words too long for a slot (rare: compounds, words run together by a PDF's text layer).
+  struct LongStem {
+    std::string stem;
+    std::uint64_t hash = 0;
+    std::int8_t numberValue = -1;
+  };
+  std::unordered_map<std::string, LongStem> longWords_;
 };
 
 }  // namespace mkrp::check::text
