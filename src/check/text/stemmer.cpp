@@ -2,7 +2,6 @@
 
 #include <libstemmer.h>
 
-#include <cstring>
 #include <new>
 #include <utility>
 
@@ -10,8 +9,6 @@
 #include "check/text/token.h"
 
 namespace mkrp::check::text {
-
-namespace {}  // namespace
 
 Stemmer::Stemmer() : stemmer_(sb_stemmer_new("english", "UTF_8")), slots_(kInitialSlots) {
   if (stemmer_ == nullptr) throw std::bad_alloc();
@@ -102,17 +99,16 @@ Stemmer::Stemmed Stemmer::stemmed(std::string_view word, std::uint64_t key) {
   }
   if (word.size() > kInline) return stemLong(word);
   if (slots_.empty()) slots_.resize(kInitialSlots);  // after a move
-  const std::uint64_t hash = key;
-  std::size_t index = probe(hash, word);
+  std::size_t index = probe(key, word);
   if (slots_[index].wordLength == 0) {
     const Stemmed fresh = stemUncached(word);
     if (fresh.stem.size() > kInline) return stemLong(word);
     if (2 * (used_ + 1) > slots_.size()) {
       grow();
-      index = probe(hash, word);
+      index = probe(key, word);
     }
     Slot& slot = slots_[index];
-    slot.hash = hash;
+    slot.hash = key;
     slot.stemHash = fresh.hash;
     word.copy(slot.word, word.size());
     fresh.stem.copy(slot.stem, fresh.stem.size());
