@@ -120,6 +120,7 @@ class Scanner {
 
   void step();
   bool readPlainWord();
+  bool endsAtJoiner(std::size_t i) const;
   bool readPlainNumber();
   void readWord();
   std::size_t initialismEnd(std::size_t i) const;
@@ -287,10 +288,23 @@ std::size_t lettersByEight(const char* text, std::size_t size, char* lower) {
   return length;
 }
 
+// True when the hyphen or apostrophe at `i`, right after a run of letters, cannot join the word
+// to what follows (see continueWord): "follow-up", "officers' duties". The character after it
+// decides: a hyphen joins across a line break only, an apostrophe only before a letter.
+bool Scanner::endsAtJoiner(std::size_t i) const {
+  if (i + 1 >= text_.size()) return true;
+  const auto after = static_cast<unsigned char>(text_[i + 1]);
+  if (after >= 0x80) return false;
+  const CharClass cls = detail::classifyAscii(after);
+  if (text_[i] == '-') return cls != CharClass::Space && cls != CharClass::LineBreak;
+  return (text_[i] == '\'' || text_[i] == '`') && cls != CharClass::Letter;
+}
+
 // Most words of a document are ASCII letters followed by a blank or punctuation. Reads such a
 // word at pos_ straight from the text, giving the token readWord would give; returns false,
-// having read nothing, for any other word (digits, apostrophes, hyphens, non-ASCII letters,
-// "cannot", a possible initialism, a very long word).
+// having read nothing, for any other word (digits, inner apostrophes, hyphens that may join a
+// word broken at a line end, non-ASCII letters, "cannot", a possible initialism, a very long
+// word).
 bool Scanner::readPlainWord() {
   constexpr std::size_t kLongest = 32;
   const std::size_t left = std::min(text_.size() - pos_, kLongest + 1);
@@ -304,7 +318,7 @@ bool Scanner::readPlainWord() {
   }
   if (length < left) {
     const auto next = static_cast<unsigned char>(begin[length]);
-    if (next >= 0x80 || !kPlainEnds.word[next]) return false;
+    if (next >= 0x80 || !(kPlainEnds.word[next] || endsAtJoiner(pos_ + length))) return false;
     if (length == 1 && next == '.') return false;  // "e.g.", "U.S.C.": initialismEnd decides
   }
   const std::string_view word(lower, length);
@@ -326,14 +340,18 @@ bool Scanner::readPlainWord() {
   return true;
 }
 
-// The same for a run of ASCII digits ("24", "2026") that no letter, digit, '.' or ',' follows.
+// The same for a run of ASCII digits ("24", "2026") that no letter or digit follows, nor a '.' or
+// ',' before a digit.
 bool Scanner::readPlainNumber() {
   const std::size_t begin = pos_;
   std::size_t end = pos_;
   while (end < text_.size() && text_[end] >= '0' && text_[end] <= '9') ++end;
   if (end < text_.size()) {
     const auto next = static_cast<unsigned char>(text_[end]);
-    if (next >= 0x80 || !kPlainEnds.number[next]) return false;
+    const bool separator = next == '.' || next == ',';
+    const bool digitAfter =
+        end + 1 < text_.size() && text_[end + 1] >= '0' && text_[end + 1] <= '9';
+    if (next >= 0x80 || !(kPlainEnds.number[next] || (separator && !digitAfter))) return false;
   }
   const std::string_view digits = text_.substr(begin, end - begin);
   wordStart_ = begin;
