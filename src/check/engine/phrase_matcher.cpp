@@ -97,6 +97,7 @@ std::uint32_t PhraseMatcher::child(std::uint32_t node, std::uint64_t hash) {
   while (edges_[at].parent != kNone) at = (at + 1) & mask;
   const std::uint32_t created = newNode();
   edges_[at] = {hash, node, created};
+  markStep(node, hash);
   ++edgeCount_;
   return created;
 }
@@ -128,6 +129,7 @@ std::uint32_t PhraseMatcher::addRoot(std::uint64_t hash) {
   while (roots_[at].node != kNone) at = (at + 1) & mask;
   roots_[at] = {hash, newNode()};
   ++rootCount_;
+  markStep(kNone, hash);
   return roots_[at].node;
 }
 
@@ -145,6 +147,7 @@ bool PhraseMatcher::exactAt(const Compiled& phrase, std::span<const text::Token>
 void PhraseMatcher::scan(std::span<const text::Token> tokens, std::string_view blockText,
                          std::uint32_t base, std::vector<Occurrence>& out) const {
   for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (!mayStep(kNone, tokens[i].normHash)) continue;
     std::uint32_t node = rootOf(tokens[i].normHash);
     if (node == kNone) continue;
     for (std::size_t j = i;;) {
@@ -155,6 +158,7 @@ void PhraseMatcher::scan(std::span<const text::Token> tokens, std::string_view b
             {id, static_cast<std::uint32_t>(base + i), static_cast<std::uint32_t>(base + j + 1)});
       }
       if (++j == tokens.size() || tokens[j].sentence != tokens[i].sentence) break;
+      if (!mayStep(node, tokens[j].normHash)) break;
       node = childOf(node, tokens[j].normHash);
       if (node == kNone) break;
     }
