@@ -35,9 +35,7 @@ std::uint32_t gapBetween(const Match& a, const Match& b) {
 }  // namespace
 
 Evaluator::Evaluator(const Program& program, const DocumentIndex& index)
-    : program_(program),
-      index_(index),
-      nodeCache_(static_cast<std::size_t>(program.nodeCount)) {
+    : program_(program), index_(index), nodeCache_(static_cast<std::size_t>(program.nodeCount)) {
   findPhraseMatches();
 }
 
@@ -76,19 +74,26 @@ std::vector<Match> Evaluator::compute(const Node& node) {
 
 void Evaluator::findPhraseMatches() {
   phraseMatches_.resize(program_.phraseSets.size());
-  // A match inside an exception does not count ("effective immediately").
-  std::vector<RangeCover> exceptions(program_.phraseSets.size());
+  // A match inside an exception does not count ("effective immediately"). Few sets have
+  // exceptions: they are kept apart, by set.
+  std::vector<std::int32_t> coverOf(program_.phraseSets.size(), -1);
+  std::vector<RangeCover> covers;
   for (std::size_t set = 0; set < program_.phraseSets.size(); ++set) {
-    for (const std::uint32_t phrase : program_.phraseSets[set].exceptions) {
-      exceptions[set].add(index_.occurrences(phrase));
-    }
-    exceptions[set].finish();
+    const auto& exceptions = program_.phraseSets[set].exceptions;
+    if (exceptions.empty()) continue;
+    coverOf[set] = static_cast<std::int32_t>(covers.size());
+    RangeCover& cover = covers.emplace_back();
+    for (const std::uint32_t phrase : exceptions) cover.add(index_.occurrences(phrase));
+    cover.finish();
   }
   for (const Occurrence& occurrence : index_.occurrencesInOrder()) {
     const Range range{occurrence.begin, occurrence.end};
     const Match match = plain(range);
-    for (const std::uint32_t set : program_.setsOfPhrase[occurrence.phrase]) {
-      if (!exceptions[set].empty() && exceptions[set].holds(range)) continue;
+    for (const std::uint32_t set : program_.setsOfPhrase(occurrence.phrase)) {
+      if (const std::int32_t cover = coverOf[set];
+          cover >= 0 && covers[static_cast<std::size_t>(cover)].holds(range)) {
+        continue;
+      }
       std::vector<Match>& matches = phraseMatches_[set];
       // At one position keep the longest wording ("no waiting period" over "no waiting").
       if (!matches.empty() && matches.back().begin == range.begin) {
@@ -336,7 +341,7 @@ Evaluator::Units Evaluator::unitsFromDriver(core::Scope::Kind scope, const Lists
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   Units units(parts.size());
   std::vector<std::optional<Match>> chosen(parts.size());  // reused: most units are incomplete
-  std::vector<std::size_t> cursors(parts.size(), 0);      // by part: where the last unit began
+  std::vector<std::size_t> cursors(parts.size(), 0);       // by part: where the last unit began
   for (const std::uint32_t key : keys) {
     const UnitRanges ranges = rangesOf(scope, key);
     bool complete = true;
@@ -432,8 +437,7 @@ bool Evaluator::anyWithin(const Lists& withouts, Range range) const {
   return false;
 }
 
-Match Evaluator::combine(const std::vector<Match>& parts,
-                         std::vector<const std::string*> missing) {
+Match Evaluator::combine(const std::vector<Match>& parts, std::vector<const std::string*> missing) {
   Match combined{parts.front().begin, parts.front().end};
   Detail detail;
   std::vector<Range>& spans = scratchSpans_;

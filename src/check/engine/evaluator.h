@@ -1,6 +1,7 @@
 // Evaluates rule trees over one DocumentIndex: each Node gives the list of places it matches.
 // Every phrase set's matches are gathered once per document; everything else is computed from
-// them, once per node. Internal to the check engine; one Evaluator per document and run, on one thread.
+// them, once per node. Internal to the check engine; one Evaluator per document and run, on one
+// thread.
 #pragma once
 
 #include <array>
@@ -35,7 +36,7 @@ struct Detail {
   std::uint32_t spansEnd = 0;
   // Members of an incomplete list, by name; the names are the Program's (Node::memberNames).
   std::vector<const std::string*> missing;
-  std::string note;                  // what a bound found ("'within 4 hours' is longer than ...")
+  std::string note;  // what a bound found ("'within 4 hours' is longer than ...")
 };
 
 class Evaluator {
@@ -146,7 +147,7 @@ class Evaluator {
 
   const Program& program_;
   const DocumentIndex& index_;
-  std::vector<std::vector<Match>> phraseMatches_;  // by phrase set
+  std::vector<std::vector<Match>> phraseMatches_;             // by phrase set
   std::vector<std::optional<std::vector<Match>>> nodeCache_;  // by Node::id; never resized
   // Whether a span is negated, and by which cue, by (begin << 32 | end): several rules ask.
   struct NegationReading {

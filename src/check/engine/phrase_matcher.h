@@ -84,11 +84,12 @@ class PhraseMatcher {
   // nearly every token and most do not exist; this table is small enough to stay in the
   // processor's nearest cache, unlike the tables above, and turns most of them away.
   static constexpr unsigned kStepBits = 18;
-  std::vector<std::uint64_t> steps_ = std::vector<std::uint64_t>((std::size_t{1} << kStepBits) / 64);
+  std::vector<std::uint64_t> steps_ =
+      std::vector<std::uint64_t>((std::size_t{1} << kStepBits) / 64);
   static std::size_t stepBit(std::uint32_t node, std::uint64_t hash) {
-    return static_cast<std::size_t>(((hash ^ (std::uint64_t{node} * 0x9E3779B97F4A7C15ull)) *
-                                     0xD6E8FEB86659FD93ull) >>
-                                    (64 - kStepBits));
+    return static_cast<std::size_t>(
+        ((hash ^ (std::uint64_t{node} * 0x9E3779B97F4A7C15ull)) * 0xD6E8FEB86659FD93ull) >>
+        (64 - kStepBits));
   }
   void markStep(std::uint32_t node, std::uint64_t hash) {
     const std::size_t bit = stepBit(node, hash);

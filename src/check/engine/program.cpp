@@ -65,13 +65,25 @@ Program::Program(const core::ChecklistSet& checklists) : checklists_(&checklists
       items.push_back(std::move(compiled));
     }
   }
-  setsOfPhrase.resize(matcher.size());
+  indexSetsOfPhrases();
+  checklists_ = nullptr;
+}
+
+void Program::indexSetsOfPhrases() {
+  phraseSetStart_.assign(matcher.size() + 1, 0);
+  for (const PhraseSet& set : phraseSets) {
+    for (const std::uint32_t phrase : set.phrases) ++phraseSetStart_[phrase + 1];
+  }
+  for (std::size_t i = 1; i < phraseSetStart_.size(); ++i) {
+    phraseSetStart_[i] += phraseSetStart_[i - 1];
+  }
+  phraseSetIds_.resize(phraseSetStart_.back());
+  std::vector<std::uint32_t> next(phraseSetStart_.begin(), phraseSetStart_.end() - 1);
   for (std::size_t set = 0; set < phraseSets.size(); ++set) {
     for (const std::uint32_t phrase : phraseSets[set].phrases) {
-      setsOfPhrase[phrase].push_back(static_cast<std::uint32_t>(set));
+      phraseSetIds_[next[phrase]++] = static_cast<std::uint32_t>(set);
     }
   }
-  checklists_ = nullptr;
 }
 
 int Program::findItem(const std::string& id) const {

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -80,9 +81,12 @@ class Program {
   std::vector<PhraseSet> phraseSets;
   std::vector<CompiledItem> items;  // in checklist order
   std::vector<core::ChecklistEdition> editions;
-  // By phrase id: the phrase sets that match it (not the ones it is an exception of), so that
-  // one pass over a document's occurrences gives every set its matches.
-  std::vector<std::vector<std::uint32_t>> setsOfPhrase;
+  // The phrase sets that match phrase `id` (not the ones it is an exception of), so that one
+  // pass over a document's occurrences gives every set its matches.
+  std::span<const std::uint32_t> setsOfPhrase(std::uint32_t id) const {
+    return {phraseSetIds_.data() + phraseSetStart_[id],
+            phraseSetStart_[id + 1] - phraseSetStart_[id]};
+  }
   int hedgeSet = -1;  // the concept `hedge`, or -1
   int nodeCount = 0;  // distinct node ids
 
@@ -97,6 +101,12 @@ class Program {
   Node compileOptions(const std::vector<core::Matcher>& options, NodeKind kind);
   int conceptSet(const std::string& id);
   int phraseSet(const core::Phrase& phrase);
+
+  // setsOfPhrase, flat: the sets of phrase `id` are phraseSetIds_[phraseSetStart_[id] ..
+  // phraseSetStart_[id + 1]).
+  std::vector<std::uint32_t> phraseSetStart_;
+  std::vector<std::uint32_t> phraseSetIds_;
+  void indexSetsOfPhrases();
 
   const core::ChecklistSet* checklists_ = nullptr;  // only while compiling
   std::map<std::string, int, std::less<>> conceptSets_;
