@@ -222,6 +222,7 @@ void DocumentIndex::findLeadIns() {
   sentenceLeadIn_.assign(sentences_.size(), -1);
   ledSentences_.assign(sentences_.size(), {});
   ledBlocks_.assign(sentences_.size(), {});
+  leadsList_.assign(sentences_.size(), 0);
   // Each list entry's shape, made once: the walk back from an entry reads its siblings' shapes.
   std::vector<std::string> shapes(source.size());
   for (std::size_t b = 0; b < source.size(); ++b) {
@@ -246,6 +247,7 @@ void DocumentIndex::findLeadIns() {
     const std::uint32_t lead =
         tokenSentence_[blocks_[static_cast<std::size_t>(leadIn)].tokens.end - 1];
     ledBlocks_[lead].push_back(static_cast<std::uint32_t>(b));
+    leadsList_[lead] = 1;
     const Range range = blocks_[b].tokens;
     for (std::uint32_t s = tokenSentence_[range.begin]; s <= tokenSentence_[range.end - 1]; ++s) {
       sentenceLeadIn_[s] = static_cast<int>(lead);

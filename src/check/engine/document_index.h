@@ -89,6 +89,9 @@ class DocumentIndex {
   // shall:"). The lead-in sentence of sentence `index`, or -1.
   int leadInOf(std::uint32_t sentence) const { return sentenceLeadIn_[sentence]; }
   // The sentences, and the blocks, that a lead-in sentence introduces (empty for others).
+  // Whether a sentence is the lead-in of a list (ledSentences and ledBlocks are not empty); a
+  // byte per sentence, read before the lists themselves because most sentences lead none.
+  bool leadsList(std::uint32_t sentence) const { return leadsList_[sentence] != 0; }
   const std::vector<std::uint32_t>& ledSentences(std::uint32_t sentence) const {
     return ledSentences_[sentence];
   }
@@ -136,6 +139,7 @@ class DocumentIndex {
   std::vector<int> sentenceLeadIn_;
   std::vector<std::vector<std::uint32_t>> ledSentences_;
   std::vector<std::vector<std::uint32_t>> ledBlocks_;
+  std::vector<std::uint8_t> leadsList_;
   std::vector<std::uint32_t> occurrenceStart_;  // by phrase id, size phrases + 1
   std::vector<Range> occurrences_;
   std::vector<Occurrence> found_;  // the same, in text order

@@ -188,7 +188,9 @@ void Evaluator::keysOf(core::Scope::Kind scope, const Match& match,
   } else if (scope == core::Scope::Kind::Sentence) {
     if (first == last) {
       keys.push_back(first);
-      for (const std::uint32_t led : index_.ledSentences(first)) keys.push_back(led);
+      if (index_.leadsList(first)) {
+        for (const std::uint32_t led : index_.ledSentences(first)) keys.push_back(led);
+      }
     } else if (index_.leadInOf(last) == static_cast<int>(first)) {
       keys.push_back(last);
     }
@@ -197,7 +199,7 @@ void Evaluator::keysOf(core::Scope::Kind scope, const Match& match,
     const std::uint32_t lastBlock = index_.blockOf(match.end - 1);
     if (block == lastBlock) {
       keys.push_back(block);
-      if (first == last) {
+      if (first == last && index_.leadsList(first)) {
         for (const std::uint32_t led : index_.ledBlocks(first)) keys.push_back(led);
       }
     } else if (index_.blocks()[lastBlock].leadIn == static_cast<int>(block) &&
