@@ -88,10 +88,10 @@ class DocumentIndex {
   // A list entry is read together with the sentence that introduces its list ("The officer
   // shall:"). The lead-in sentence of sentence `index`, or -1.
   int leadInOf(std::uint32_t sentence) const { return sentenceLeadIn_[sentence]; }
-  // The sentences, and the blocks, that a lead-in sentence introduces (empty for others).
   // Whether a sentence is the lead-in of a list (ledSentences and ledBlocks are not empty); a
   // byte per sentence, read before the lists themselves because most sentences lead none.
   bool leadsList(std::uint32_t sentence) const { return leadsList_[sentence] != 0; }
+  // The sentences, and the blocks, that a lead-in sentence introduces (empty for others).
   const std::vector<std::uint32_t>& ledSentences(std::uint32_t sentence) const {
     return ledSentences_[sentence];
   }

@@ -237,3 +237,30 @@ TEST_CASE("partial rules give partial and contradiction wins over meets", "[chec
   CHECK(both.evidence[1].role == mkrp::core::EvidenceRole::Meets);
   CHECK_THAT(both.reason, Catch::Contains("elsewhere"));
 }
+
+// A negated part of an <all> is read only where the other parts meet, unless another rule has
+// read it for the whole document already: either way the finding must be the same, including
+// when the negation is in the lead-in sentence of the list entry that holds the other part.
+TEST_CASE("a negated part of an all gives the same finding whether or not it was read whole first",
+          "[check][engine]") {
+  const auto rule = [] {
+    return allWithin("sentence", {phrase("telephone"), negated({phrase("accept")})});
+  };
+  const auto narrowed = checklistSet({evidenceItem("X-1", {pattern("found it", {rule()})})});
+  const auto readWholeFirst = checklistSet(
+      {evidenceItem("X-0", {pattern("negated anywhere", {negated({phrase("accept")})})}),
+       evidenceItem("X-1", {pattern("found it", {rule()})})});
+  const std::vector<std::string> blocks = {
+      "Walk-in reports are not accepted after midnight.",
+      "Reports by telephone shall be taken at once.",
+      "The call-taker shall not accept the following:",
+      "- reports by telephone from a withheld number",
+  };
+  const auto first = checkOne(narrowed, "X-1", blocks);
+  const auto second = checkOne(readWholeFirst, "X-1", blocks);
+  CHECK(first == second);
+  REQUIRE(first.status == Status::Met);
+  REQUIRE(first.evidence.size() == 2);
+  CHECK(first.evidence[0].text == "not accept");
+  CHECK(first.evidence[1].text == "telephone");
+}
