@@ -825,7 +825,7 @@ std::vector<std::string> Tokenizer::normalizePhrase(std::string_view phrase) {
 
 namespace detail {
 
-std::vector<Token> TEST_tokenizeWithoutFastPaths(std::string_view utf8) {
+std::vector<Token> tokenizeWithoutFastPaths(std::string_view utf8) {
   Stemmer stemmer;
   std::string folded;
   std::vector<std::uint32_t> starts;

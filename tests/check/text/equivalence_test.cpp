@@ -103,7 +103,7 @@ std::string randomText(std::mt19937& random) {
 // Compares every field of the tokens of `text` with those the general word reader gives.
 void requireSameAsGeneralReader(const std::string& text) {
   const std::vector<Token> fast = tokenize(text);
-  const std::vector<Token> general = detail::TEST_tokenizeWithoutFastPaths(text);
+  const std::vector<Token> general = detail::tokenizeWithoutFastPaths(text);
   REQUIRE(fast.size() == general.size());
   for (std::size_t i = 0; i < fast.size(); ++i) {
     INFO("token " << i << ": " << fast[i].lower);
