@@ -231,7 +231,7 @@ class Checker {
       // The finding shows the first few contradictions; more would change nothing.
       if (found.contradicts.size() == kMaxContradictionHits) break;
       const std::vector<Match>& matches = evaluator.evaluate(pattern.root);
-      if (!matches.empty() && found.contradicts.size() < kMaxContradictionHits) {
+      if (!matches.empty()) {
         found.contradicts.push_back(hitOf(pattern, reading, matches.front()));
       }
     }

@@ -315,12 +315,12 @@ std::optional<Match> Evaluator::firstIn(const std::vector<Match>& list, const Un
 
 std::size_t Evaluator::firstAtOrAfter(const std::vector<Match>& list, std::size_t from,
                                       std::uint32_t at) {
+  if (from >= list.size() || list[from].begin >= at) return from;
   // Galloping from `from`: units are visited in text order, so the next one is usually near.
   std::size_t step = 1;
   while (from + step < list.size() && list[from + step].begin < at) step *= 2;
   const auto first = list.begin() + static_cast<std::ptrdiff_t>(from + step / 2);
   const auto last = list.begin() + static_cast<std::ptrdiff_t>(std::min(from + step, list.size()));
-  if (from < list.size() && list[from].begin >= at) return from;
   return static_cast<std::size_t>(
       std::lower_bound(first, last, at,
                        [](const Match& m, std::uint32_t begin) { return m.begin < begin; }) -
@@ -389,28 +389,15 @@ Evaluator::Units Evaluator::sectionUnits(const Lists& parts, bool needAll) const
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   Units units(parts.size());
-  std::vector<std::optional<Match>> chosen(parts.size());  // reused for every candidate
+  std::vector<std::optional<Match>> chosen(parts.size());  // reused: most are incomplete
   // Sections in index order begin in text order (the part before the first heading first), so
   // each part's search goes on from where it stood for the section before.
   std::vector<std::size_t> cursors(parts.size(), 0);
   for (const int section : candidates) {
     const Range range = index_.sectionRange(section);
-    std::fill(chosen.begin(), chosen.end(), std::nullopt);
     bool complete = true;
     for (std::size_t i = 0; i < parts.size(); ++i) {
-      const std::vector<Match>& list = *parts[i];
-      cursors[i] = firstAtOrAfter(list, cursors[i], range.begin);
-      auto it = list.begin() + static_cast<std::ptrdiff_t>(cursors[i]);
-      int chosenRank = 0;  // rank(*chosen[i]), computed once per match
-      for (; it != list.end() && it->begin < range.end; ++it) {
-        if (it->end > range.end) continue;
-        const int itRank = rank(*it);
-        if (!chosen[i] || itRank < chosenRank) {
-          chosen[i] = *it;
-          chosenRank = itRank;
-        }
-        if (chosenRank == 0) break;
-      }
+      chosen[i] = firstIn(*parts[i], range, &cursors[i]);
       complete = complete && chosen[i].has_value();
       if (needAll && !complete) break;
     }
