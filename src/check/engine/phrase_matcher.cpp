@@ -37,100 +37,96 @@ int PhraseMatcher::add(const core::Phrase& phrase) {
   if (const auto found = ids_.find(key); found != ids_.end()) return found->second;
   for (const std::string& norm : compiled.norms) compiled.hashes.push_back(text::hashWord(norm));
   const auto id = static_cast<std::uint32_t>(phrases_.size());
-  std::uint32_t node = 0;
-  for (std::size_t k = 0; k < compiled.hashes.size(); ++k) {
-    if (k == 0) {
-      node = addRoot(compiled.hashes[0]);
-    } else {
-      node = child(node, compiled.hashes[k]);
-    }
+  std::uint32_t node = addRoot(compiled.hashes[0]).node;
+  for (std::size_t k = 1; k < compiled.hashes.size(); ++k) {
+    node = child(node, compiled.hashes[k]).node;
   }
   // Appended at the end of the node's chain: phrases ending at one node keep the order added.
   nextEnd_.push_back(kNone);
-  std::uint32_t* last = &firstEnd_[node];
-  while (*last != kNone) last = &nextEnd_[*last];
-  *last = id;
+  exact_.push_back(exact ? 1 : 0);
+  if (firstEnd_[node] == kNone) {
+    setFirstEnd(node, id);
+  } else {
+    std::uint32_t last = firstEnd_[node];
+    while (nextEnd_[last] != kNone) last = nextEnd_[last];
+    nextEnd_[last] = id;
+  }
   phrases_.push_back(std::move(compiled));
   ids_.emplace(std::move(key), static_cast<int>(id));
   return static_cast<int>(id);
 }
 
-std::uint32_t PhraseMatcher::newNode() {
-  firstEnd_.push_back(kNone);
-  return static_cast<std::uint32_t>(firstEnd_.size() - 1);
-}
-
 namespace {
 
-// Where the edge (parent, hash) starts its probe in a table of mask + 1 slots.
-std::size_t edgeSlot(std::uint32_t parent, std::uint64_t hash, std::size_t mask) {
-  return static_cast<std::size_t>(hash + (parent + 1) * 0x9E3779B97F4A7C15ull) & mask;
+std::size_t slotIndex(std::uint64_t key, std::size_t mask) {
+  return static_cast<std::size_t>(key ^ (key >> 32)) & mask;
 }
 
 }  // namespace
 
-std::uint32_t PhraseMatcher::childOf(std::uint32_t node, std::uint64_t hash) const {
-  if (edges_.empty()) return kNone;
-  const std::size_t mask = edges_.size() - 1;
-  for (std::size_t at = edgeSlot(node, hash, mask);; at = (at + 1) & mask) {
-    const EdgeSlot& slot = edges_[at];
-    if (slot.parent == kNone) return kNone;
-    if (slot.parent == node && slot.hash == hash) return slot.child;
+PhraseMatcher::Step PhraseMatcher::find(const std::vector<Slot>& table, std::uint64_t key) {
+  if (table.empty()) return {};
+  const std::size_t mask = table.size() - 1;
+  for (std::size_t at = slotIndex(key, mask);; at = (at + 1) & mask) {
+    const Slot& slot = table[at];
+    if (slot.step.node == kNone || slot.key == key) return slot.step;
   }
 }
 
-std::uint32_t PhraseMatcher::child(std::uint32_t node, std::uint64_t hash) {
-  if (const std::uint32_t found = childOf(node, hash); found != kNone) return found;
-  if (2 * (edgeCount_ + 1) > edges_.size()) {
-    std::vector<EdgeSlot> old = std::move(edges_);
-    edges_.assign(std::max<std::size_t>(256, 2 * old.size()), EdgeSlot{});
-    const std::size_t mask = edges_.size() - 1;
-    for (const EdgeSlot& slot : old) {
-      if (slot.parent == kNone) continue;
-      std::size_t at = edgeSlot(slot.parent, slot.hash, mask);
-      while (edges_[at].parent != kNone) at = (at + 1) & mask;
-      edges_[at] = slot;
+std::uint32_t PhraseMatcher::insert(std::vector<Slot>& table, std::size_t& count,
+                                    std::uint64_t key) {
+  if (2 * (count + 1) > table.size()) {
+    std::vector<Slot> old = std::move(table);
+    table.assign(std::max<std::size_t>(64, 2 * old.size()), Slot{});
+    const std::size_t mask = table.size() - 1;
+    for (const Slot& slot : old) {
+      if (slot.step.node == kNone) continue;
+      std::size_t at = slotIndex(slot.key, mask);
+      while (table[at].step.node != kNone) at = (at + 1) & mask;
+      table[at] = slot;
     }
   }
-  const std::size_t mask = edges_.size() - 1;
-  std::size_t at = edgeSlot(node, hash, mask);
-  while (edges_[at].parent != kNone) at = (at + 1) & mask;
-  const std::uint32_t created = newNode();
-  edges_[at] = {hash, node, created};
+  const std::size_t mask = table.size() - 1;
+  std::size_t at = slotIndex(key, mask);
+  while (table[at].step.node != kNone) at = (at + 1) & mask;
+  const auto node = static_cast<std::uint32_t>(firstEnd_.size());
+  firstEnd_.push_back(kNone);
+  table[at] = {key, {node, kNone}};
+  ++count;
+  return node;
+}
+
+PhraseMatcher::Step PhraseMatcher::childOf(std::uint32_t node, std::uint64_t hash) const {
+  return find(edges_, stepKey(node, hash));
+}
+
+PhraseMatcher::Step PhraseMatcher::child(std::uint32_t node, std::uint64_t hash) {
+  const std::uint64_t key = stepKey(node, hash);
+  if (const Step found = find(edges_, key); found.node != kNone) return found;
+  const std::uint32_t created = insert(edges_, edgeCount_, key);
+  keyOf_.push_back({false, key});
   markStep(node, hash);
-  ++edgeCount_;
-  return created;
+  return {created, kNone};
 }
 
-std::uint32_t PhraseMatcher::rootOf(std::uint64_t hash) const {
-  if (roots_.empty()) return kNone;
-  const std::size_t mask = roots_.size() - 1;
-  for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
-    const RootSlot& slot = roots_[at];
-    if (slot.node == kNone || slot.hash == hash) return slot.node;
-  }
-}
+PhraseMatcher::Step PhraseMatcher::rootOf(std::uint64_t hash) const { return find(roots_, hash); }
 
-std::uint32_t PhraseMatcher::addRoot(std::uint64_t hash) {
-  if (const std::uint32_t found = rootOf(hash); found != kNone) return found;
-  if (2 * (rootCount_ + 1) > roots_.size()) {
-    std::vector<RootSlot> old = std::move(roots_);
-    roots_.assign(std::max<std::size_t>(64, 2 * old.size()), RootSlot{});
-    const std::size_t mask = roots_.size() - 1;
-    for (const RootSlot& slot : old) {
-      if (slot.node == kNone) continue;
-      std::size_t at = slot.hash & mask;
-      while (roots_[at].node != kNone) at = (at + 1) & mask;
-      roots_[at] = slot;
-    }
-  }
-  const std::size_t mask = roots_.size() - 1;
-  std::size_t at = hash & mask;
-  while (roots_[at].node != kNone) at = (at + 1) & mask;
-  roots_[at] = {hash, newNode()};
-  ++rootCount_;
+PhraseMatcher::Step PhraseMatcher::addRoot(std::uint64_t hash) {
+  if (const Step found = find(roots_, hash); found.node != kNone) return found;
+  const std::uint32_t created = insert(roots_, rootCount_, hash);
+  keyOf_.push_back({true, hash});
   markStep(kNone, hash);
-  return roots_[at].node;
+  return {created, kNone};
+}
+
+void PhraseMatcher::setFirstEnd(std::uint32_t node, std::uint32_t id) {
+  firstEnd_[node] = id;
+  const NodeKey& key = keyOf_[node];
+  std::vector<Slot>& table = key.root ? roots_ : edges_;
+  const std::size_t mask = table.size() - 1;
+  std::size_t at = slotIndex(key.key, mask);
+  while (table[at].key != key.key || table[at].step.node != node) at = (at + 1) & mask;
+  table[at].step.firstEnd = id;
 }
 
 bool PhraseMatcher::exactAt(const Compiled& phrase, std::span<const text::Token> tokens,
@@ -148,19 +144,18 @@ void PhraseMatcher::scan(std::span<const text::Token> tokens, std::string_view b
                          std::uint32_t base, std::vector<Occurrence>& out) const {
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (!mayStep(kNone, tokens[i].normHash)) continue;
-    std::uint32_t node = rootOf(tokens[i].normHash);
-    if (node == kNone) continue;
+    Step step = rootOf(tokens[i].normHash);
+    if (step.node == kNone) continue;
     for (std::size_t j = i;;) {
-      for (std::uint32_t id = firstEnd_[node]; id != kNone; id = nextEnd_[id]) {
-        const Compiled& phrase = phrases_[id];
-        if (!phrase.exactWords.empty() && !exactAt(phrase, tokens, i, blockText)) continue;
+      for (std::uint32_t id = step.firstEnd; id != kNone; id = nextEnd_[id]) {
+        if (exact_[id] != 0 && !exactAt(phrases_[id], tokens, i, blockText)) continue;
         out.push_back(
             {id, static_cast<std::uint32_t>(base + i), static_cast<std::uint32_t>(base + j + 1)});
       }
       if (++j == tokens.size() || tokens[j].sentence != tokens[i].sentence) break;
-      if (!mayStep(node, tokens[j].normHash)) break;
-      node = childOf(node, tokens[j].normHash);
-      if (node == kNone) break;
+      if (!mayStep(step.node, tokens[j].normHash)) break;
+      step = childOf(step.node, tokens[j].normHash);
+      if (step.node == kNone) break;
     }
   }
 }

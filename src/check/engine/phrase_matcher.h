@@ -50,35 +50,49 @@ class PhraseMatcher {
   // The trie is flat, so that a scan follows no pointers: a node is a number; the phrases that
   // end at it are a chain through firstEnd_ and nextEnd_; its next words are entries of one
   // open-addressing table keyed by (node, norm hash). Norms are told apart by their 64-bit
-  // hashes alone.
+  // hashes alone, and steps by a 64-bit mix of node and hash.
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
-  std::uint32_t newNode();
-  std::uint32_t child(std::uint32_t node, std::uint64_t hash);          // creates it when missing
-  std::uint32_t childOf(std::uint32_t node, std::uint64_t hash) const;  // or kNone
-  // The trie node a first norm starts, or kNone. Every token of a document asks this, so the
-  // first words have a small table of their own.
-  std::uint32_t rootOf(std::uint64_t hash) const;
-  std::uint32_t addRoot(std::uint64_t hash);  // the root node for `hash`, created when missing
+  // A step of the trie as a scan reads it: where it leads and the first phrase ending there, in
+  // one slot, so that following a step touches one cache line.
+  struct Step {
+    std::uint32_t node = kNone;
+    std::uint32_t firstEnd = kNone;
+  };
+  Step child(std::uint32_t node, std::uint64_t hash);          // creates it when missing
+  Step childOf(std::uint32_t node, std::uint64_t hash) const;  // or a Step with node kNone
+  // The step a first norm starts, or kNone. Every token of a document asks this, so the first
+  // words have a small table of their own.
+  Step rootOf(std::uint64_t hash) const;
+  Step addRoot(std::uint64_t hash);  // the root step for `hash`, created when missing
+  void setFirstEnd(std::uint32_t node, std::uint32_t id);
   bool exactAt(const Compiled& phrase, std::span<const text::Token> tokens, std::size_t i,
                std::string_view blockText) const;
 
   std::vector<Compiled> phrases_;
+  std::vector<std::uint8_t> exact_;           // by phrase: 1 when it compares written words
   std::unordered_map<std::string, int> ids_;  // by joined norms (or exact words)
   std::vector<std::uint32_t> firstEnd_;       // by node: the first phrase ending there, or kNone
   std::vector<std::uint32_t> nextEnd_;  // by phrase: the next phrase ending at its node, or kNone
-  struct RootSlot {
-    std::uint64_t hash = 0;
-    std::uint32_t node = kNone;  // kNone: the slot is empty
+  struct Slot {
+    std::uint64_t key = 0;  // the first norm's hash (roots), or stepKey(parent, hash) (edges)
+    Step step;              // step.node kNone: the slot is empty
   };
-  std::vector<RootSlot> roots_;  // first norm -> node; size a power of two, at most half full
+  static std::uint64_t stepKey(std::uint32_t parent, std::uint64_t hash) {
+    return (hash ^ (std::uint64_t{parent} + 1) * 0x9E3779B97F4A7C15ull) * 0xBF58476D1CE4E5B9ull;
+  }
+  // Open-addressing tables, a power of two in size and at most half full.
+  static Step find(const std::vector<Slot>& table, std::uint64_t key);  // node kNone: absent
+  // Adds a new node under `key`, which must be absent, and returns it.
+  std::uint32_t insert(std::vector<Slot>& table, std::size_t& count, std::uint64_t key);
+  std::vector<Slot> roots_;  // first norm -> step
   std::size_t rootCount_ = 0;
-  struct EdgeSlot {
-    std::uint64_t hash = 0;        // the next word's norm hash
-    std::uint32_t parent = kNone;  // kNone: the slot is empty
-    std::uint32_t child = 0;
-  };
-  std::vector<EdgeSlot> edges_;  // (node, next norm) -> node; a power of two, at most half full
+  std::vector<Slot> edges_;  // (node, next norm) -> step
   std::size_t edgeCount_ = 0;
+  struct NodeKey {
+    bool root = false;
+    std::uint64_t key = 0;
+  };
+  std::vector<NodeKey> keyOf_;  // by node: the slot that leads to it, to update its firstEnd
   // One bit per value of a short hash of each trie step, (kNone, first norm) for the roots and
   // (node, next norm) for the edges, set for every step that exists. A scan asks for a step at
   // nearly every token and most do not exist; this table is small enough to stay in the
