@@ -297,7 +297,7 @@ int main(int argc, char** argv) {
   const Timing tokenize = measure(options.runs, [&] {
     for (const core::Block& block : document.blocks) check::text::tokenize(block.text);
   });
-  std::vector<std::vector<check::text::Token>> blockTokens;
+  std::vector<check::text::TokenList> blockTokens;
   for (const core::Block& block : document.blocks) {
     blockTokens.push_back(check::text::tokenize(block.text));
   }

@@ -48,7 +48,7 @@ text::Tokenizer& threadTokenizer() {
 
 // Words that open a clause saying what is or might be, rather than what someone must do.
 bool opensSubordinateClause(std::string_view word) {
-  static constexpr std::string_view kWords[] = {"whether", "which", "that",   "who",     "whom",
+  static constexpr std::string_view kWords[] = {"whether", "which", "that",    "who",      "whom",
                                                 "whose",   "what",  "whoever", "whatever", "if"};
   return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }
@@ -58,7 +58,7 @@ bool opensSubordinateClause(std::string_view word) {
 // assist", "regardless of which agency may investigate"), not of a permission that weakens the
 // sentence's duty. Looks back at most four words and never across a comma, colon or semicolon.
 bool isPossibilityModal(std::span<const text::Token> tokens, std::uint32_t at) {
-  const std::string& word = tokens[at].lower;
+  const std::string_view word = tokens[at].lower;
   if (word != "may" && word != "might" && word != "could") return false;
   constexpr auto kClauseBreak = static_cast<std::uint16_t>(text::Gap::Comma) |
                                 static_cast<std::uint16_t>(text::Gap::Semicolon) |
@@ -289,8 +289,7 @@ void DocumentIndex::findHedges(const Program& program) {
     for (const Range& hedge : occurrences(phrase)) {
       auto& slot = sentenceHedge_[tokenSentence_[hedge.begin]];
       if (slot && slot->begin <= hedge.begin) continue;
-      if (exceptions.holds(hedge) || isPossibilityModal(tokens_, hedge.begin) ||
-          isBounded(hedge)) {
+      if (exceptions.holds(hedge) || isPossibilityModal(tokens_, hedge.begin) || isBounded(hedge)) {
         continue;
       }
       slot = hedge;
@@ -321,7 +320,7 @@ bool DocumentIndex::isBounded(Range hedge) const {
 
 std::span<const text::Token> DocumentIndex::blockTokens(std::uint32_t block) const {
   const Range range = blocks_[block].tokens;
-  return {tokens_.data() + range.begin, range.end - range.begin};
+  return {tokens_.tokens().data() + range.begin, range.end - range.begin};
 }
 
 std::span<const Range> DocumentIndex::occurrences(std::uint32_t phrase) const {

@@ -68,7 +68,7 @@ class DocumentIndex {
   DocumentIndex(const core::Document& document, const Program& program);
 
   const core::Document& document() const { return document_; }
-  const std::vector<text::Token>& tokens() const { return tokens_; }
+  const std::vector<text::Token>& tokens() const { return tokens_.tokens(); }
   const std::vector<BlockInfo>& blocks() const { return blocks_; }
   const std::vector<SectionInfo>& sections() const { return sections_; }
   const std::vector<DurationAt>& durations() const { return durations_; }
@@ -129,7 +129,7 @@ class DocumentIndex {
   bool isBounded(Range hedge) const;
 
   const core::Document& document_;
-  std::vector<text::Token> tokens_;
+  text::TokenList tokens_;  // with the words they view
   std::vector<std::uint32_t> tokenBlock_;
   std::vector<std::uint32_t> tokenSentence_;
   std::vector<Range> sentences_;

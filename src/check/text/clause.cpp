@@ -49,18 +49,17 @@ bool startsPredicate(std::span<const Token> tokens, std::size_t k) {
 // clause before. A list ("the parents, siblings, and the babysitter") has no verb after it.
 bool startsCoordinateClause(std::span<const Token> tokens, std::size_t k) {
   if (!tokens[k].has(Gap::Comma) || !lowerIs(tokens, k, {"and", "or", "but", "so"})) return false;
-  if (!lowerIs(tokens, k + 1,
-               {"the", "a", "an", "this", "that", "these", "those", "he", "she", "they", "it",
-                "we", "you", "each", "every", "all", "no", "any", "his", "her", "their", "its"})) {
+  if (!lowerIs(tokens, k + 1, {"the", "a",    "an",  "this", "that",  "these", "those", "he",
+                               "she", "they", "it",  "we",   "you",   "each",  "every", "all",
+                               "no",  "any",  "his", "her",  "their", "its"})) {
     return false;
   }
   constexpr std::size_t kSubjectWords = 4;  // "the on-duty shift supervisor"
   for (std::size_t j = k + 2; j < tokens.size() && j <= k + 1 + kSubjectWords; ++j) {
     if (tokens[j].sentence != tokens[k].sentence || tokens[j].has(Gap::Comma)) return false;
-    if (lowerIs(tokens, j,
-                {"shall", "will", "must", "may", "should", "can", "could", "would", "might", "is",
-                 "are", "was", "were", "do", "does", "did", "has", "have", "need", "not",
-                 "never"})) {
+    if (lowerIs(tokens, j, {"shall", "will",  "must", "may",  "should", "can",  "could",
+                            "would", "might", "is",   "are",  "was",    "were", "do",
+                            "does",  "did",   "has",  "have", "need",   "not",  "never"})) {
       return true;
     }
   }

@@ -220,7 +220,7 @@ struct Quantity {
 // "a day" after a unit or a count of times is a rate ("24 hours a day", "twice a day").
 bool isRate(std::span<const Token> tokens, std::size_t i) {
   if (i == 0 || tokens[i].has(Gap::Sentence)) return false;
-  const std::string& before = tokens[i - 1].lower;
+  const std::string_view before = tokens[i - 1].lower;
   return detail::timeUnitOf(before).has_value() || before == "once" || before == "twice" ||
          before == "times";
 }
@@ -409,7 +409,7 @@ std::vector<DurationMention> findDurations(std::span<const Token> tokens,
 }
 
 std::optional<Duration> parseDuration(std::string_view text) {
-  const std::vector<Token> tokens = tokenize(text);
+  const TokenList tokens = tokenize(text);
   const auto found = findDurations(tokens);
   if (found.empty()) return std::nullopt;
   return found.front().duration;

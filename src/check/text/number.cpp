@@ -15,7 +15,7 @@ bool isWord(std::span<const Token> tokens, std::size_t i, std::string_view lower
 // "4.2.1" and for ordinals.
 std::optional<double> figureValue(const Token& token) {
   if (!token.isNumber()) return std::nullopt;
-  const std::string& norm = token.norm;
+  const std::string_view norm = token.norm;
   double value = 0;
   const auto [end, error] = std::from_chars(norm.data(), norm.data() + norm.size(), value);
   if (error != std::errc() || end != norm.data() + norm.size()) return std::nullopt;

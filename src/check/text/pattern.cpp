@@ -44,10 +44,10 @@ Pattern::Pattern(std::string_view spec, Tokenizer& tokenizer) : spec_(spec) {
         if (alternative.exact) written.remove_prefix(1);
         std::string phrase(written);
         for (char& c : phrase) c = c == '_' ? ' ' : c;
-        for (Token& token : tokenizer.tokenize(phrase)) {
+        for (const Token& token : tokenizer.tokenize(phrase)) {
           alternative.hashes.push_back(token.normHash);
-          alternative.norms.push_back(std::move(token.norm));
-          alternative.lowers.push_back(std::move(token.lower));
+          alternative.norms.emplace_back(token.norm);
+          alternative.lowers.emplace_back(token.lower);
         }
         if (alternative.norms.empty()) throw badSpec(spec, "a slot has an empty alternative");
         slot.alternatives.push_back(std::move(alternative));
@@ -131,7 +131,7 @@ std::optional<std::size_t> Pattern::matchWords(std::span<const Token> tokens, st
   for (std::size_t k = 0; k < alternative.norms.size(); ++k, ++i) {
     if (i >= tokens.size() || tokens[i].normHash != alternative.hashes[k]) return std::nullopt;
     if (i > first && tokens[i].has(Gap::Sentence)) return std::nullopt;
-    const std::string& have = alternative.exact ? tokens[i].lower : tokens[i].norm;
+    const std::string_view have = alternative.exact ? tokens[i].lower : tokens[i].norm;
     const std::string& want = alternative.exact ? alternative.lowers[k] : alternative.norms[k];
     if (have != want) return std::nullopt;
   }

@@ -4,8 +4,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace mkrp::check::text {
 
@@ -35,14 +38,16 @@ enum class TokenKind : std::uint8_t {
   Ordinal,  // "1st", "2nd", "30th"
 };
 
+// A token views its norm and lower forms in a WordStore (see TokenList): a Token is valid as long
+// as the store that holds its words, like a std::string_view.
 struct Token {
   // The form phrases are compared on: lower case, Unicode folded, possessive removed, then stemmed
   // with the English Snowball stemmer ("Entering" -> "enter", "child's" -> "child"). Numbers keep
   // their digits without thousands separators ("1,000" -> "1000", "1½" -> "1.5").
-  std::string norm;
+  std::string_view norm;
   // The lower-case, folded word before stemming ("entering", "child", "hrs"). Contractions are
   // expanded: "won't" gives the tokens "will" and "not", "cannot" gives "can" and "not".
-  std::string lower;
+  std::string_view lower;
   // Bytes [start, end) of the token in the original UTF-8 text. A word joined across a line-break
   // hyphen spans both pieces; a possessive spans its "'s".
   std::uint32_t start = 0;
@@ -58,6 +63,68 @@ struct Token {
   bool has(Gap gap) const { return (gapBefore & static_cast<std::uint16_t>(gap)) != 0; }
   bool isNumber() const { return kind == TokenKind::Number; }
   bool isWord() const { return kind == TokenKind::Word; }
+};
+
+// The characters of tokens' words. Words are added, never moved, so the views it gives stay valid
+// until it is cleared or destroyed, also when the store itself is moved. A document's words take
+// far less room and time as one store than as a string each.
+class WordStore {
+ public:
+  // Returns a view of a copy of `word` kept by the store.
+  std::string_view add(std::string_view word) {
+    if (word.size() > left_) grow(word.size());
+    char* const at = next_;
+    std::memcpy(at, word.data(), word.size());
+    next_ += word.size();
+    left_ -= word.size();
+    return {at, word.size()};
+  }
+  // Forgets every word; the largest block of memory is kept for the next words.
+  void clear();
+
+ private:
+  void grow(std::size_t atLeast);
+
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  std::size_t lastSize_ = 0;  // the size of chunks_.back()
+  char* next_ = nullptr;      // free room in chunks_.back()
+  std::size_t left_ = 0;
+};
+
+class TokenList;
+namespace detail {
+TokenList tokenizeWithoutFastPaths(std::string_view utf8);  // tokenizer_testing.h
+}  // namespace detail
+
+// Tokens together with the store of their words: what Tokenizer::tokenize gives. Read it like a
+// vector of tokens (or as a span); it may be moved, not copied.
+class TokenList {
+ public:
+  TokenList() = default;
+  TokenList(TokenList&&) noexcept = default;
+  TokenList& operator=(TokenList&&) noexcept = default;
+
+  const std::vector<Token>& tokens() const { return tokens_; }
+  operator std::span<const Token>() const { return tokens_; }
+  std::size_t size() const { return tokens_.size(); }
+  bool empty() const { return tokens_.empty(); }
+  const Token& operator[](std::size_t i) const { return tokens_[i]; }
+  const Token& front() const { return tokens_.front(); }
+  const Token& back() const { return tokens_.back(); }
+  auto begin() const { return tokens_.begin(); }
+  auto end() const { return tokens_.end(); }
+
+  void reserve(std::size_t count) { tokens_.reserve(count); }
+  void clear() {
+    tokens_.clear();
+    words_.clear();
+  }
+
+ private:
+  friend class Tokenizer;
+  friend TokenList detail::tokenizeWithoutFastPaths(std::string_view utf8);
+  std::vector<Token> tokens_;
+  WordStore words_;
 };
 
 // A fast hash of a short string (a token norm). The same text always gives the same value on a

@@ -71,13 +71,14 @@ class Scanner {
  public:
   Scanner(std::string_view text, Stemmer& stemmer, std::string& folded,
           std::vector<std::uint32_t>& starts, std::vector<std::uint32_t>& ends,
-          std::vector<Token>& out, bool fastPaths = true)
+          std::vector<Token>& out, WordStore& words, bool fastPaths = true)
       : text_(text),
         stemmer_(stemmer),
         folded_(folded),
         starts_(starts),
         ends_(ends),
         out_(out),
+        words_(words),
         base_(out.size()),
         fastPaths_(fastPaths),
         sentenceStart_(out.size()) {}
@@ -119,6 +120,11 @@ class Scanner {
   }
 
   void step();
+  // Sets the token's words, kept in words_; a norm equal to the lower form shares its characters.
+  void setWords(Token& token, std::string_view lower, std::string_view norm) {
+    token.lower = words_.add(lower);
+    token.norm = norm == lower ? token.lower : words_.add(norm);
+  }
   bool readPlainWord();
   bool endsAtJoiner(std::size_t i) const;
   bool readPlainNumber();
@@ -163,6 +169,7 @@ class Scanner {
   std::vector<std::uint32_t>& starts_;
   std::vector<std::uint32_t>& ends_;
   std::vector<Token>& out_;
+  WordStore& words_;
   std::size_t base_;  // out_'s size before this text: its tokens are appended after
   bool fastPaths_;    // read plain words and blanks by readPlainWord/readPlainNumber and run()
   std::vector<Segment> segments_;
@@ -235,11 +242,10 @@ std::size_t Scanner::initialismEnd(std::size_t i) const {
 }
 
 void Scanner::emitInitialism(std::size_t end) {
+  std::string letters;
+  for (std::size_t k = pos_; k < end; k += 2) letters.push_back(static_cast<char>(text_[k] | 0x20));
   Token& token = open();
-  for (std::size_t k = pos_; k < end; k += 2) {
-    token.lower.push_back(static_cast<char>(text_[k] | 0x20));
-  }
-  token.norm = token.lower;
+  setWords(token, letters, letters);
   token.normHash = hashWord(token.norm);
   token.start = static_cast<std::uint32_t>(pos_);
   token.end = static_cast<std::uint32_t>(end);
@@ -327,13 +333,12 @@ bool Scanner::readPlainWord() {
   const std::uint64_t key = Stemmer::keyOf(word);
   stemmer_.prefetch(key);
   Token& token = open();
-  token.lower.append(word);
   token.kind = TokenKind::Word;
   token.start = static_cast<std::uint32_t>(pos_);
   token.end = static_cast<std::uint32_t>(pos_ + length);
   token.capitalized = begin[0] >= 'A' && begin[0] <= 'Z';
   const Stemmer::Stemmed stemmed = stemmer_.stemmed(word, key);
-  token.norm.append(stemmed.stem);
+  setWords(token, word, stemmed.stem);
   token.normHash = stemmed.hash;
   token.wordValue = stemmed.numberValue;
   pos_ += length;
@@ -604,8 +609,7 @@ void Scanner::emit(std::size_t begin, std::size_t end, TokenKind kind, std::stri
 void Scanner::emit(std::size_t begin, std::size_t end, TokenKind kind, std::string_view lower,
                    std::string_view norm, std::uint64_t normHash, std::int8_t wordValue) {
   Token& token = open();
-  token.norm.append(norm);  // both are empty: append is the cheapest copy into them
-  token.lower.append(lower);
+  setWords(token, lower, norm);
   token.normHash = normHash;
   token.kind = kind;
   token.wordValue = wordValue;
@@ -791,8 +795,8 @@ bool Scanner::listLabelAt(std::size_t i) const {
 
 void Scanner::onAmpersand() {
   Token& token = open();
-  token.lower = "and";
-  token.norm = "and";
+  token.lower = "and";  // a literal outlives every store
+  token.norm = token.lower;
   token.normHash = hashWord(token.norm);
   token.start = static_cast<std::uint32_t>(pos_);
   token.end = static_cast<std::uint32_t>(pos_ + 1);
@@ -801,37 +805,57 @@ void Scanner::onAmpersand() {
 
 }  // namespace
 
-std::vector<Token> Tokenizer::tokenize(std::string_view utf8) {
-  std::vector<Token> tokens;
+void WordStore::grow(std::size_t atLeast) {
+  // Chunks double from a size that suits a phrase up to one that suits a long document.
+  constexpr std::size_t kFirst = 256;
+  constexpr std::size_t kLargest = std::size_t{1} << 16;
+  const std::size_t size = std::max(atLeast, std::clamp(2 * lastSize_, kFirst, kLargest));
+  chunks_.push_back(std::make_unique_for_overwrite<char[]>(size));
+  lastSize_ = size;
+  next_ = chunks_.back().get();
+  left_ = size;
+}
+
+void WordStore::clear() {
+  if (chunks_.empty()) return;
+  // The last chunk is the largest one made (but for single oversized words): keep it alone.
+  std::swap(chunks_.front(), chunks_.back());
+  chunks_.resize(1);
+  next_ = chunks_.front().get();
+  left_ = lastSize_;
+}
+
+TokenList Tokenizer::tokenize(std::string_view utf8) {
+  TokenList tokens;
   tokenize(utf8, tokens);
   return tokens;
 }
 
-void Tokenizer::tokenize(std::string_view utf8, std::vector<Token>& out) {
+void Tokenizer::tokenize(std::string_view utf8, TokenList& out) {
   out.clear();
   out.reserve(utf8.size() / 6 + 1);
-  Scanner(utf8, stemmer_, folded_, starts_, ends_, out).run();
+  append(utf8, out);
 }
 
-void Tokenizer::append(std::string_view utf8, std::vector<Token>& out) {
-  Scanner(utf8, stemmer_, folded_, starts_, ends_, out).run();
+void Tokenizer::append(std::string_view utf8, TokenList& out) {
+  Scanner(utf8, stemmer_, folded_, starts_, ends_, out.tokens_, out.words_).run();
 }
 
 std::vector<std::string> Tokenizer::normalizePhrase(std::string_view phrase) {
   std::vector<std::string> norms;
-  for (Token& token : tokenize(phrase)) norms.push_back(std::move(token.norm));
+  for (const Token& token : tokenize(phrase)) norms.emplace_back(token.norm);
   return norms;
 }
 
 namespace detail {
 
-std::vector<Token> tokenizeWithoutFastPaths(std::string_view utf8) {
+TokenList tokenizeWithoutFastPaths(std::string_view utf8) {
   Stemmer stemmer;
   std::string folded;
   std::vector<std::uint32_t> starts;
   std::vector<std::uint32_t> ends;
-  std::vector<Token> tokens;
-  Scanner(utf8, stemmer, folded, starts, ends, tokens, false).run();
+  TokenList tokens;
+  Scanner(utf8, stemmer, folded, starts, ends, tokens.tokens_, tokens.words_, false).run();
   return tokens;
 }
 
@@ -846,7 +870,7 @@ Tokenizer& threadTokenizer() {
 
 }  // namespace
 
-std::vector<Token> tokenize(std::string_view utf8) { return threadTokenizer().tokenize(utf8); }
+TokenList tokenize(std::string_view utf8) { return threadTokenizer().tokenize(utf8); }
 
 std::vector<std::string> normalizePhrase(std::string_view phrase) {
   return threadTokenizer().normalizePhrase(phrase);

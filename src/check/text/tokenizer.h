@@ -37,12 +37,12 @@ class Tokenizer {
 
   // Returns the tokens of `utf8`, in text order. Invalid UTF-8 bytes are read as symbols.
   // REQUIRES: utf8.size() < 4 GiB (offsets are 32-bit).
-  std::vector<Token> tokenize(std::string_view utf8);
-  // Same, into `out` (its previous contents are replaced, its capacity reused).
-  void tokenize(std::string_view utf8, std::vector<Token>& out);
+  TokenList tokenize(std::string_view utf8);
+  // Same, into `out` (its previous contents are replaced, its memory reused).
+  void tokenize(std::string_view utf8, TokenList& out);
   // Same, appending to `out` after the tokens it holds, which do not affect how `utf8` is read;
   // the appended tokens' sentence numbers start at 0.
-  void append(std::string_view utf8, std::vector<Token>& out);
+  void append(std::string_view utf8, TokenList& out);
 
   // Returns the token norms of a checklist phrase, read exactly as text is read.
   std::vector<std::string> normalizePhrase(std::string_view phrase);
@@ -55,7 +55,7 @@ class Tokenizer {
 };
 
 // Tokenizer::tokenize with a tokenizer owned by the calling thread. Thread-safe.
-std::vector<Token> tokenize(std::string_view utf8);
+TokenList tokenize(std::string_view utf8);
 // Tokenizer::normalizePhrase with a tokenizer owned by the calling thread. Thread-safe.
 std::vector<std::string> normalizePhrase(std::string_view phrase);
 

@@ -10,6 +10,6 @@ namespace mkrp::check::text::detail {
 
 // Tokenizer::tokenize with every word read by the general word reader, none by the fast paths for
 // plain ASCII words, digit runs and single blanks. The tokens must be the same: tests compare.
-std::vector<Token> tokenizeWithoutFastPaths(std::string_view utf8);
+TokenList tokenizeWithoutFastPaths(std::string_view utf8);
 
 }  // namespace mkrp::check::text::detail

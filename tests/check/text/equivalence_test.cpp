@@ -102,8 +102,8 @@ std::string randomText(std::mt19937& random) {
 
 // Compares every field of the tokens of `text` with those the general word reader gives.
 void requireSameAsGeneralReader(const std::string& text) {
-  const std::vector<Token> fast = tokenize(text);
-  const std::vector<Token> general = detail::tokenizeWithoutFastPaths(text);
+  const TokenList fast = tokenize(text);
+  const TokenList general = detail::tokenizeWithoutFastPaths(text);
   REQUIRE(fast.size() == general.size());
   for (std::size_t i = 0; i < fast.size(); ++i) {
     INFO("token " << i << ": " << fast[i].lower);
@@ -175,7 +175,7 @@ TEST_CASE("a cue table finds the longest match that trying every row finds",
   texts.push_back("as soon as. possible as needed as end of his next shift end of the work day");
   std::size_t matches = 0;
   for (const std::string& text : texts) {
-    const std::vector<Token> tokens = tokenizer.tokenize(text);
+    const TokenList tokens = tokenizer.tokenize(text);
     for (std::size_t i = 0; i <= tokens.size(); ++i) {
       std::optional<RuleMatch> expected;
       for (std::size_t row = 0; row < kSpecs.size(); ++row) {

@@ -1,6 +1,7 @@
 // Helpers shared by the text-layer tests: token views and finding a phrase's token range.
 #pragma once
 
+#include <span>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -44,7 +45,7 @@ inline std::string sentences(std::string_view text) {
 
 // The token range of the first occurrence of `words` (blank-separated lower-case forms) at or
 // after token `from`; an empty range at the end when absent.
-inline TokenRange find(const std::vector<Token>& tokens, std::string_view words,
+inline TokenRange find(std::span<const Token> tokens, std::string_view words,
                        std::size_t from = 0) {
   std::vector<std::string> wanted;
   std::istringstream in{std::string(words)};
@@ -58,7 +59,7 @@ inline TokenRange find(const std::vector<Token>& tokens, std::string_view words,
 }
 
 // The original text a token range covers.
-inline std::string_view textOf(std::string_view text, const std::vector<Token>& tokens,
+inline std::string_view textOf(std::string_view text, std::span<const Token> tokens,
                                TokenRange range) {
   const auto start = tokens[range.begin].start;
   return text.substr(start, tokens[range.end - 1].end - start);

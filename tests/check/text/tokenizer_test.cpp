@@ -288,15 +288,46 @@ TEST_CASE("normalizePhrase reads a phrase exactly as text is read", "[check][tex
   }
 }
 
-TEST_CASE("a Tokenizer reuses its output vector", "[check][text][tokenizer]") {
+TEST_CASE("a Tokenizer reuses its output list", "[check][text][tokenizer]") {
   Tokenizer tokenizer;
-  std::vector<Token> tokens;
+  TokenList tokens;
   tokenizer.tokenize("one two three", tokens);
   REQUIRE(tokens.size() == 3);
   tokenizer.tokenize("four", tokens);
   REQUIRE(tokens.size() == 1);
   CHECK(tokens[0].lower == "four");
   CHECK(tokens[0].sentence == 0);
+}
+
+TEST_CASE("tokens keep their words when the list grows, is moved, or holds a very long word",
+          "[check][text][tokenizer]") {
+  // Enough words to fill several blocks of the word store, then one longer than any block.
+  std::string text;
+  for (int i = 0; i < 20000; ++i)
+    text += "Officers entering record" + std::string(1, static_cast<char>('a' + i % 7)) + " ";
+  const std::string longWord(70000, 'x');
+  text += longWord + " end";
+  TokenList moved = tokenize(text);
+  const TokenList tokens = std::move(moved);
+  REQUIRE(tokens.size() == 3 * 20000 + 2);
+  for (std::size_t i = 0; i < 3 * 20000; i += 3) {
+    REQUIRE(tokens[i].lower == "officers");
+    REQUIRE(tokens[i].norm == "offic");
+    REQUIRE(tokens[i + 1].norm == "enter");
+    REQUIRE(tokens[i + 2].lower == "record" + std::string(1, static_cast<char>('a' + i / 3 % 7)));
+  }
+  CHECK(tokens[3 * 20000].lower == longWord);
+  CHECK(tokens.back().norm == "end");
+}
+
+TEST_CASE("a token list read again holds only the new text's words", "[check][text][tokenizer]") {
+  Tokenizer tokenizer;
+  TokenList tokens;
+  tokenizer.tokenize(std::string(5000, 'a') + " children", tokens);
+  tokenizer.tokenize("Missing child", tokens);
+  REQUIRE(tokens.size() == 2);
+  CHECK(tokens[0].lower == "missing");
+  CHECK(tokens[1].norm == "child");
 }
 
 TEST_CASE("tokenizer gives the same tokens for the same text", "[check][text][tokenizer]") {
@@ -322,11 +353,11 @@ namespace {
 
 // Every field of two tokens, in words, for a failure message.
 std::string describeToken(const Token& token) {
-  return token.norm + "/" + token.lower + " [" + std::to_string(token.start) + "," +
-         std::to_string(token.end) + ") sentence " + std::to_string(token.sentence) + " gaps " +
-         std::to_string(token.gapBefore) + " value " + std::to_string(token.wordValue) + " kind " +
-         std::to_string(static_cast<int>(token.kind)) + (token.capitalized ? " Cap" : "") +
-         (token.abbreviation ? " abbr" : "");
+  return std::string(token.norm) + "/" + std::string(token.lower) + " [" +
+         std::to_string(token.start) + "," + std::to_string(token.end) + ") sentence " +
+         std::to_string(token.sentence) + " gaps " + std::to_string(token.gapBefore) + " value " +
+         std::to_string(token.wordValue) + " kind " + std::to_string(static_cast<int>(token.kind)) +
+         (token.capitalized ? " Cap" : "") + (token.abbreviation ? " abbr" : "");
 }
 
 }  // namespace
@@ -344,10 +375,10 @@ TEST_CASE("tokenizer appends a text's tokens after others exactly as it reads th
       "",
       "U.S.C. 5779 and e.g. 24-\nhour limits"};
   Tokenizer tokenizer;
-  std::vector<Token> appended;
+  TokenList appended;
   for (const std::string_view text : texts) {
     INFO("text: " << text);
-    const std::vector<Token> alone = tokenizer.tokenize(text);
+    const TokenList alone = tokenizer.tokenize(text);
     const std::size_t before = appended.size();
     tokenizer.append(text, appended);
     REQUIRE(appended.size() - before == alone.size());
