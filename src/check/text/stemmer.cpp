@@ -115,10 +115,13 @@ Stemmer::Stemmed Stemmer::stemmed(std::string_view word, std::uint64_t key) {
     slot.wordLength = static_cast<std::uint8_t>(word.size());
     slot.stemLength = static_cast<std::uint8_t>(fresh.stem.size());
     slot.numberValue = fresh.numberValue;
+    slot.unchanged = fresh.stem == word;
     ++used_;
   }
   const Slot& slot = slots_[index];
-  return {std::string_view(slot.stem, slot.stemLength), slot.stemHash, slot.numberValue};
+  const std::string_view stem =
+      slot.unchanged ? word : std::string_view(slot.stem, slot.stemLength);
+  return {stem, slot.stemHash, slot.numberValue};
 }
 
 }  // namespace mkrp::check::text

@@ -27,7 +27,8 @@ class Stemmer {
 
   // A stem with its hashWord, computed once per distinct word, and the word's value when it is a
   // number word (numberWordValue: "twelve" -> 12), else -1: the tokenizer asks both of every word.
-  // `stem` points into the Stemmer's cache or into the word asked for.
+  // `stem` points into the Stemmer's cache, or is the word asked for when the stemmer leaves it as
+  // it is (most words): the tokenizer then keeps one copy for both.
   struct Stemmed {
     std::string_view stem;
     std::uint64_t hash = 0;
@@ -80,6 +81,7 @@ class Stemmer {
     std::uint8_t wordLength = 0;  // 0: the slot is empty
     std::uint8_t stemLength = 0;
     std::int8_t numberValue = -1;
+    bool unchanged = false;  // the stem is the word
   };
   static constexpr std::size_t kInitialSlots = 1024;
   static constexpr std::size_t kMaxSlots = std::size_t{1} << 17;  // then the cache starts again

@@ -123,7 +123,8 @@ class Scanner {
   // Sets the token's words, kept in words_; a norm equal to the lower form shares its characters.
   void setWords(Token& token, std::string_view lower, std::string_view norm) {
     token.lower = words_.add(lower);
-    token.norm = norm == lower ? token.lower : words_.add(norm);
+    const bool same = norm.size() == lower.size() && (norm.data() == lower.data() || norm == lower);
+    token.norm = same ? token.lower : words_.add(norm);
   }
   bool readPlainWord();
   bool endsAtJoiner(std::size_t i) const;
