@@ -35,7 +35,10 @@ std::uint32_t gapBetween(const Match& a, const Match& b) {
 }  // namespace
 
 Evaluator::Evaluator(const Program& program, const DocumentIndex& index)
-    : program_(program), index_(index), nodeCache_(static_cast<std::size_t>(program.nodeCount)) {
+    : program_(program),
+      index_(index),
+      nodeCache_(static_cast<std::size_t>(program.nodeCount)),
+      clauseStarts_(index.tokens().size(), 0) {
   findPhraseMatches();
 }
 
@@ -537,7 +540,9 @@ Evaluator::NegationReading Evaluator::negationAt(const Match& match) {
   const std::uint32_t block = index_.blockOf(match.begin);
   const std::uint32_t base = index_.blocks()[block].tokens.begin;
   const text::TokenRange span{match.begin - base, match.end - base};
-  const text::Negation negation = text::negationOf(index_.blockTokens(block), span);
+  const std::span<const text::Token> tokens = index_.blockTokens(block);
+  const std::span<std::uint8_t> clauseStarts(clauseStarts_.data() + base, tokens.size());
+  const text::Negation negation = text::negationOf(tokens, span, clauseStarts);
   // A negation written inside the wording itself ("do not touch") is part of it.
   const bool inside = negation.cue.begin >= span.begin && negation.cue.end <= span.end;
   NegationReading reading;

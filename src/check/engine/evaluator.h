@@ -155,6 +155,9 @@ class Evaluator {
     Range cue;
   };
   std::unordered_map<std::uint64_t, NegationReading> negations_;
+  // By token: whether it starts a clause, as far as negation reading has needed to know (see
+  // text::clauseOf); the clause of every negation read is found from it.
+  std::vector<std::uint8_t> clauseStarts_;
   NegationReading negationAt(const Match& match);
   // The parts of an <all>, the ones that are only phrases first: when one of them has no match,
   // the costlier parts (negation, lists) need not be evaluated at all.

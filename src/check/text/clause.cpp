@@ -113,6 +113,18 @@ bool startsClause(std::span<const Token> tokens, std::size_t k) {
   return token.has(Gap::Comma) && lowerIs(tokens, k, {"which", "who", "whereby"});
 }
 
+TokenRange clauseOf(std::span<const Token> tokens, TokenRange span, std::span<std::uint8_t> known) {
+  auto starts = [&](std::size_t k) {
+    if (known[k] == 0) known[k] = startsClause(tokens, k) ? 2 : 1;
+    return known[k] == 2;
+  };
+  std::size_t begin = span.begin;
+  while (!starts(begin)) --begin;
+  std::size_t end = span.end;
+  while (end < tokens.size() && !starts(end)) ++end;
+  return {begin, end};
+}
+
 TokenRange clauseOf(std::span<const Token> tokens, TokenRange span) {
   std::size_t begin = span.begin;
   while (!startsClause(tokens, begin)) --begin;

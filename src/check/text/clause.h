@@ -1,6 +1,7 @@
 // Sentences and clauses of a token stream: the scope within which negation and modality are read.
 #pragma once
 
+#include <cstdint>
 #include <span>
 
 #include "check/text/token.h"
@@ -26,5 +27,10 @@ bool startsClause(std::span<const Token> tokens, std::size_t k);
 // Returns the clause around `span`: from the nearest clause start at or before span.begin to
 // the next clause start after the span's last token. REQUIRES: span is non-empty and inside tokens.
 TokenRange clauseOf(std::span<const Token> tokens, TokenRange span);
+// Same, remembering in `known` what it learns of each token it reads (0: not read yet, 1: starts
+// no clause, 2: starts one), for a caller that reads many spans of the same tokens: a token is
+// then read once, however many clauses it is in. REQUIRES: known.size() == tokens.size(), all 0
+// at first.
+TokenRange clauseOf(std::span<const Token> tokens, TokenRange span, std::span<std::uint8_t> known);
 
 }  // namespace mkrp::check::text

@@ -198,11 +198,10 @@ int rankOf(NegationReach reach) {
   return 0;
 }
 
-}  // namespace
-
-Negation negationOf(std::span<const Token> tokens, TokenRange span) {
+// negationOf, in a clause already found.
+Negation negationIn(std::span<const Token> tokens, TokenRange span, TokenRange clause) {
   Negation best;
-  best.clause = clauseOf(tokens, span);
+  best.clause = clause;
   const PatternTable<CueRule>& cues = cueTable();
   std::size_t bestDistance = 0;
   for (std::size_t c = best.clause.begin; c < best.clause.end; ++c) {
@@ -245,6 +244,17 @@ Negation negationOf(std::span<const Token> tokens, TokenRange span) {
     c = next;
   }
   return best;
+}
+
+}  // namespace
+
+Negation negationOf(std::span<const Token> tokens, TokenRange span) {
+  return negationIn(tokens, span, clauseOf(tokens, span));
+}
+
+Negation negationOf(std::span<const Token> tokens, TokenRange span,
+                    std::span<std::uint8_t> clauseStarts) {
+  return negationIn(tokens, span, clauseOf(tokens, span, clauseStarts));
 }
 
 }  // namespace mkrp::check::text

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string_view>
 
@@ -61,5 +62,9 @@ struct Negation {
 // When several cues reach the span, Direct wins, then the nearest Preceding, then the nearest
 // Following. REQUIRES: span is non-empty and inside tokens. Thread-safe.
 Negation negationOf(std::span<const Token> tokens, TokenRange span);
+// Same, with `clauseStarts` remembering which tokens start a clause across calls over the same
+// tokens (see clauseOf in clause.h).
+Negation negationOf(std::span<const Token> tokens, TokenRange span,
+                    std::span<std::uint8_t> clauseStarts);
 
 }  // namespace mkrp::check::text

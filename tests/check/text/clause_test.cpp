@@ -64,6 +64,34 @@ TEST_CASE("a comma, a conjunction and a new subject with its verb start a clause
         "do not interview the parents siblings and the babysitter together");
 }
 
+TEST_CASE("clauses found with remembered clause starts are the clauses found afresh",
+          "[check][text][clause]") {
+  const std::string text =
+      "Officers shall, when practical, enter the child into NCIC, and the Department does not "
+      "require a waiting period; reports are accepted but runaways are referred. Obtain data "
+      "including but not limited to a photo, which is sent to NCMEC unless the parent objects, "
+      "and will not be delayed until 24 hours pass. No report shall be refused.";
+  const auto tokens = tokenize(text);
+  std::vector<std::uint8_t> known(tokens.size(), 0);
+  // Every span of one to three words, visited out of text order (as a checklist reads them),
+  // all through the same remembered starts.
+  std::vector<TokenRange> spans;
+  for (std::size_t length = 1; length <= 3; ++length) {
+    for (std::size_t begin = 0; begin + length <= tokens.size(); ++begin) {
+      spans.push_back({begin, begin + length});
+    }
+  }
+  for (std::size_t k = 0; k < spans.size(); ++k)
+    std::swap(spans[k], spans[(k * 7919) % spans.size()]);
+  for (const TokenRange& span : spans) {
+    INFO("span " << span.begin << "-" << span.end);
+    REQUIRE(clauseOf(tokens, span, known) == clauseOf(tokens, span));
+  }
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    if (known[k] != 0) CHECK((known[k] == 2) == startsClause(tokens, k));
+  }
+}
+
 TEST_CASE("sentenceOf returns the sentence of a token", "[check][text][clause]") {
   const auto tokens = tokenize("Enter the child. Notify NCMEC at once. Done.");
   CHECK(sentenceOf(tokens, 0) == TokenRange{0, 3});
