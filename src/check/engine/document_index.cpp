@@ -123,12 +123,13 @@ void DocumentIndex::readBlocks() {
     tokenizer.append(block.text, tokens_);  // in place: tokens are not moved once made
     const auto sentenceBase = static_cast<std::uint32_t>(sentences_.size());
     const auto end = static_cast<std::uint32_t>(tokens_.size());
+    tokenBlock_.resize(end, static_cast<std::uint32_t>(b));
+    tokenSentence_.resize(end);
     for (std::uint32_t index = begin; index < end; ++index) {
       const std::uint32_t sentence = sentenceBase + tokens_[index].sentence;
       if (sentence >= sentences_.size()) sentences_.push_back({index, index});
       sentences_[sentence].end = index + 1;
-      tokenBlock_.push_back(static_cast<std::uint32_t>(b));
-      tokenSentence_.push_back(sentence);
+      tokenSentence_[index] = sentence;
     }
     blocks_[b].tokens.end = end;
     const auto local = blockTokens(static_cast<std::uint32_t>(b));
