@@ -60,8 +60,8 @@ class PhraseMatcher {
   };
   Step child(std::uint32_t node, std::uint64_t hash);          // creates it when missing
   Step childOf(std::uint32_t node, std::uint64_t hash) const;  // or a Step with node kNone
-  // The step a first norm starts, or kNone. Every token of a document asks this, so the first
-  // words have a small table of their own.
+  // The step a first norm starts (node kNone: none). Every token of a document asks this, so the
+  // first words have a small table of their own.
   Step rootOf(std::uint64_t hash) const;
   Step addRoot(std::uint64_t hash);  // the root step for `hash`, created when missing
   void setFirstEnd(std::uint32_t node, std::uint32_t id);

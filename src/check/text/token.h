@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace mkrp::check::text {
@@ -70,6 +71,20 @@ struct Token {
 // far less room and time as one store than as a string each.
 class WordStore {
  public:
+  WordStore() = default;
+  // The words move with their chunks; the store moved from is left empty, ready for new words.
+  WordStore(WordStore&& other) noexcept { *this = std::move(other); }
+  WordStore& operator=(WordStore&& other) noexcept {
+    if (this != &other) {
+      chunks_ = std::move(other.chunks_);
+      other.chunks_.clear();
+      lastSize_ = std::exchange(other.lastSize_, 0);
+      next_ = std::exchange(other.next_, nullptr);
+      left_ = std::exchange(other.left_, 0);
+    }
+    return *this;
+  }
+
   // Returns a view of a copy of `word` kept by the store.
   std::string_view add(std::string_view word) {
     if (word.size() > left_) grow(word.size());

@@ -320,6 +320,19 @@ TEST_CASE("tokens keep their words when the list grows, is moved, or holds a ver
   CHECK(tokens.back().norm == "end");
 }
 
+TEST_CASE("a token list moved from can be read into again", "[check][text][tokenizer]") {
+  Tokenizer tokenizer;
+  TokenList first = tokenizer.tokenize("Officers entering records");
+  {
+    const TokenList second = std::move(first);
+    CHECK(second[1].norm == "enter");
+  }  // the words go with the list moved to
+  tokenizer.tokenize("Supervisors notified immediately", first);
+  REQUIRE(first.size() == 3);
+  CHECK(first[1].lower == "notified");
+  CHECK(first[2].lower == "immediately");
+}
+
 TEST_CASE("a token list read again holds only the new text's words", "[check][text][tokenizer]") {
   Tokenizer tokenizer;
   TokenList tokens;
