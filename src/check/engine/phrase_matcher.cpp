@@ -115,7 +115,6 @@ PhraseMatcher::Step PhraseMatcher::addRoot(std::uint64_t hash) {
   if (const Step found = find(roots_, hash); found.node != kNone) return found;
   const std::uint32_t created = insert(roots_, rootCount_, hash);
   keyOf_.push_back({true, hash});
-  markStep(kNone, hash);
   return {created, kNone};
 }
 
@@ -143,7 +142,6 @@ bool PhraseMatcher::exactAt(const Compiled& phrase, std::span<const text::Token>
 void PhraseMatcher::scan(std::span<const text::Token> tokens, std::string_view blockText,
                          std::uint32_t base, std::vector<Occurrence>& out) const {
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (!mayStep(kNone, tokens[i].normHash)) continue;
     Step step = rootOf(tokens[i].normHash);
     if (step.node == kNone) continue;
     for (std::size_t j = i;;) {

@@ -93,10 +93,10 @@ class PhraseMatcher {
     std::uint64_t key = 0;
   };
   std::vector<NodeKey> keyOf_;  // by node: the slot that leads to it, to update its firstEnd
-  // One bit per value of a short hash of each trie step, (kNone, first norm) for the roots and
-  // (node, next norm) for the edges, set for every step that exists. A scan asks for a step at
-  // nearly every token and most do not exist; this table is small enough to stay in the
-  // processor's nearest cache, unlike the tables above, and turns most of them away.
+  // One bit per value of a short hash of each edge (node, next norm), set for every edge that
+  // exists. After a phrase's first word a scan asks for the next step, and most do not exist;
+  // this table is small enough to stay in the processor's nearest caches, unlike the edge table,
+  // and turns most of them away. (Most words start some phrase: the roots are asked directly.)
   static constexpr unsigned kStepBits = 18;
   std::vector<std::uint64_t> steps_ =
       std::vector<std::uint64_t>((std::size_t{1} << kStepBits) / 64);
