@@ -5,6 +5,7 @@
 #include <iterator>
 #include <string_view>
 
+#include "check/engine/grouping.h"
 #include "check/text/tokenizer.h"
 
 namespace mkrp::check::engine {
@@ -265,16 +266,14 @@ void DocumentIndex::findOccurrences(const PhraseMatcher& matcher) {
     matcher.scan(blockTokens(static_cast<std::uint32_t>(b)), document_.blocks[b].text, range.begin,
                  found);
   }
-  occurrenceStart_.assign(matcher.size() + 1, 0);
-  for (const Occurrence& occurrence : found) ++occurrenceStart_[occurrence.phrase + 1];
-  for (std::size_t i = 1; i < occurrenceStart_.size(); ++i) {
-    occurrenceStart_[i] += occurrenceStart_[i - 1];
-  }
-  occurrences_.resize(found.size());
-  std::vector<std::uint32_t> next(occurrenceStart_.begin(), occurrenceStart_.end() - 1);
-  for (const Occurrence& occurrence : found) {
-    occurrences_[next[occurrence.phrase]++] = {occurrence.begin, occurrence.end};
-  }
+  groupByKey<Range>(
+      matcher.size(),
+      [&](auto emit) {
+        for (const Occurrence& occurrence : found) {
+          emit(occurrence.phrase, Range{occurrence.begin, occurrence.end});
+        }
+      },
+      occurrenceStart_, occurrences_);
 }
 
 // A hedge counts unless one of the concept's exceptions covers it ("may be at risk").

@@ -44,10 +44,11 @@ int PhraseMatcher::add(const core::Phrase& phrase) {
   // Appended at the end of the node's chain: phrases ending at one node keep the order added.
   nextEnd_.push_back(kNone);
   exact_.push_back(exact ? 1 : 0);
-  if (firstEnd_[node] == kNone) {
-    setFirstEnd(node, id);
+  Step& step = stepOf(node);
+  if (step.firstEnd == kNone) {
+    step.firstEnd = id;
   } else {
-    std::uint32_t last = firstEnd_[node];
+    std::uint32_t last = step.firstEnd;
     while (nextEnd_[last] != kNone) last = nextEnd_[last];
     nextEnd_[last] = id;
   }
@@ -75,6 +76,7 @@ PhraseMatcher::Step PhraseMatcher::find(const std::vector<Slot>& table, std::uin
 
 std::uint32_t PhraseMatcher::insert(std::vector<Slot>& table, std::size_t& count,
                                     std::uint64_t key) {
+  const bool root = &table == &roots_;
   if (2 * (count + 1) > table.size()) {
     std::vector<Slot> old = std::move(table);
     table.assign(std::max<std::size_t>(64, 2 * old.size()), Slot{});
@@ -89,8 +91,8 @@ std::uint32_t PhraseMatcher::insert(std::vector<Slot>& table, std::size_t& count
   const std::size_t mask = table.size() - 1;
   std::size_t at = slotIndex(key, mask);
   while (table[at].step.node != kNone) at = (at + 1) & mask;
-  const auto node = static_cast<std::uint32_t>(firstEnd_.size());
-  firstEnd_.push_back(kNone);
+  const auto node = static_cast<std::uint32_t>(keyOf_.size());
+  keyOf_.push_back({root, key});
   table[at] = {key, {node, kNone}};
   ++count;
   return node;
@@ -104,7 +106,6 @@ PhraseMatcher::Step PhraseMatcher::child(std::uint32_t node, std::uint64_t hash)
   const std::uint64_t key = stepKey(node, hash);
   if (const Step found = find(edges_, key); found.node != kNone) return found;
   const std::uint32_t created = insert(edges_, edgeCount_, key);
-  keyOf_.push_back({false, key});
   markStep(node, hash);
   return {created, kNone};
 }
@@ -114,18 +115,16 @@ PhraseMatcher::Step PhraseMatcher::rootOf(std::uint64_t hash) const { return fin
 PhraseMatcher::Step PhraseMatcher::addRoot(std::uint64_t hash) {
   if (const Step found = find(roots_, hash); found.node != kNone) return found;
   const std::uint32_t created = insert(roots_, rootCount_, hash);
-  keyOf_.push_back({true, hash});
   return {created, kNone};
 }
 
-void PhraseMatcher::setFirstEnd(std::uint32_t node, std::uint32_t id) {
-  firstEnd_[node] = id;
+PhraseMatcher::Step& PhraseMatcher::stepOf(std::uint32_t node) {
   const NodeKey& key = keyOf_[node];
   std::vector<Slot>& table = key.root ? roots_ : edges_;
   const std::size_t mask = table.size() - 1;
   std::size_t at = slotIndex(key.key, mask);
   while (table[at].key != key.key || table[at].step.node != node) at = (at + 1) & mask;
-  table[at].step.firstEnd = id;
+  return table[at].step;
 }
 
 bool PhraseMatcher::exactAt(const Compiled& phrase, std::span<const text::Token> tokens,

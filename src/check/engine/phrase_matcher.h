@@ -48,8 +48,8 @@ class PhraseMatcher {
     std::vector<std::string> exactWords;  // case="exact": the words as written; else empty
   };
   // The trie is flat, so that a scan follows no pointers: a node is a number; the phrases that
-  // end at it are a chain through firstEnd_ and nextEnd_; its next words are entries of one
-  // open-addressing table keyed by (node, norm hash). Norms are told apart by their 64-bit
+  // end at it are a chain from its step's firstEnd through nextEnd_; its next words are entries
+  // of one open-addressing table keyed by (node, norm hash). Norms are told apart by their 64-bit
   // hashes alone, and steps by a 64-bit mix of node and hash.
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
   // A step of the trie as a scan reads it: where it leads and the first phrase ending there, in
@@ -64,14 +64,14 @@ class PhraseMatcher {
   // first words have a small table of their own.
   Step rootOf(std::uint64_t hash) const;
   Step addRoot(std::uint64_t hash);  // the root step for `hash`, created when missing
-  void setFirstEnd(std::uint32_t node, std::uint32_t id);
+  // The step that leads to `node`, in its table (while phrases are added).
+  Step& stepOf(std::uint32_t node);
   bool exactAt(const Compiled& phrase, std::span<const text::Token> tokens, std::size_t i,
                std::string_view blockText) const;
 
   std::vector<Compiled> phrases_;
   std::vector<std::uint8_t> exact_;           // by phrase: 1 when it compares written words
   std::unordered_map<std::string, int> ids_;  // by joined norms (or exact words)
-  std::vector<std::uint32_t> firstEnd_;       // by node: the first phrase ending there, or kNone
   std::vector<std::uint32_t> nextEnd_;  // by phrase: the next phrase ending at its node, or kNone
   struct Slot {
     std::uint64_t key = 0;  // the first norm's hash (roots), or stepKey(parent, hash) (edges)
@@ -82,7 +82,8 @@ class PhraseMatcher {
   }
   // Open-addressing tables, a power of two in size and at most half full.
   static Step find(const std::vector<Slot>& table, std::uint64_t key);  // node kNone: absent
-  // Adds a new node under `key`, which must be absent, and returns it.
+  // Adds a new node under `key`, which must be absent from `table` (roots_ or edges_), and
+  // returns it.
   std::uint32_t insert(std::vector<Slot>& table, std::size_t& count, std::uint64_t key);
   std::vector<Slot> roots_;  // first norm -> step
   std::size_t rootCount_ = 0;
@@ -92,7 +93,7 @@ class PhraseMatcher {
     bool root = false;
     std::uint64_t key = 0;
   };
-  std::vector<NodeKey> keyOf_;  // by node: the slot that leads to it, to update its firstEnd
+  std::vector<NodeKey> keyOf_;  // by node: the key of the step that leads to it
   // One bit per value of a short hash of each edge (node, next norm), set for every edge that
   // exists. After a phrase's first word a scan asks for the next step, and most do not exist;
   // this table is small enough to stay in the processor's nearest caches, unlike the edge table,

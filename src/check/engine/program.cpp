@@ -3,6 +3,8 @@
 #include <cmath>
 #include <type_traits>
 
+#include "check/engine/grouping.h"
+
 namespace mkrp::check::engine {
 namespace {
 
@@ -70,20 +72,16 @@ Program::Program(const core::ChecklistSet& checklists) : checklists_(&checklists
 }
 
 void Program::indexSetsOfPhrases() {
-  phraseSetStart_.assign(matcher.size() + 1, 0);
-  for (const PhraseSet& set : phraseSets) {
-    for (const std::uint32_t phrase : set.phrases) ++phraseSetStart_[phrase + 1];
-  }
-  for (std::size_t i = 1; i < phraseSetStart_.size(); ++i) {
-    phraseSetStart_[i] += phraseSetStart_[i - 1];
-  }
-  phraseSetIds_.resize(phraseSetStart_.back());
-  std::vector<std::uint32_t> next(phraseSetStart_.begin(), phraseSetStart_.end() - 1);
-  for (std::size_t set = 0; set < phraseSets.size(); ++set) {
-    for (const std::uint32_t phrase : phraseSets[set].phrases) {
-      phraseSetIds_[next[phrase]++] = static_cast<std::uint32_t>(set);
-    }
-  }
+  groupByKey<std::uint32_t>(
+      matcher.size(),
+      [&](auto emit) {
+        for (std::size_t set = 0; set < phraseSets.size(); ++set) {
+          for (const std::uint32_t phrase : phraseSets[set].phrases) {
+            emit(phrase, static_cast<std::uint32_t>(set));
+          }
+        }
+      },
+      phraseSetStart_, phraseSetIds_);
 }
 
 int Program::findItem(const std::string& id) const {

@@ -81,8 +81,9 @@ TEST_CASE("clauses found with remembered clause starts are the clauses found afr
       spans.push_back({begin, begin + length});
     }
   }
-  for (std::size_t k = 0; k < spans.size(); ++k)
+  for (std::size_t k = 0; k < spans.size(); ++k) {
     std::swap(spans[k], spans[(k * 7919) % spans.size()]);
+  }
   for (const TokenRange& span : spans) {
     INFO("span " << span.begin << "-" << span.end);
     REQUIRE(clauseOf(tokens, span, known) == clauseOf(tokens, span));

@@ -303,8 +303,9 @@ TEST_CASE("tokens keep their words when the list grows, is moved, or holds a ver
           "[check][text][tokenizer]") {
   // Enough words to fill several blocks of the word store, then one longer than any block.
   std::string text;
-  for (int i = 0; i < 20000; ++i)
+  for (int i = 0; i < 20000; ++i) {
     text += "Officers entering record" + std::string(1, static_cast<char>('a' + i % 7)) + " ";
+  }
   const std::string longWord(70000, 'x');
   text += longWord + " end";
   TokenList moved = tokenize(text);
