@@ -230,14 +230,15 @@ class Checker {
     for (const CompiledPattern& pattern : item.contradicts) {
       // The finding shows the first few contradictions; more would change nothing.
       if (found.contradicts.size() == kMaxContradictionHits) break;
-      const std::vector<Match>& matches = evaluator.evaluate(pattern.root);
-      if (!matches.empty()) {
-        found.contradicts.push_back(hitOf(pattern, reading, matches.front()));
+      if (const std::optional<Match> first = evaluator.stream(pattern.root).next()) {
+        found.contradicts.push_back(hitOf(pattern, reading, *first));
       }
     }
     if (found.met) return;
     for (const CompiledPattern& pattern : item.meets) {
-      for (const Match& match : evaluator.evaluate(pattern.root)) {
+      Evaluator::Stream matches = evaluator.stream(pattern.root);
+      while (const std::optional<Match> next = matches.next()) {
+        const Match& match = *next;
         std::optional<Range> hedge;
         if (pattern.hedging == core::Hedging::Weakens) hedge = evaluator.hedgeOf(match);
         if (!match.partial && !hedge) {
@@ -252,9 +253,8 @@ class Checker {
     }
     if (found.weak || found.partial) return;
     for (const CompiledPattern& pattern : item.partial) {
-      const std::vector<Match>& matches = evaluator.evaluate(pattern.root);
-      if (!matches.empty()) {
-        found.partial = hitOf(pattern, reading, matches.front());
+      if (const std::optional<Match> first = evaluator.stream(pattern.root).next()) {
+        found.partial = hitOf(pattern, reading, *first);
         return;
       }
     }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <iterator>
 #include <limits>
 #include <map>
 
@@ -17,7 +18,7 @@ bool byPosition(const Match& a, const Match& b) {
 }
 
 void sortUnique(std::vector<Match>& matches) {
-  std::sort(matches.begin(), matches.end(), byPosition);
+  std::stable_sort(matches.begin(), matches.end(), byPosition);
   matches.erase(std::unique(matches.begin(), matches.end(),
                             [](const Match& a, const Match& b) {
                               return a.begin == b.begin && a.end == b.end;
@@ -167,10 +168,20 @@ bool Evaluator::evaluateParts(const Node& node, Lists& parts,
 
 std::vector<Range> Evaluator::unitWindows(core::Scope::Kind scope,
                                           const std::vector<Match>& matches) const {
+  return windowsOf(scope, unitKeys(scope, matches));
+}
+
+std::vector<std::uint32_t> Evaluator::unitKeys(core::Scope::Kind scope,
+                                               const std::vector<Match>& driver) const {
   std::vector<std::uint32_t> keys;
-  for (const Match& match : matches) keysOf(scope, match, keys);
+  for (const Match& match : driver) keysOf(scope, match, keys);
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+std::vector<Range> Evaluator::windowsOf(core::Scope::Kind scope,
+                                        std::span<const std::uint32_t> keys) const {
   std::vector<Range> windows;
   for (const std::uint32_t key : keys) {
     for (const Range& range : rangesOf(scope, key)) windows.push_back(range);
@@ -337,23 +348,30 @@ std::size_t Evaluator::firstAtOrAfter(const std::vector<Match>& list, std::size_
       list.begin());
 }
 
-Evaluator::Units Evaluator::unitsFromDriver(core::Scope::Kind scope, const Lists& parts) const {
-  // The parts from fewest matches to most: the first is the driver, whose units are visited;
-  // a rare part is the likeliest to be missing from a unit, so it is looked for first.
+std::vector<std::size_t> Evaluator::searchOrder(const Lists& parts) {
   std::vector<std::size_t> order(parts.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return parts[a]->size() < parts[b]->size();
   });
-  const std::size_t driver = order.front();
   std::rotate(order.begin(), order.begin() + 1, order.end());  // the driver is in every unit
-  std::vector<std::uint32_t> keys;
-  for (const Match& match : *parts[driver]) keysOf(scope, match, keys);
-  std::sort(keys.begin(), keys.end());
-  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return order;
+}
+
+Evaluator::Units Evaluator::unitsFromDriver(core::Scope::Kind scope, const Lists& parts) const {
+  const std::vector<std::size_t> order = searchOrder(parts);
+  const std::vector<std::uint32_t> keys = unitKeys(scope, *parts[order.back()]);
   Units units(parts.size());
+  std::vector<std::size_t> cursors(parts.size(), 0);
+  addCompleteUnits(scope, parts, order, keys, cursors, units);
+  return units;
+}
+
+void Evaluator::addCompleteUnits(core::Scope::Kind scope, const Lists& parts,
+                                 std::span<const std::size_t> order,
+                                 std::span<const std::uint32_t> keys,
+                                 std::vector<std::size_t>& cursors, Units& units) const {
   std::vector<std::optional<Match>> chosen(parts.size());  // reused: most units are incomplete
-  std::vector<std::size_t> cursors(parts.size(), 0);       // by part: where the last unit began
   for (const std::uint32_t key : keys) {
     const UnitRanges ranges = rangesOf(scope, key);
     bool complete = true;
@@ -364,7 +382,6 @@ Evaluator::Units Evaluator::unitsFromDriver(core::Scope::Kind scope, const Lists
     }
     if (complete) units.add(ranges, chosen);
   }
-  return units;
 }
 
 Evaluator::Units Evaluator::documentUnit(const Lists& parts, bool needAll) const {
@@ -384,9 +401,18 @@ Evaluator::Units Evaluator::documentUnit(const Lists& parts, bool needAll) const
 // The section of a match is the innermost section that holds it. Parts lie within one section
 // when the section of one part holds all the others.
 Evaluator::Units Evaluator::sectionUnits(const Lists& parts, bool needAll) const {
+  Units units(parts.size());
+  // Sections in index order begin in text order (the part before the first heading first), so
+  // each part's search goes on from where it stood for the section before.
+  std::vector<std::size_t> cursors(parts.size(), 0);
+  addSectionUnits(parts, needAll, candidateSections(parts, needAll), cursors, units);
+  return units;
+}
+
+std::vector<int> Evaluator::candidateSections(const Lists& parts, bool needAll) const {
   std::vector<int> candidates;
   for (const std::vector<Match>* list : parts) {
-    if (needAll && list->empty()) return Units(parts.size());
+    if (needAll && list->empty()) return {};
     for (const Match& match : *list) {
       const int start = index_.blocks()[index_.blockOf(match.begin)].section;
       const auto section = index_.sectionHolding(start, {match.begin, match.end});
@@ -398,12 +424,13 @@ Evaluator::Units Evaluator::sectionUnits(const Lists& parts, bool needAll) const
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  Units units(parts.size());
+  return candidates;
+}
+
+void Evaluator::addSectionUnits(const Lists& parts, bool needAll, std::span<const int> sections,
+                                std::vector<std::size_t>& cursors, Units& units) const {
   std::vector<std::optional<Match>> chosen(parts.size());  // reused: most are incomplete
-  // Sections in index order begin in text order (the part before the first heading first), so
-  // each part's search goes on from where it stood for the section before.
-  std::vector<std::size_t> cursors(parts.size(), 0);
-  for (const int section : candidates) {
+  for (const int section : sections) {
     const Range range = index_.sectionRange(section);
     bool complete = true;
     for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -414,7 +441,6 @@ Evaluator::Units Evaluator::sectionUnits(const Lists& parts, bool needAll) const
     if (needAll && !complete) continue;
     units.add(range, chosen);
   }
-  return units;
 }
 
 bool Evaluator::anyWithin(const Lists& withouts, const UnitRanges& ranges) const {
@@ -477,8 +503,13 @@ std::vector<Match> Evaluator::all(const Node& node) {
   Lists withouts;
   for (const Node& without : node.without) withouts.push_back(&evaluate(without));
   std::vector<Match> matches;
+  joinUnits(unitsOf(node.scope.kind, parts, true), withouts, matches);
+  sortUnique(matches);
+  return matches;
+}
+
+void Evaluator::joinUnits(const Units& units, const Lists& withouts, std::vector<Match>& matches) {
   std::vector<Match> chosen;
-  const Units units = unitsOf(node.scope.kind, parts, true);
   for (std::size_t u = 0; u < units.size(); ++u) {
     // In a section the `without` is looked for in the section that holds the parts.
     if (anyWithin(withouts, units.ranges(u))) continue;
@@ -486,8 +517,6 @@ std::vector<Match> Evaluator::all(const Node& node) {
     for (const auto& part : units.chosen(u)) chosen.push_back(*part);
     matches.push_back(combine(chosen));
   }
-  sortUnique(matches);
-  return matches;
 }
 
 std::vector<Match> Evaluator::allWithinWords(const Node& node) {
@@ -565,7 +594,13 @@ std::vector<Match> Evaluator::polarity(const Node& node, bool negated,
   std::vector<Match> matches;
   for (const Node& child : node.children) {
     auto window = windows ? windows->begin() : std::vector<Range>::const_iterator{};
-    for (const Match& match : evaluate(child)) {
+    const std::vector<Match>& found = evaluate(child);
+    auto from = found.begin();
+    if (windows && !windows->empty()) {  // the matches before the first window are not read
+      from = std::lower_bound(found.begin(), found.end(), windows->front().begin,
+                              [](const Match& m, std::uint32_t at) { return m.begin < at; });
+    }
+    for (const Match& match : std::span(from, found.end())) {
       if (windows) {
         while (window != windows->end() && window->end <= match.begin) ++window;
         if (window == windows->end()) break;
@@ -581,7 +616,8 @@ std::vector<Match> Evaluator::polarity(const Node& node, bool negated,
       matches.push_back(combine({plain(reading.cue), match}));
     }
   }
-  std::sort(matches.begin(), matches.end(), byPosition);
+  // Stable, so that the matches read inside some windows come in the order of all matches.
+  std::stable_sort(matches.begin(), matches.end(), byPosition);
   return matches;
 }
 
@@ -696,6 +732,251 @@ std::optional<Range> Evaluator::hedgeOf(const Match& match) const {
     if (auto hedge = inSentences(span)) return hedge;
   }
   return std::nullopt;
+}
+
+// ---- reading a rule's matches only as far as needed
+
+namespace {
+
+// `node` itself, or the one option an <any> of one option stands for (as `evaluate` reads it).
+const Node& unwrapped(const Node& node) {
+  const Node* inner = &node;
+  while (inner->kind == NodeKind::Any && inner->children.size() == 1) inner = &inner->children[0];
+  return *inner;
+}
+
+bool isPolar(const Node& node) {
+  return node.kind == NodeKind::Negated || node.kind == NodeKind::Affirmed;
+}
+
+}  // namespace
+
+// The units of an <all> of sentences, blocks or sections, read a few at a time in text order
+// (more each time), and its matches given in the order of `all`: a match is given once no unit
+// still unread can hold one that comes before it. A negated or affirmed part is read only inside
+// the units of each turn, as `all` reads it inside all of them.
+class Evaluator::UnitReader {
+ public:
+  static bool reads(const Node& node) {
+    const core::Scope::Kind scope = node.scope.kind;
+    return node.kind == NodeKind::All &&
+           (scope == core::Scope::Kind::Sentence || scope == core::Scope::Kind::Block ||
+            scope == core::Scope::Kind::Section);
+  }
+
+  UnitReader(Evaluator& evaluator, const Node& node, std::size_t firstUnits)
+      : evaluator_(evaluator),
+        node_(node),
+        scope_(node.scope.kind),
+        parts_(node.children.size(), nullptr),
+        narrowed_(node.children.size()),
+        cursors_(node.children.size(), 0),
+        turn_(std::max<std::size_t>(firstUnits, 1)) {
+    if (readParts()) findUnits();
+  }
+
+  // The next match, or null when there is none.
+  const Match* peek() {
+    while (true) {
+      const bool allRead = next_ == unitCount();
+      if (front_ < pending_.size() && (allRead || pending_[front_].begin < lowest_[next_])) {
+        return &pending_[front_];
+      }
+      if (allRead) return nullptr;
+      readUnits();
+    }
+  }
+  void pop() { ++front_; }
+
+ private:
+  std::size_t unitCount() const {
+    return scope_ == core::Scope::Kind::Section ? sections_.size() : keys_.size();
+  }
+
+  // The parts that are read whole, as `evaluateParts` reads them; false when one has no match.
+  bool readParts() {
+    const std::size_t count = node_.children.size();
+    std::size_t rarest = count;  // the part of phrases with fewest matches
+    for (std::size_t i = 0; i < count; ++i) {
+      if (node_.children[i].kind != NodeKind::Phrases) continue;
+      parts_[i] = &evaluator_.evaluate(node_.children[i]);
+      if (parts_[i]->empty()) return false;
+      if (rarest == count || parts_[i]->size() < parts_[rarest]->size()) rarest = i;
+    }
+    const bool narrow = scope_ != core::Scope::Kind::Section && rarest < count;
+    for (std::size_t i = 0; i < count; ++i) {
+      const Node& child = node_.children[i];
+      if (child.kind == NodeKind::Phrases) continue;
+      if (narrow && isPolar(child) && !evaluator_.nodeCache_[static_cast<std::size_t>(child.id)]) {
+        perTurn_.push_back(i);
+        continue;
+      }
+      parts_[i] = &evaluator_.evaluate(child);
+      if (parts_[i]->empty()) return false;
+    }
+    for (const Node& without : node_.without) withouts_.push_back(&evaluator_.evaluate(without));
+    return true;
+  }
+
+  // The units to visit, and the first token any match of each can begin at.
+  void findUnits() {
+    if (scope_ == core::Scope::Kind::Section) {
+      sections_ = evaluator_.candidateSections(parts_, true);
+      for (const int section : sections_) {
+        lowest_.push_back(evaluator_.index_.sectionRange(section).begin);
+      }
+    } else {
+      // The parts read whole from fewest matches to most, then those read per turn, with the
+      // driver (the one with fewest matches) last, as `searchOrder` puts it.
+      Lists whole;
+      std::vector<std::size_t> wholeParts;
+      for (std::size_t i = 0; i < parts_.size(); ++i) {
+        if (parts_[i]) {
+          whole.push_back(parts_[i]);
+          wholeParts.push_back(i);
+        }
+      }
+      for (const std::size_t k : searchOrder(whole)) order_.push_back(wholeParts[k]);
+      order_.insert(order_.end() - 1, perTurn_.begin(), perTurn_.end());
+      keys_ = evaluator_.unitKeys(scope_, *parts_[order_.back()]);
+      for (const std::uint32_t key : keys_) {
+        std::uint32_t lowest = std::numeric_limits<std::uint32_t>::max();
+        for (const Range& range : evaluator_.rangesOf(scope_, key)) {
+          lowest = std::min(lowest, range.begin);
+        }
+        lowest_.push_back(lowest);
+      }
+    }
+    // From each unit on: a lead-in sentence lies before the list entries it leads.
+    for (std::size_t k = lowest_.size(); k-- > 1;) {
+      lowest_[k - 1] = std::min(lowest_[k - 1], lowest_[k]);
+    }
+  }
+
+  // Reads the next turn's units; their matches join the ones not yet given.
+  void readUnits() {
+    const std::size_t count = std::min(turn_, unitCount() - next_);
+    turn_ *= 2;
+    Units units(parts_.size());
+    if (scope_ == core::Scope::Kind::Section) {
+      evaluator_.addSectionUnits(parts_, true, std::span(sections_).subspan(next_, count), cursors_,
+                                 units);
+    } else {
+      const std::span<const std::uint32_t> keys = std::span(keys_).subspan(next_, count);
+      if (!perTurn_.empty()) {
+        const std::vector<Range> windows = evaluator_.windowsOf(scope_, keys);
+        for (const std::size_t i : perTurn_) {
+          const Node& child = node_.children[i];
+          narrowed_[i] = evaluator_.polarity(child, child.kind == NodeKind::Negated, &windows);
+          parts_[i] = &narrowed_[i];
+          cursors_[i] = 0;
+        }
+      }
+      evaluator_.addCompleteUnits(scope_, parts_, order_, keys, cursors_, units);
+    }
+    next_ += count;
+    found_.clear();
+    evaluator_.joinUnits(units, withouts_, found_);
+    std::stable_sort(found_.begin(), found_.end(), byPosition);
+    // Among equal places, the match of the earlier unit first, as in `all`.
+    merged_.clear();
+    std::merge(pending_.begin() + static_cast<std::ptrdiff_t>(front_), pending_.end(),
+               found_.begin(), found_.end(), std::back_inserter(merged_), byPosition);
+    pending_.swap(merged_);
+    front_ = 0;
+  }
+
+  Evaluator& evaluator_;
+  const Node& node_;
+  const core::Scope::Kind scope_;
+  Lists parts_;                               // by part; null until read, for a part read per turn
+  std::vector<std::size_t> perTurn_;          // the negated or affirmed parts read per turn
+  std::vector<std::vector<Match>> narrowed_;  // by part: those parts' matches in this turn
+  Lists withouts_;
+  std::vector<std::size_t> order_;     // the parts in the order a unit is searched for them
+  std::vector<std::uint32_t> keys_;    // sentence or block units, in text order
+  std::vector<int> sections_;          // section units, in index order (text order)
+  std::vector<std::uint32_t> lowest_;  // by unit: no match of it or a later unit begins before
+  std::vector<std::size_t> cursors_;   // by part: where its search goes on from
+  std::size_t next_ = 0;               // the first unit not read
+  // How many units the next turn reads: twice as many as the turn before, so that a rule met
+  // early reads little and one read to the end takes few turns.
+  std::size_t turn_;
+  std::vector<Match> pending_;  // matches found and not given, in order, from front_
+  std::size_t front_ = 0;
+  std::vector<Match> found_, merged_;  // kept for their memory
+};
+
+const Match* Evaluator::Stream::Source::peek() {
+  if (reader) return reader->peek();
+  return at < list->size() ? &(*list)[at] : nullptr;
+}
+
+void Evaluator::Stream::Source::pop() {
+  if (reader) {
+    reader->pop();
+  } else {
+    ++at;
+  }
+}
+
+Evaluator::Stream Evaluator::stream(const Node& node, std::size_t firstUnits) {
+  return Stream(*this, node, firstUnits);
+}
+
+Evaluator::Stream::Stream(Evaluator& evaluator, const Node& node, std::size_t firstUnits)
+    : evaluator_(&evaluator), node_(&unwrapped(node)) {
+  if (node_->kind == NodeKind::Phrases ||
+      evaluator.nodeCache_[static_cast<std::size_t>(node_->id)]) {
+    sources_.emplace_back().list = &evaluator.evaluate(*node_);
+    return;
+  }
+  keep_ = true;
+  const std::span<const Node> options = node_->kind == NodeKind::Any
+                                            ? std::span<const Node>(node_->children)
+                                            : std::span<const Node>(node_, 1);
+  for (const Node& option : options) {
+    const Node& inner = unwrapped(option);
+    Source& source = sources_.emplace_back();
+    if (UnitReader::reads(inner) && !evaluator.nodeCache_[static_cast<std::size_t>(inner.id)]) {
+      source.reader = std::make_unique<UnitReader>(evaluator, inner, firstUnits);
+    } else {
+      source.list = &evaluator.evaluate(inner);
+    }
+  }
+}
+
+Evaluator::Stream::Stream(Stream&&) noexcept = default;
+Evaluator::Stream& Evaluator::Stream::operator=(Stream&&) noexcept = default;
+Evaluator::Stream::~Stream() = default;
+
+std::optional<Match> Evaluator::Stream::next() {
+  while (true) {
+    // The first match of all options, the earlier option's among equal ones, as `any` merges.
+    Source* from = nullptr;
+    const Match* first = nullptr;
+    for (Source& source : sources_) {
+      const Match* head = source.peek();
+      if (head && (!first || byPosition(*head, *first))) {
+        first = head;
+        from = &source;
+      }
+    }
+    if (!first) {
+      // Read to the end: these are the node's matches, unless it was evaluated meanwhile.
+      auto& cached = evaluator_->nodeCache_[static_cast<std::size_t>(node_->id)];
+      if (keep_ && !cached) cached = std::move(read_);
+      keep_ = false;
+      return std::nullopt;
+    }
+    const Match match = *first;
+    from->pop();
+    // One match per place, as `any` and `all` keep them.
+    if (last_ && last_->begin == match.begin && last_->end == match.end) continue;
+    last_ = match;
+    if (keep_) read_.push_back(match);
+    return match;
+  }
 }
 
 }  // namespace mkrp::check::engine

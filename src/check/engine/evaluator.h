@@ -6,6 +6,7 @@
 
 #include <array>
 #include <deque>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -46,6 +47,15 @@ class Evaluator {
   // Every match of `node`, ordered by begin. Computed once per node; the reference stays valid
   // as long as the Evaluator.
   const std::vector<Match>& evaluate(const Node& node);
+
+  // The matches of `node` in the order `evaluate` gives them, found only as far as they are
+  // read: a finding needs a rule's first match, or its first good one, and the units of an <all>
+  // after that one need not be looked at. In a long directive that is most of them.
+  // An <all> of sentences, blocks or sections is read `firstUnits` units at first, then twice
+  // as many each time more are needed.
+  class Stream;
+  static constexpr std::size_t kFirstUnits = 4;
+  Stream stream(const Node& node, std::size_t firstUnits = kFirstUnits);
 
   // The evidence of a match, in token ranges ordered by begin.
   std::vector<Range> spansOf(const Match& match) const;
@@ -122,10 +132,29 @@ class Evaluator {
   using Lists = std::vector<const std::vector<Match>*>;
   Units unitsOf(core::Scope::Kind scope, const Lists& parts, bool needAll) const;
   Units sectionUnits(const Lists& parts, bool needAll) const;
+  // The sections where parts may meet, in index order: the innermost section of every match.
+  std::vector<int> candidateSections(const Lists& parts, bool needAll) const;
+  // Adds to `units` those of `sections` (in index order) that hold a match of every part (with
+  // `needAll`) or of any. `cursors` (by part) are where each part's search goes on from.
+  void addSectionUnits(const Lists& parts, bool needAll, std::span<const int> sections,
+                       std::vector<std::size_t>& cursors, Units& units) const;
   // The document as one unit, when the parts (all of them, with `needAll`) are in it.
   Units documentUnit(const Lists& parts, bool needAll) const;
   // All parts in one sentence or block, found from the units of the part with fewest matches.
   Units unitsFromDriver(core::Scope::Kind scope, const Lists& parts) const;
+  // The parts from fewest matches to most, the first one (the driver) last: every unit visited
+  // holds a match of the driver, and a rare part is the likeliest to be missing from a unit.
+  static std::vector<std::size_t> searchOrder(const Lists& parts);
+  // The sentence or block units that the matches of `driver` lie in, in text order.
+  std::vector<std::uint32_t> unitKeys(core::Scope::Kind scope,
+                                      const std::vector<Match>& driver) const;
+  // Adds to `units` those of `keys` (in text order) that hold a match of every part, looking for
+  // the parts in `order`. `cursors` (by part) are where each part's search goes on from.
+  void addCompleteUnits(core::Scope::Kind scope, const Lists& parts,
+                        std::span<const std::size_t> order, std::span<const std::uint32_t> keys,
+                        std::vector<std::size_t>& cursors, Units& units) const;
+  // The match of each unit whose tokens hold none of `withouts`, appended to `matches`.
+  void joinUnits(const Units& units, const Lists& withouts, std::vector<Match>& matches);
   // The first match of `list` inside a unit (a full one over a partial one), or nothing. With
   // `ownStart`, the search of the unit's own range starts there (an index into `list` at or
   // before the first match in it) and leaves there where that range's matches begin.
@@ -168,6 +197,11 @@ class Evaluator {
   // The tokens of the units of `scope` (with their lead-in sentences) that `matches` lie in,
   // ordered and joined where they overlap.
   std::vector<Range> unitWindows(core::Scope::Kind scope, const std::vector<Match>& matches) const;
+  // The tokens of units `keys` of a sentence or block scope (with their lead-in sentences),
+  // ordered and joined where they overlap.
+  std::vector<Range> windowsOf(core::Scope::Kind scope, std::span<const std::uint32_t> keys) const;
+  // An <all> of sentences, blocks or sections read unit by unit, in text order (Stream).
+  class UnitReader;
   std::vector<Detail> details_;
   std::vector<Range> detailSpans_;   // the spans of every Detail, one after the other
   std::vector<Range> scratchSpans_;  // combine's spans before they join the pool
@@ -176,6 +210,37 @@ class Evaluator {
   }
   // Appends `spans` to the pool as the spans of `detail`.
   void setSpans(Detail& detail, std::span<const Range> spans);
+};
+
+class Evaluator::Stream {
+ public:
+  Stream(Stream&&) noexcept;
+  Stream& operator=(Stream&&) noexcept;
+  ~Stream();
+
+  // The next match, or nothing when every match has been read.
+  std::optional<Match> next();
+
+ private:
+  friend class Evaluator;
+  Stream(Evaluator& evaluator, const Node& node, std::size_t firstUnits);
+
+  // One option of the node: a list already made, or an <all> read unit by unit.
+  struct Source {
+    const std::vector<Match>* list = nullptr;
+    std::size_t at = 0;
+    std::unique_ptr<UnitReader> reader;
+    const Match* peek();
+    void pop();
+  };
+  Evaluator* evaluator_;
+  const Node* node_;
+  std::vector<Source> sources_;
+  std::optional<Match> last_;  // the match given last
+  // Whether the matches given are kept: read to the end, they are the node's matches. Not when
+  // they come from a list already made.
+  bool keep_ = false;
+  std::vector<Match> read_;
 };
 
 }  // namespace mkrp::check::engine
