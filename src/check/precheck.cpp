@@ -266,7 +266,7 @@ class Checker {
     const Evaluator& evaluator = reading.evaluator;
     if (const engine::Detail* detail = evaluator.detailOf(match)) {
       hit.note = detail->note;
-      for (const std::string* name : detail->missing) hit.missing.push_back(*name);
+      for (const std::string* name : evaluator.missingIn(*detail)) hit.missing.push_back(*name);
     }
     hit.wide = reading.index.sentenceOf(match.begin) != reading.index.sentenceOf(match.end - 1);
     hit.spans = evidenceOf(reading, evaluator.spansOf(match));

@@ -174,6 +174,7 @@ std::vector<Range> Evaluator::unitWindows(core::Scope::Kind scope,
 std::vector<std::uint32_t> Evaluator::unitKeys(core::Scope::Kind scope,
                                                const std::vector<Match>& driver) const {
   std::vector<std::uint32_t> keys;
+  keys.reserve(driver.size());
   for (const Match& match : driver) keysOf(scope, match, keys);
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
@@ -462,11 +463,14 @@ bool Evaluator::anyWithin(const Lists& withouts, Range range) const {
   return false;
 }
 
-Match Evaluator::combine(const std::vector<Match>& parts, std::vector<const std::string*> missing) {
+Match Evaluator::combine(const std::vector<Match>& parts,
+                         std::span<const std::string* const> lacking) {
   Match combined{parts.front().begin, parts.front().end};
   Detail detail;
   std::vector<Range>& spans = scratchSpans_;
   spans.clear();
+  std::vector<const std::string*>& missing = scratchMissing_;
+  missing.assign(lacking.begin(), lacking.end());
   for (const Match& part : parts) {
     combined.begin = std::min(combined.begin, part.begin);
     combined.end = std::max(combined.end, part.end);
@@ -475,7 +479,8 @@ Match Evaluator::combine(const std::vector<Match>& parts, std::vector<const std:
     if (const Detail* inner = detailOf(part)) {  // spansOf(part), without a copy
       const std::span<const Range> own = spansIn(*inner);
       spans.insert(spans.end(), own.begin(), own.end());
-      missing.insert(missing.end(), inner->missing.begin(), inner->missing.end());
+      const std::span<const std::string* const> innerMissing = missingIn(*inner);
+      missing.insert(missing.end(), innerMissing.begin(), innerMissing.end());
       if (detail.note.empty()) detail.note = inner->note;
     } else {
       spans.push_back({part.begin, part.end});
@@ -485,7 +490,9 @@ Match Evaluator::combine(const std::vector<Match>& parts, std::vector<const std:
             [](const Range& a, const Range& b) { return a.begin < b.begin; });
   setSpans(detail, spans);
   combined.partial = combined.partial || !missing.empty();
-  detail.missing = std::move(missing);
+  detail.missingBegin = static_cast<std::uint32_t>(detailMissing_.size());
+  detailMissing_.insert(detailMissing_.end(), missing.begin(), missing.end());
+  detail.missingEnd = static_cast<std::uint32_t>(detailMissing_.size());
   combined.detail = static_cast<std::int32_t>(details_.size());
   details_.push_back(std::move(detail));
   return combined;
@@ -667,11 +674,12 @@ std::vector<Match> Evaluator::list(const Node& node) {
   const std::size_t needed = std::min(node.partialFrom, members.size());
   std::vector<Match> matches;
   std::vector<Match> present;
+  std::vector<const std::string*> missing;
   const Units units = unitsOf(node.scope.kind, members, false);
   for (std::size_t u = 0; u < units.size(); ++u) {
     const auto chosen = units.chosen(u);
     present.clear();
-    std::vector<const std::string*> missing;
+    missing.clear();
     for (std::size_t i = 0; i < members.size(); ++i) {
       if (chosen[i]) {
         present.push_back(*chosen[i]);
@@ -680,7 +688,7 @@ std::vector<Match> Evaluator::list(const Node& node) {
       }
     }
     if (present.empty() || present.size() < needed) continue;
-    matches.push_back(combine(present, std::move(missing)));
+    matches.push_back(combine(present, missing));
   }
   sortUnique(matches);
   return matches;
@@ -839,6 +847,7 @@ class Evaluator::UnitReader {
       for (const std::size_t k : searchOrder(whole)) order_.push_back(wholeParts[k]);
       order_.insert(order_.end() - 1, perTurn_.begin(), perTurn_.end());
       keys_ = evaluator_.unitKeys(scope_, *parts_[order_.back()]);
+      lowest_.reserve(keys_.size());
       for (const std::uint32_t key : keys_) {
         std::uint32_t lowest = std::numeric_limits<std::uint32_t>::max();
         for (const Range& range : evaluator_.rangesOf(scope_, key)) {

@@ -35,8 +35,10 @@ struct Detail {
   // Evaluator (composite matches are made by the ten thousand), [spansBegin, spansEnd) of it.
   std::uint32_t spansBegin = 0;
   std::uint32_t spansEnd = 0;
-  // Members of an incomplete list, by name; the names are the Program's (Node::memberNames).
-  std::vector<const std::string*> missing;
+  // Members of an incomplete list, by name (Evaluator::missingIn): the names are the Program's
+  // (Node::memberNames), kept in another pool of the Evaluator, [missingBegin, missingEnd) of it.
+  std::uint32_t missingBegin = 0;
+  std::uint32_t missingEnd = 0;
   std::string note;  // what a bound found ("'within 4 hours' is longer than ...")
 };
 
@@ -61,6 +63,10 @@ class Evaluator {
   std::vector<Range> spansOf(const Match& match) const;
   // The detail of a composite match, or nothing.
   const Detail* detailOf(const Match& match) const;
+  // The members of an incomplete list that a detail's match lacks, by name.
+  std::span<const std::string* const> missingIn(const Detail& detail) const {
+    return {detailMissing_.data() + detail.missingBegin, detail.missingEnd - detail.missingBegin};
+  }
   // The first hedge in a sentence the match's evidence lies in, or nothing.
   std::optional<Range> hedgeOf(const Match& match) const;
 
@@ -169,7 +175,8 @@ class Evaluator {
   UnitRanges rangesOf(core::Scope::Kind scope, std::uint32_t key) const;
   bool anyWithin(const Lists& withouts, const UnitRanges& ranges) const;
   bool anyWithin(const Lists& withouts, Range range) const;
-  Match combine(const std::vector<Match>& parts, std::vector<const std::string*> missing = {});
+  // The match of `parts` together, lacking the list members `missing` and those its parts lack.
+  Match combine(const std::vector<Match>& parts, std::span<const std::string* const> missing = {});
 
   // Every phrase set's matches, from one pass over the document's occurrences.
   void findPhraseMatches();
@@ -203,8 +210,10 @@ class Evaluator {
   // An <all> of sentences, blocks or sections read unit by unit, in text order (Stream).
   class UnitReader;
   std::vector<Detail> details_;
-  std::vector<Range> detailSpans_;   // the spans of every Detail, one after the other
-  std::vector<Range> scratchSpans_;  // combine's spans before they join the pool
+  std::vector<Range> detailSpans_;                 // the spans of every Detail, one after the other
+  std::vector<Range> scratchSpans_;                // combine's spans before they join the pool
+  std::vector<const std::string*> detailMissing_;  // the missing members of every Detail
+  std::vector<const std::string*> scratchMissing_;  // combine's before they join the pool
   std::span<const Range> spansIn(const Detail& detail) const {
     return {detailSpans_.data() + detail.spansBegin, detail.spansEnd - detail.spansBegin};
   }

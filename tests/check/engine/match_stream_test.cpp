@@ -34,7 +34,7 @@ std::string describe(const Evaluator& evaluator, const Match& match) {
       << (match.hedged ? " hedged" : "") << " spans";
   for (const auto& span : evaluator.spansOf(match)) out << ' ' << span.begin << '-' << span.end;
   if (const auto* detail = evaluator.detailOf(match)) {
-    for (const std::string* name : detail->missing) out << " lacks " << *name;
+    for (const std::string* name : evaluator.missingIn(*detail)) out << " lacks " << *name;
     out << " note " << detail->note;
   }
   return out.str();
