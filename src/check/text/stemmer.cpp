@@ -2,6 +2,7 @@
 
 #include <libstemmer.h>
 
+#include <cstring>
 #include <new>
 #include <utility>
 
@@ -35,11 +36,28 @@ Stemmer& Stemmer::operator=(Stemmer&& other) noexcept {
 
 namespace {
 
+std::uint64_t loadBytes(const char* bytes, std::size_t count) {
+  std::uint64_t value = 0;
+  std::memcpy(&value, bytes, count);
+  return value;
+}
+
+// Whether the first b.size() bytes at `a` are `b`: a few loads of up to eight bytes, overlapping
+// at the end, rather than a byte at a time. REQUIRES: b.size() >= 2 (shorter words are not
+// cached).
 bool sameBytes(const char* a, std::string_view b) {
-  for (std::size_t k = 0; k < b.size(); ++k) {
-    if (a[k] != b[k]) return false;
+  const char* const c = b.data();
+  const std::size_t n = b.size();
+  if (n >= 8) {
+    for (std::size_t k = 0; k + 8 < n; k += 8) {
+      if (loadBytes(a + k, 8) != loadBytes(c + k, 8)) return false;
+    }
+    return loadBytes(a + n - 8, 8) == loadBytes(c + n - 8, 8);
   }
-  return true;
+  if (n >= 4) {
+    return loadBytes(a, 4) == loadBytes(c, 4) && loadBytes(a + n - 4, 4) == loadBytes(c + n - 4, 4);
+  }
+  return loadBytes(a, 2) == loadBytes(c, 2) && a[n - 1] == c[n - 1];
 }
 
 }  // namespace
