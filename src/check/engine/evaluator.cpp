@@ -117,6 +117,10 @@ void Evaluator::findPhraseMatches() {
 }
 
 std::vector<Match> Evaluator::any(const Node& node) {
+  if (std::all_of(node.children.begin(), node.children.end(),
+                  [](const Node& child) { return child.kind == NodeKind::Phrases; })) {
+    return anyOfPhrases(node);
+  }
   std::vector<Match> matches, merged;
   for (const Node& child : node.children) {
     const std::vector<Match>& found = evaluate(child);
@@ -129,6 +133,44 @@ std::vector<Match> Evaluator::any(const Node& node) {
                byPosition);
     matches.swap(merged);
   }
+  matches.erase(std::unique(matches.begin(), matches.end(),
+                            [](const Match& a, const Match& b) {
+                              return a.begin == b.begin && a.end == b.end;
+                            }),
+                matches.end());
+  return matches;
+}
+
+std::vector<Match> Evaluator::anyOfPhrases(const Node& node) {
+  // The matches of phrase sets at one place are equal (the tokens, and whether their sentence is
+  // hedged), so the options may be merged in any order: the two shortest lists first, and so
+  // on, so that a long list is copied as few times as possible.
+  std::vector<std::vector<Match>> lists;
+  std::vector<const std::vector<Match>*> pending;
+  for (const Node& child : node.children) {
+    if (const std::vector<Match>& found = evaluate(child); !found.empty())
+      pending.push_back(&found);
+  }
+  if (pending.empty()) return {};
+  lists.reserve(pending.size());
+  auto longer = [](const std::vector<Match>* a, const std::vector<Match>* b) {
+    return a->size() > b->size();
+  };
+  std::make_heap(pending.begin(), pending.end(), longer);
+  while (pending.size() > 1) {
+    std::pop_heap(pending.begin(), pending.end(), longer);
+    const std::vector<Match>* first = pending.back();
+    pending.pop_back();
+    std::pop_heap(pending.begin(), pending.end(), longer);
+    const std::vector<Match>* second = pending.back();
+    pending.pop_back();
+    std::vector<Match>& merged = lists.emplace_back(first->size() + second->size());
+    std::merge(first->begin(), first->end(), second->begin(), second->end(), merged.begin(),
+               byPosition);
+    pending.push_back(&merged);
+    std::push_heap(pending.begin(), pending.end(), longer);
+  }
+  std::vector<Match> matches = lists.empty() ? *pending.front() : std::move(lists.back());
   matches.erase(std::unique(matches.begin(), matches.end(),
                             [](const Match& a, const Match& b) {
                               return a.begin == b.begin && a.end == b.end;

@@ -85,6 +85,8 @@ class Evaluator {
     return phraseMatches_[static_cast<std::size_t>(set)];
   }
   std::vector<Match> any(const Node& node);
+  // An <any> whose options are all phrase sets.
+  std::vector<Match> anyOfPhrases(const Node& node);
   std::vector<Match> all(const Node& node);
   std::vector<Match> allWithinWords(const Node& node);
   // The matches of `node`'s options that are (or are not) negated; with `windows`, only those
