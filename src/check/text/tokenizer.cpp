@@ -622,7 +622,8 @@ void Scanner::emit(std::size_t begin, std::size_t end, TokenKind kind, std::stri
 }
 
 // Appends a token carrying the pending gap and sentence number; the caller fills in the rest.
-Token& Scanner::open() {
+// Inlined: it runs for every token, and a call would cost as much as its body.
+[[gnu::always_inline]] inline Token& Scanner::open() {
   if (sentenceBreakPending_) {
     ++sentence_;
     addGap(Gap::Sentence);
