@@ -2,7 +2,6 @@
 
 #include <libstemmer.h>
 
-#include <cstring>
 #include <new>
 #include <utility>
 
@@ -32,46 +31,6 @@ Stemmer& Stemmer::operator=(Stemmer&& other) noexcept {
     longWords_ = std::move(other.longWords_);
   }
   return *this;
-}
-
-namespace {
-
-std::uint64_t loadBytes(const char* bytes, std::size_t count) {
-  std::uint64_t value = 0;
-  std::memcpy(&value, bytes, count);
-  return value;
-}
-
-// Whether the first b.size() bytes at `a` are `b`: a few loads of up to eight bytes, overlapping
-// at the end, rather than a byte at a time. REQUIRES: b.size() >= 2 (shorter words are not
-// cached).
-bool sameBytes(const char* a, std::string_view b) {
-  const char* const c = b.data();
-  const std::size_t n = b.size();
-  if (n >= 8) {
-    for (std::size_t k = 0; k + 8 < n; k += 8) {
-      if (loadBytes(a + k, 8) != loadBytes(c + k, 8)) return false;
-    }
-    return loadBytes(a + n - 8, 8) == loadBytes(c + n - 8, 8);
-  }
-  if (n >= 4) {
-    return loadBytes(a, 4) == loadBytes(c, 4) && loadBytes(a + n - 4, 4) == loadBytes(c + n - 4, 4);
-  }
-  return loadBytes(a, 2) == loadBytes(c, 2) && a[n - 1] == c[n - 1];
-}
-
-}  // namespace
-
-std::size_t Stemmer::probe(std::uint64_t hash, std::string_view word) const {
-  const std::size_t mask = slots_.size() - 1;
-  std::size_t index = static_cast<std::size_t>(hash) & mask;
-  for (;; index = (index + 1) & mask) {
-    const Slot& slot = slots_[index];
-    if (slot.wordLength == 0) return index;
-    if (slot.hash == hash && slot.wordLength == word.size() && sameBytes(slot.word, word)) {
-      return index;
-    }
-  }
 }
 
 void Stemmer::grow() {
@@ -111,7 +70,7 @@ Stemmer::Stemmed Stemmer::stemLong(std::string_view word) {
   return {found->second.stem, found->second.hash, found->second.numberValue};
 }
 
-Stemmer::Stemmed Stemmer::stemmed(std::string_view word, std::uint64_t key) {
+Stemmer::Stemmed Stemmer::stemmedAfterMiss(std::string_view word, std::uint64_t key) {
   if (word.size() <= 2) {               // Porter2 leaves words of one or two letters as they are
     return {word, hashWord(word), -1};  // number words have three letters or more
   }
@@ -136,10 +95,7 @@ Stemmer::Stemmed Stemmer::stemmed(std::string_view word, std::uint64_t key) {
     slot.unchanged = fresh.stem == word;
     ++used_;
   }
-  const Slot& slot = slots_[index];
-  const std::string_view stem =
-      slot.unchanged ? word : std::string_view(slot.stem, slot.stemLength);
-  return {stem, slot.stemHash, slot.numberValue};
+  return stemIn(slots_[index], word);
 }
 
 }  // namespace mkrp::check::text

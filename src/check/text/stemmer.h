@@ -41,7 +41,14 @@ class Stemmer {
   // Same, with the stem's hashWord.
   Stemmed stemmed(std::string_view word) { return stemmed(word, keyOf(word)); }
   // Same, with the word's cache key already computed. REQUIRES: key == keyOf(word).
-  Stemmed stemmed(std::string_view word, std::uint64_t key);
+  // A word already in the cache is found here, inline: the tokenizer asks for every word.
+  Stemmed stemmed(std::string_view word, std::uint64_t key) {
+    if (word.size() > 2 && word.size() <= kInline && !slots_.empty()) {
+      const Slot& slot = slots_[probe(key, word)];
+      if (slot.wordLength != 0) return stemIn(slot, word);
+    }
+    return stemmedAfterMiss(word, key);
+  }
 
   // The key under which the cache keeps `word`: cheaper than hashWord on short words (a few
   // overlapping loads instead of a loop over the last bytes).
@@ -92,7 +99,39 @@ class Stemmer {
     return value;
   }
   // The slot holding `word`, or the empty slot where it belongs.
-  std::size_t probe(std::uint64_t hash, std::string_view word) const;
+  std::size_t probe(std::uint64_t hash, std::string_view word) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t index = static_cast<std::size_t>(hash) & mask;; index = (index + 1) & mask) {
+      const Slot& slot = slots_[index];
+      if (slot.wordLength == 0) return index;
+      if (slot.hash == hash && slot.wordLength == word.size() && sameBytes(slot.word, word)) {
+        return index;
+      }
+    }
+  }
+  // Whether the first b.size() bytes at `a` are `b`: a few loads of up to eight bytes, overlapping
+  // at the end, rather than a byte at a time. REQUIRES: b.size() >= 2 (shorter words are not
+  // cached).
+  static bool sameBytes(const char* a, std::string_view b) {
+    const char* const c = b.data();
+    const std::size_t n = b.size();
+    if (n >= 8) {
+      for (std::size_t k = 0; k + 8 < n; k += 8) {
+        if (load(a + k, 8) != load(c + k, 8)) return false;
+      }
+      return load(a + n - 8, 8) == load(c + n - 8, 8);
+    }
+    if (n >= 4) return load(a, 4) == load(c, 4) && load(a + n - 4, 4) == load(c + n - 4, 4);
+    return load(a, 2) == load(c, 2) && a[n - 1] == c[n - 1];
+  }
+  // The stem kept in `slot` for `word`.
+  static Stemmed stemIn(const Slot& slot, std::string_view word) {
+    const std::string_view stem =
+        slot.unchanged ? word : std::string_view(slot.stem, slot.stemLength);
+    return {stem, slot.stemHash, slot.numberValue};
+  }
+  // `stemmed` for a word not in the cache (or too short or long for it): stems and caches it.
+  Stemmed stemmedAfterMiss(std::string_view word, std::uint64_t key);
   // Stems `word` with libstemmer into long_.
   Stemmed stemUncached(std::string_view word);
   // The stem of a word or stem too long for a slot, cached apart.
