@@ -274,7 +274,9 @@ void Evaluator::keysOf(core::Scope::Kind scope, const Match& match,
   }
 }
 
-Evaluator::UnitRanges Evaluator::rangesOf(core::Scope::Kind scope, std::uint32_t key) const {
+// Inlined: it runs for every unit visited.
+[[gnu::always_inline]] inline Evaluator::UnitRanges Evaluator::rangesOf(core::Scope::Kind scope,
+                                                                        std::uint32_t key) const {
   UnitRanges ranges;
   if (scope == core::Scope::Kind::Document) {
     ranges.push_back({0, static_cast<std::uint32_t>(index_.tokens().size())});
@@ -457,8 +459,11 @@ std::vector<int> Evaluator::candidateSections(const Lists& parts, bool needAll) 
   for (const std::vector<Match>* list : parts) {
     if (needAll && list->empty()) return {};
     for (const Match& match : *list) {
-      const int start = index_.blocks()[index_.blockOf(match.begin)].section;
-      const auto section = index_.sectionHolding(start, {match.begin, match.end});
+      const BlockInfo& block = index_.blocks()[index_.blockOf(match.begin)];
+      // Most matches lie in one block, and a block's section holds it: no walk up the sections.
+      const auto section = match.end <= block.tokens.end
+                               ? std::optional<int>(block.section)
+                               : index_.sectionHolding(block.section, {match.begin, match.end});
       // Matches come in text order, so most lie in the section of the one before.
       if (section && (candidates.empty() || candidates.back() != *section)) {
         candidates.push_back(*section);

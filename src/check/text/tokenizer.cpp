@@ -104,7 +104,9 @@ class Scanner {
   detail::CodePoint at(std::size_t i) const { return detail::decodeAt(text_, i); }
   // The class of the character at `i`; the end of the text reads as a line break.
   CharClass classAt(std::size_t i) const {
-    return i < text_.size() ? detail::classify(at(i).value) : CharClass::LineBreak;
+    if (i >= text_.size()) return CharClass::LineBreak;
+    const auto byte = static_cast<unsigned char>(text_[i]);
+    return byte < 0x80 ? detail::classifyAscii(byte) : detail::classify(at(i).value);
   }
   static bool isWordChar(CharClass c) {
     return c == CharClass::Letter || c == CharClass::Digit || c == CharClass::Fraction;
