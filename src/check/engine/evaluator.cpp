@@ -92,11 +92,13 @@ void Evaluator::findPhraseMatches() {
   }
   // At most one match per occurrence in each of its phrase's sets: each set's list is made once,
   // at that size, and the lists lie side by side in memory as the pass below fills them.
-  std::vector<std::uint32_t> most(program_.phraseSets.size(), 0);
-  for (const Occurrence& occurrence : index_.occurrencesInOrder()) {
-    for (const std::uint32_t set : program_.setsOfPhrase(occurrence.phrase)) ++most[set];
+  for (std::size_t set = 0; set < program_.phraseSets.size(); ++set) {
+    std::size_t most = 0;
+    for (const std::uint32_t phrase : program_.phraseSets[set].phrases) {
+      most += index_.occurrences(phrase).size();
+    }
+    phraseMatches_[set].reserve(most);
   }
-  for (std::size_t set = 0; set < most.size(); ++set) phraseMatches_[set].reserve(most[set]);
   for (const Occurrence& occurrence : index_.occurrencesInOrder()) {
     const Range range{occurrence.begin, occurrence.end};
     const Match match = plain(range);
