@@ -1,5 +1,6 @@
 #include "check/text/number.h"
 
+#include <algorithm>
 #include <charconv>
 #include <string_view>
 
@@ -16,6 +17,13 @@ bool isWord(std::span<const Token> tokens, std::size_t i, std::string_view lower
 std::optional<double> figureValue(const Token& token) {
   if (!token.isNumber()) return std::nullopt;
   const std::string_view norm = token.norm;
+  // Most figures are whole numbers: read here, as the general parser would read them.
+  if (!norm.empty() && norm.size() <= 15 &&
+      std::all_of(norm.begin(), norm.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    std::int64_t whole = 0;
+    for (const char c : norm) whole = whole * 10 + (c - '0');
+    return static_cast<double>(whole);
+  }
   double value = 0;
   const auto [end, error] = std::from_chars(norm.data(), norm.data() + norm.size(), value);
   if (error != std::errc() || end != norm.data() + norm.size()) return std::nullopt;

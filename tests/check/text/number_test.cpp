@@ -1,6 +1,8 @@
 #include "check/text/number.h"
 
 #include <catch2/catch.hpp>
+#include <charconv>
+#include <string>
 
 #include "check/text/tokenizer.h"
 
@@ -43,6 +45,21 @@ TEST_CASE("readNumber reads figures, fractions and words", "[check][text][number
     REQUIRE(reading.has_value());
     CHECK(reading->value == Approx(c.value));
     CHECK(reading->tokens == TokenRange{0, c.tokens});
+  }
+}
+
+TEST_CASE("whole figures read the same as the general number parser reads them",
+          "[check][text][number]") {
+  // Whole numbers take a shorter path than decimals; both must give the same value.
+  for (std::string_view figures : {"0", "7", "24", "0800", "2026", "999999999999999",
+                                   "1000000000000000", "12345678901234567890"}) {
+    INFO("figures: " << figures);
+    const auto tokens = tokenize(std::string(figures) + " days");
+    const auto reading = readNumber(tokens, 0);
+    REQUIRE(reading.has_value());
+    double expected = 0;
+    std::from_chars(figures.data(), figures.data() + figures.size(), expected);
+    CHECK(reading->value == expected);
   }
 }
 
