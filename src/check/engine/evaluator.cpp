@@ -512,7 +512,7 @@ bool Evaluator::anyWithin(const Lists& withouts, Range range) const {
   return false;
 }
 
-Match Evaluator::combine(const std::vector<Match>& parts,
+Match Evaluator::combine(std::span<const Match> parts,
                          std::span<const std::string* const> lacking) {
   Match combined{parts.front().begin, parts.front().end};
   Detail detail;
@@ -535,8 +535,10 @@ Match Evaluator::combine(const std::vector<Match>& parts,
       spans.push_back({part.begin, part.end});
     }
   }
-  std::sort(spans.begin(), spans.end(),
-            [](const Range& a, const Range& b) { return a.begin < b.begin; });
+  const auto byBegin = [](const Range& a, const Range& b) { return a.begin < b.begin; };
+  if (!std::is_sorted(spans.begin(), spans.end(), byBegin)) {  // parts mostly come in order
+    std::sort(spans.begin(), spans.end(), byBegin);
+  }
   setSpans(detail, spans);
   combined.partial = combined.partial || !missing.empty();
   detail.missingBegin = static_cast<std::uint32_t>(detailMissing_.size());
@@ -669,7 +671,8 @@ std::vector<Match> Evaluator::polarity(const Node& node, bool negated,
         matches.push_back(match);
         continue;
       }
-      matches.push_back(combine({plain(reading.cue), match}));
+      const Match cueAndMatch[] = {plain(reading.cue), match};
+      matches.push_back(combine(cueAndMatch));
     }
   }
   // Stable, so that the matches read inside some windows come in the order of all matches.

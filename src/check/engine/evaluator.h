@@ -178,7 +178,7 @@ class Evaluator {
   bool anyWithin(const Lists& withouts, const UnitRanges& ranges) const;
   bool anyWithin(const Lists& withouts, Range range) const;
   // The match of `parts` together, lacking the list members `missing` and those its parts lack.
-  Match combine(const std::vector<Match>& parts, std::span<const std::string* const> missing = {});
+  Match combine(std::span<const Match> parts, std::span<const std::string* const> missing = {});
 
   // Every phrase set's matches, from one pass over the document's occurrences.
   void findPhraseMatches();
