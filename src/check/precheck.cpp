@@ -70,16 +70,18 @@ struct Reading {
 };
 
 std::string collapseSpaces(std::string_view text) {
-  std::string out;
+  std::string out(text.size(), '\0');  // written in place, then cut to what was written
+  std::size_t size = 0;
   for (const char c : text) {
     const bool blank = c == '\n' || c == '\r' || c == '\t' || c == ' ';
-    if (blank) {
-      if (!out.empty() && out.back() != ' ') out += ' ';
-    } else {
-      out += c;
+    if (!blank) {
+      out[size++] = c;
+    } else if (size > 0 && out[size - 1] != ' ') {
+      out[size++] = ' ';
     }
   }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
+  while (size > 0 && out[size - 1] == ' ') --size;
+  out.resize(size);
   return out;
 }
 
