@@ -220,7 +220,8 @@ std::vector<std::uint32_t> Evaluator::unitKeys(core::Scope::Kind scope,
   std::vector<std::uint32_t> keys;
   keys.reserve(driver.size());
   for (const Match& match : driver) keysOf(scope, match, keys);
-  std::sort(keys.begin(), keys.end());
+  // Matches come in text order, so their keys mostly do too (a list's lead-in adds later ones).
+  if (!std::is_sorted(keys.begin(), keys.end())) std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   return keys;
 }
