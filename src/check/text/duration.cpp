@@ -358,11 +358,17 @@ class AgeCursor {
   std::size_t next_ = 0;
 };
 
-// Most tokens can start no time limit: neither a phrase's first word nor a quantity.
-bool mayStartDuration(const Token& token, const PatternTable<PhraseRule>& phrases) {
-  if (token.isNumber() || token.wordValue >= 0 || phrases.mayStartAt(token)) return true;
+// Whether an amount can start at the token: a number ("two hours", "24-hour"), or "a", "an" or
+// "half" ("a day", "half an hour"). What quantityAt reads, and nothing else, begins so.
+bool mayStartAmount(const Token& token) {
+  if (token.isNumber() || token.wordValue >= 0) return true;
   const std::string_view lower = token.lower;  // compared by length first
   return lower == "a" || lower == "an" || lower == "half";
+}
+
+// Most tokens can start no time limit: neither a phrase's first word nor a quantity.
+bool mayStartDuration(const Token& token, const PatternTable<PhraseRule>& phrases) {
+  return mayStartAmount(token) || phrases.mayStartAt(token);
 }
 
 }  // namespace
@@ -395,7 +401,8 @@ std::vector<DurationMention> findDurations(std::span<const Token> tokens,
       i = minBegin = phrase->tokens.end;
       continue;
     }
-    if (!age) {
+    // Common words start phrases ("as soon as", "in a timely manner"); few of them amounts.
+    if (!age && mayStartAmount(tokens[i])) {
       if (auto amount = amountAt(tokens, i)) {
         const std::size_t begin = std::max(minBegin, applyLead(tokens, i, amount->duration));
         found.push_back(mentionOf(tokens, begin, amount->end, amount->duration, {}));
