@@ -5,6 +5,7 @@
 #include "check/text/clause.h"
 #include "check/text/pattern.h"
 #include "check/text/tokenizer.h"
+#include "check/text/word_set.h"
 
 namespace mkrp::check::text {
 
@@ -77,25 +78,28 @@ bool lowerIs(const Token& token, std::initializer_list<std::string_view> words) 
 }
 
 bool isAuxiliary(const Token& token) {
-  return lowerIs(token, {"is",    "are",  "was",   "were",   "be",   "been", "being", "am",
-                         "shall", "will", "would", "should", "must", "may",  "might", "can",
-                         "could", "do",   "does",  "did",    "has",  "have", "had",   "need"});
+  static const WordSet kWords = {"is",    "are", "was",   "were", "be",    "been",
+                                 "being", "am",  "shall", "will", "would", "should",
+                                 "must",  "may", "might", "can",  "could", "do",
+                                 "does",  "did", "has",   "have", "had",   "need"};
+  return kWords.has(token);
 }
 
 // Words skipped when looking for what a cue negates.
 bool isSkippable(const Token& token) {
-  return isAuxiliary(token) ||
-         lowerIs(token, {"a",     "an",      "the",          "any",           "this",
-                         "that",  "these",   "those",        "such",          "to",
-                         "ever",  "further", "otherwise",    "also",          "even",
-                         "there", "it",      "so",           "get",           "got",
-                         "all",   "one",     "unreasonably", "unnecessarily", "then"});
+  static const WordSet kWords = {"a",     "an",      "the",          "any",           "this",
+                                 "that",  "these",   "those",        "such",          "to",
+                                 "ever",  "further", "otherwise",    "also",          "even",
+                                 "there", "it",      "so",           "get",           "got",
+                                 "all",   "one",     "unreasonably", "unnecessarily", "then"};
+  return isAuxiliary(token) || kWords.has(token);
 }
 
 bool isPreposition(const Token& token) {
-  return lowerIs(token, {"over",    "by",    "in",     "on",     "for",  "from",   "of",
-                         "with",    "until", "after",  "before", "into", "at",     "about",
-                         "through", "via",   "within", "under",  "upon", "because"});
+  static const WordSet kWords = {"over",    "by",    "in",     "on",     "for",  "from",   "of",
+                                 "with",    "until", "after",  "before", "into", "at",     "about",
+                                 "through", "via",   "within", "under",  "upon", "because"};
+  return kWords.has(token);
 }
 
 bool isExcluded(std::span<const Token> tokens, std::size_t c) {

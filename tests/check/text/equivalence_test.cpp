@@ -1,6 +1,7 @@
 // The fast paths of the text readers must give exactly what the general paths give: plain ASCII
-// words read straight from the text against the full word reader, and cue tables that turn rows
-// away by their first two words against trying every row.
+// words read straight from the text against the full word reader, cue tables that turn rows
+// away by their first two words against trying every row, and word sets that turn tokens away
+// by a filter of hashes against comparing every word.
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -13,6 +14,7 @@
 #include "check/text/pattern.h"
 #include "check/text/tokenizer.h"
 #include "check/text/tokenizer_testing.h"
+#include "check/text/word_set.h"
 
 namespace mkrp::check::text {
 namespace {
@@ -196,4 +198,30 @@ TEST_CASE("a cue table finds the longest match that trying every row finds",
 }
 
 }  // namespace
+TEST_CASE("a word set finds a token exactly when its lower-case form is one of the words",
+          "[check][text][equivalence]") {
+  const std::initializer_list<std::string_view> words = {
+      "is",  "are",          "being",  "been",    "does",    "shall", "the", "any",
+      "one", "unreasonably", "within", "because", "through", "no",    "a"};
+  const WordSet set(words);
+  std::vector<std::string> texts = fixtureTexts();
+  texts.push_back(
+      "Being there, THE officer Does not act unreasonably. No one is. Beings do; "
+      "the ones that are any-thing within A-B; throughs, because.");
+  std::size_t found = 0;
+  std::size_t tokens = 0;
+  for (const std::string& text : texts) {
+    for (const Token& token : tokenize(text)) {
+      const bool listed = std::find(words.begin(), words.end(), token.lower) != words.end();
+      INFO("token '" << token.lower << "'");
+      REQUIRE(set.has(token) == listed);
+      found += listed ? 1 : 0;
+      ++tokens;
+    }
+  }
+  // The comparison means something only if both answers occur often.
+  CHECK(found > 500);
+  CHECK(tokens - found > 5000);
+}
+
 }  // namespace mkrp::check::text
