@@ -358,17 +358,22 @@ class AgeCursor {
   std::size_t next_ = 0;
 };
 
-// Whether an amount can start at the token: a number ("two hours", "24-hour"), or "a", "an" or
-// "half" ("a day", "half an hour"). What quantityAt reads, and nothing else, begins so.
-bool mayStartAmount(const Token& token) {
-  if (token.isNumber() || token.wordValue >= 0) return true;
+bool isArticleOrHalf(const Token& token) {
   const std::string_view lower = token.lower;  // compared by length first
   return lower == "a" || lower == "an" || lower == "half";
 }
 
-// Most tokens can start no time limit: neither a phrase's first word nor a quantity.
+// Whether an amount can start at the token: a number ("two hours", "24-hour"), or "a", "an" or
+// "half" ("a day", "half an hour"). What quantityAt reads, and nothing else, begins so.
+bool mayStartAmount(const Token& token) {
+  return token.isNumber() || token.wordValue >= 0 || isArticleOrHalf(token);
+}
+
+// Most tokens can start no time limit: neither a phrase's first word nor a quantity. (The
+// phrases' filter first: it turns most tokens away in one test.)
 bool mayStartDuration(const Token& token, const PatternTable<PhraseRule>& phrases) {
-  return mayStartAmount(token) || phrases.mayStartAt(token);
+  return token.isNumber() || token.wordValue >= 0 || phrases.mayStartAt(token) ||
+         isArticleOrHalf(token);
 }
 
 }  // namespace
