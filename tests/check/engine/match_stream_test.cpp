@@ -56,12 +56,27 @@ std::vector<std::string> streamed(Evaluator& evaluator, const CompiledPattern& p
   return matches;
 }
 
-// Every pattern of every item, in checklist order.
+// Every pattern of the real checklists, in checklist order, on every labelled directive, with two
+// evaluators of the directive: `visit(pattern, reference, other)`.
 template <typename Visit>
-void forEachPattern(const Program& program, Visit visit) {
-  for (const auto& item : program.items) {
-    for (const auto* patterns : {&item.contradicts, &item.meets, &item.partial}) {
-      for (const CompiledPattern& pattern : *patterns) visit(item.id, pattern);
+void forEachFixturePattern(Visit visit) {
+  const auto submissions =
+      mkrp::testing::loadFixtureSubmissions(mkrp::testing::fixtureDirectivesDir());
+  REQUIRE(submissions.size() > 10);
+  for (const auto& submission : submissions) {
+    for (const auto& file : submission.files) {
+      INFO("file " << file.name);
+      const DocumentIndex index(file.document, realProgram());
+      Evaluator reference(realProgram(), index);
+      Evaluator other(realProgram(), index);
+      for (const auto& item : realProgram().items) {
+        for (const auto* patterns : {&item.contradicts, &item.meets, &item.partial}) {
+          for (const CompiledPattern& pattern : *patterns) {
+            INFO("item " << item.id << ", pattern '" << pattern.reason << "'");
+            visit(pattern, reference, other);
+          }
+        }
+      }
     }
   }
 }
@@ -70,52 +85,30 @@ void forEachPattern(const Program& program, Visit visit) {
 
 TEST_CASE("a rule's matches read one by one are its matches evaluated whole, in order",
           "[check][engine][stream]") {
-  const auto submissions =
-      mkrp::testing::loadFixtureSubmissions(mkrp::testing::fixtureDirectivesDir());
-  REQUIRE(submissions.size() > 10);
   // Units are read a few at a time; the order must not depend on how many.
   const std::size_t firstUnits = GENERATE(std::size_t{1}, Evaluator::kFirstUnits);
   INFO("units read first: " << firstUnits);
   std::size_t compared = 0;
-  for (const auto& submission : submissions) {
-    for (const auto& file : submission.files) {
-      INFO("file " << file.name);
-      const DocumentIndex index(file.document, realProgram());
-      Evaluator wholeReader(realProgram(), index);
-      Evaluator streamReader(realProgram(), index);
-      forEachPattern(realProgram(), [&](const std::string& item, const CompiledPattern& pattern) {
-        INFO("item " << item << ", pattern '" << pattern.reason << "'");
+  forEachFixturePattern(
+      [&](const CompiledPattern& pattern, Evaluator& wholeReader, Evaluator& streamReader) {
         const auto expected = whole(wholeReader, pattern);
         CHECK(streamed(streamReader, pattern, firstUnits) == expected);
         compared += expected.size();
       });
-    }
-  }
   // The comparison means something only if the rules match a good deal.
   CHECK(compared > 2000);
 }
 
 TEST_CASE("a rule read only in part is still evaluated whole afterwards",
           "[check][engine][stream]") {
-  const auto submissions =
-      mkrp::testing::loadFixtureSubmissions(mkrp::testing::fixtureDirectivesDir());
-  REQUIRE_FALSE(submissions.empty());
   std::size_t longer = 0;  // rules with more matches than the one read
-  for (const auto& submission : submissions) {
-    for (const auto& file : submission.files) {
-      INFO("file " << file.name);
-      const DocumentIndex index(file.document, realProgram());
-      Evaluator wholeReader(realProgram(), index);
-      Evaluator partReader(realProgram(), index);
-      forEachPattern(realProgram(), [&](const std::string& item, const CompiledPattern& pattern) {
-        INFO("item " << item << ", pattern '" << pattern.reason << "'");
+  forEachFixturePattern(
+      [&](const CompiledPattern& pattern, Evaluator& wholeReader, Evaluator& partReader) {
         partReader.stream(pattern.root).next();
         const auto expected = whole(wholeReader, pattern);
         CHECK(whole(partReader, pattern) == expected);
         if (expected.size() > 1) ++longer;
       });
-    }
-  }
   CHECK(longer > 100);
 }
 
