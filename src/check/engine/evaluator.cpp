@@ -26,6 +26,10 @@ void sortUnique(std::vector<Match>& matches) {
                 matches.end());
 }
 
+bool isPolar(const Node& node) {
+  return node.kind == NodeKind::Negated || node.kind == NodeKind::Affirmed;
+}
+
 // The words between two matches; 0 when they touch or overlap.
 std::uint32_t gapBetween(const Match& a, const Match& b) {
   if (b.begin >= a.end) return b.begin - a.end;
@@ -197,8 +201,8 @@ bool Evaluator::evaluateParts(const Node& node, Lists& parts,
   for (std::size_t i = 0; i < count; ++i) {
     const Node& child = node.children[i];
     if (child.kind == NodeKind::Phrases) continue;
-    const bool polar = child.kind == NodeKind::Negated || child.kind == NodeKind::Affirmed;
-    if (narrowed && polar && rarest < count && !nodeCache_[static_cast<std::size_t>(child.id)]) {
+    if (narrowed && isPolar(child) && rarest < count &&
+        !nodeCache_[static_cast<std::size_t>(child.id)]) {
       if (windows.empty()) windows = unitWindows(node.scope.kind, *parts[rarest]);
       narrowed->push_back(polarity(child, child.kind == NodeKind::Negated, &windows));
       parts[i] = &narrowed->back();
@@ -698,8 +702,13 @@ std::vector<Match> Evaluator::durations(const Node& node) {
     if (node.over) {
       Detail detail;
       setSpans(detail, std::span<const Range>(&found.tokens, 1));
-      detail.note =
-          "'" + index_.textOf(found.tokens) + "' is longer than the " + node.overText + " allowed";
+      // Appended piece by piece: GCC 12 warns (wrongly, -Wrestrict) on the chain of `+` and on
+      // assigning a short literal.
+      detail.note.push_back('\'');
+      detail.note += index_.textOf(found.tokens);
+      detail.note += "' is longer than the ";
+      detail.note += node.overText;
+      detail.note += " allowed";
       match.detail = static_cast<std::int32_t>(details_.size());
       details_.push_back(std::move(detail));
     }
@@ -804,10 +813,6 @@ const Node& unwrapped(const Node& node) {
   const Node* inner = &node;
   while (inner->kind == NodeKind::Any && inner->children.size() == 1) inner = &inner->children[0];
   return *inner;
-}
-
-bool isPolar(const Node& node) {
-  return node.kind == NodeKind::Negated || node.kind == NodeKind::Affirmed;
 }
 
 }  // namespace
