@@ -51,21 +51,21 @@ TEST_CASE("regression: 'may' in a whether-clause says what might be true and hed
                      "may assist responders."})
             .status == Status::Met);
   // "may" as permission still weakens the duty.
-  CHECK(t::checkOne(set, "T-01", {"The call-taker may ask whether the child is in immediate danger."})
-            .status == Status::Partial);
+  CHECK(
+      t::checkOne(set, "T-01", {"The call-taker may ask whether the child is in immediate danger."})
+          .status == Status::Partial);
 }
 
 TEST_CASE("regression: a table's caption introduces its cells", "[check][engine][regression]") {
   const auto set = t::checklistSet({t::evidenceItem(
       "T-02", {t::pattern("medication is asked about",
-                          {t::allWithin("sentence", {t::phrase("questions"),
-                                                     t::phrase("medication")})})})});
+                          {t::allWithin("sentence",
+                                        {t::phrase("questions"), t::phrase("medication")})})})});
   CHECK(t::checkOne(set, "T-02",
                     {"Table 3 — Call-taker questions", "| No.", "| Ask the caller", "| 1",
                      "| Does the child need medication?"})
             .status == Status::Met);
-  CHECK(t::checkOne(set, "T-02",
-                    {"## KEY QUESTIONS", "| Ask", "| Does the child need medication?"})
+  CHECK(t::checkOne(set, "T-02", {"## KEY QUESTIONS", "| Ask", "| Does the child need medication?"})
             .status == Status::Met);
   // A paragraph that neither ends in ':' nor is a caption introduces nothing.
   CHECK(t::checkOne(set, "T-02",
@@ -111,14 +111,14 @@ TEST_CASE("regression: child calls in the sample reviewed 'as time permits' cont
 
 TEST_CASE("regression: the recovery interview is read in the section on recovered children",
           "[check][engine][regression]") {
-  CHECK(statusOf("LE-65", {"## G. Recovered Children", "The officer shall:",
-                           "1. Verify the child's identity in person.",
+  CHECK(statusOf("LE-65", {"## G. Recovered Children",
+                           "The officer shall:", "1. Verify the child's identity in person.",
                            "2. Interview the child about where the child was, with whom, and "
                            "whether the child was abused while missing."}) == Status::Met);
   // Where the child was last seen is asked at the first call.
   CHECK(statusOf("LE-65", {"## Recovery", "When a missing child is located, notify the family.",
-                           "## Initial response",
-                           "Determine where the child was last seen."}) == Status::Missing);
+                           "## Initial response", "Determine where the child was last seen."}) ==
+        Status::Missing);
 }
 
 TEST_CASE("regression: assessing the AMBER criteria without requesting the alert is partial",
@@ -182,4 +182,35 @@ TEST_CASE("regression: training before the end of the probationary CTO phase is 
                  {"Telecommunicators shall complete the NCMEC MECINTRO and MECTEL courses before "
                   "the end of the probationary CTO phase."},
                  AgencyKind::Psap) == Status::Met);
+}
+
+TEST_CASE("regression: the chain of custody of evidence is not custody of a child",
+          "[check][engine][regression]") {
+  CHECK(statusOf("PSAP-17",
+                 {"The call-taker shall ask whether the caller fears the suspect may flee and "
+                  "shall preserve the chain of custody of the recording."},
+                 AgencyKind::Psap) == Status::Missing);
+  CHECK(statusOf("PSAP-17",
+                 {"The call-taker shall ask about custody orders and whether the suspect may "
+                  "flee the area."},
+                 AgencyKind::Psap) == Status::Met);
+  CHECK(statusOf("LE-07", {"The audit ensures the continuity of custody of evidence; it is not "
+                           "required for every item."}) == Status::Missing);
+}
+
+TEST_CASE("regression: 'administrative', 'management' and 'evaluations' are not reviewers' titles",
+          "[check][engine][regression]") {
+  const std::string heading = "# Quality assurance";
+  for (const char* sentence :
+       {"Calls are reviewed by administrative staff.", "Calls are reviewed by management.",
+        "Call evaluations are reviewed monthly."}) {
+    INFO(sentence);
+    CHECK(statusOf("QA-02", {heading, sentence}, AgencyKind::Psap) != Status::Met);
+  }
+  for (const char* sentence :
+       {"Calls are reviewed by the Communications Center Administrator.",
+        "Calls are reviewed by the QA coordinator.", "Calls are reviewed by the center manager."}) {
+    INFO(sentence);
+    CHECK(statusOf("QA-02", {heading, sentence}, AgencyKind::Psap) == Status::Met);
+  }
 }
