@@ -40,13 +40,6 @@ bool endsWithColon(const std::string& text) {
   return last != std::string::npos && text[last] == ':';
 }
 
-// text::Tokenizer owns a stemmer and is not thread-safe: one per thread, reused across documents
-// so that its stem cache stays warm.
-text::Tokenizer& threadTokenizer() {
-  thread_local text::Tokenizer tokenizer;
-  return tokenizer;
-}
-
 // Words that open a clause saying what is or might be, rather than what someone must do.
 bool opensSubordinateClause(std::string_view word) {
   static constexpr std::string_view kWords[] = {"whether", "which", "that",    "who",      "whom",
@@ -107,7 +100,7 @@ DocumentIndex::DocumentIndex(const core::Document& document, const Program& prog
 }
 
 void DocumentIndex::readBlocks() {
-  text::Tokenizer& tokenizer = threadTokenizer();
+  text::Tokenizer& tokenizer = text::threadTokenizer();
   blocks_.resize(document_.blocks.size());
   // About one token per six bytes of English text: reserving once spares the copies of growing.
   std::size_t bytes = 0;

@@ -185,25 +185,34 @@ std::vector<Match> Evaluator::anyOfPhrases(const Node& node) {
   return matches;
 }
 
-bool Evaluator::evaluateParts(const Node& node, Lists& parts,
-                              std::deque<std::vector<Match>>* narrowed) {
+std::optional<std::size_t> Evaluator::evaluatePhraseParts(const Node& node, Lists& parts) {
   const std::size_t count = node.children.size();
   parts.assign(count, nullptr);
-  // Phrases first: when one of them has no match, the costlier parts need not be evaluated.
-  std::size_t rarest = count;  // the part of phrases with fewest matches
+  std::size_t rarest = count;
   for (std::size_t i = 0; i < count; ++i) {
     if (node.children[i].kind != NodeKind::Phrases) continue;
     parts[i] = &evaluate(node.children[i]);
-    if (parts[i]->empty()) return false;
+    if (parts[i]->empty()) return std::nullopt;
     if (rarest == count || parts[i]->size() < parts[rarest]->size()) rarest = i;
   }
+  return rarest;
+}
+
+bool Evaluator::readsInUnits(const Node& part) const {
+  return isPolar(part) && !nodeCache_[static_cast<std::size_t>(part.id)];
+}
+
+bool Evaluator::evaluateParts(const Node& node, Lists& parts,
+                              std::deque<std::vector<Match>>* narrowed) {
+  const std::optional<std::size_t> rarest = evaluatePhraseParts(node, parts);
+  if (!rarest) return false;
+  const std::size_t count = node.children.size();
   std::vector<Range> windows;  // where the parts can meet, made when first needed
   for (std::size_t i = 0; i < count; ++i) {
     const Node& child = node.children[i];
     if (child.kind == NodeKind::Phrases) continue;
-    if (narrowed && isPolar(child) && rarest < count &&
-        !nodeCache_[static_cast<std::size_t>(child.id)]) {
-      if (windows.empty()) windows = unitWindows(node.scope.kind, *parts[rarest]);
+    if (narrowed && *rarest < count && readsInUnits(child)) {
+      if (windows.empty()) windows = unitWindows(node.scope.kind, *parts[*rarest]);
       narrowed->push_back(polarity(child, child.kind == NodeKind::Negated, &windows));
       parts[i] = &narrowed->back();
     } else {
@@ -861,19 +870,14 @@ class Evaluator::UnitReader {
 
   // The parts that are read whole, as `evaluateParts` reads them; false when one has no match.
   bool readParts() {
+    const std::optional<std::size_t> rarest = evaluator_.evaluatePhraseParts(node_, parts_);
+    if (!rarest) return false;
     const std::size_t count = node_.children.size();
-    std::size_t rarest = count;  // the part of phrases with fewest matches
-    for (std::size_t i = 0; i < count; ++i) {
-      if (node_.children[i].kind != NodeKind::Phrases) continue;
-      parts_[i] = &evaluator_.evaluate(node_.children[i]);
-      if (parts_[i]->empty()) return false;
-      if (rarest == count || parts_[i]->size() < parts_[rarest]->size()) rarest = i;
-    }
-    const bool narrow = scope_ != core::Scope::Kind::Section && rarest < count;
+    const bool narrow = scope_ != core::Scope::Kind::Section && *rarest < count;
     for (std::size_t i = 0; i < count; ++i) {
       const Node& child = node_.children[i];
       if (child.kind == NodeKind::Phrases) continue;
-      if (narrow && isPolar(child) && !evaluator_.nodeCache_[static_cast<std::size_t>(child.id)]) {
+      if (narrow && evaluator_.readsInUnits(child)) {
         perTurn_.push_back(i);
         continue;
       }

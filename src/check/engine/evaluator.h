@@ -203,6 +203,13 @@ class Evaluator {
   // where the part of phrases with fewest matches lies, into `narrowed`: its matches there are
   // all that finding the units of the <all> needs.
   bool evaluateParts(const Node& node, Lists& parts, std::deque<std::vector<Match>>* narrowed);
+  // The first step of reading an <all>'s parts: `parts` sized to them, with the parts of phrases
+  // evaluated. Returns the index of the one with fewest matches (the number of parts when there
+  // is none), or nothing when one of them has no match.
+  std::optional<std::size_t> evaluatePhraseParts(const Node& node, Lists& parts);
+  // Whether an <all> reads `part` only where its parts of phrases meet: a negated or affirmed
+  // part not evaluated yet.
+  bool readsInUnits(const Node& part) const;
   // The tokens of the units of `scope` (with their lead-in sentences) that `matches` lie in,
   // ordered and joined where they overlap.
   std::vector<Range> unitWindows(core::Scope::Kind scope, const std::vector<Match>& matches) const;

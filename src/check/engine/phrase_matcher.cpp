@@ -74,9 +74,9 @@ PhraseMatcher::Step PhraseMatcher::find(const std::vector<Slot>& table, std::uin
   }
 }
 
-std::uint32_t PhraseMatcher::insert(std::vector<Slot>& table, std::size_t& count,
-                                    std::uint64_t key) {
-  const bool root = &table == &roots_;
+std::uint32_t PhraseMatcher::insert(bool root, std::uint64_t key) {
+  std::vector<Slot>& table = root ? roots_ : edges_;
+  std::size_t& count = root ? rootCount_ : edgeCount_;
   if (2 * (count + 1) > table.size()) {
     std::vector<Slot> old = std::move(table);
     table.assign(std::max<std::size_t>(64, 2 * old.size()), Slot{});
@@ -105,7 +105,7 @@ PhraseMatcher::Step PhraseMatcher::childOf(std::uint32_t node, std::uint64_t has
 PhraseMatcher::Step PhraseMatcher::child(std::uint32_t node, std::uint64_t hash) {
   const std::uint64_t key = stepKey(node, hash);
   if (const Step found = find(edges_, key); found.node != kNone) return found;
-  const std::uint32_t created = insert(edges_, edgeCount_, key);
+  const std::uint32_t created = insert(false, key);
   markStep(node, hash);
   return {created, kNone};
 }
@@ -114,7 +114,7 @@ PhraseMatcher::Step PhraseMatcher::rootOf(std::uint64_t hash) const { return fin
 
 PhraseMatcher::Step PhraseMatcher::addRoot(std::uint64_t hash) {
   if (const Step found = find(roots_, hash); found.node != kNone) return found;
-  const std::uint32_t created = insert(roots_, rootCount_, hash);
+  const std::uint32_t created = insert(true, hash);
   return {created, kNone};
 }
 

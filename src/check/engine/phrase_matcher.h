@@ -82,9 +82,9 @@ class PhraseMatcher {
   }
   // Open-addressing tables, a power of two in size and at most half full.
   static Step find(const std::vector<Slot>& table, std::uint64_t key);  // node kNone: absent
-  // Adds a new node under `key`, which must be absent from `table` (roots_ or edges_), and
-  // returns it.
-  std::uint32_t insert(std::vector<Slot>& table, std::size_t& count, std::uint64_t key);
+  // Adds a new node under `key`, which must be absent from its table (roots_ for a `root`, else
+  // edges_), and returns it.
+  std::uint32_t insert(bool root, std::uint64_t key);
   std::vector<Slot> roots_;  // first norm -> step
   std::size_t rootCount_ = 0;
   std::vector<Slot> edges_;  // (node, next norm) -> step

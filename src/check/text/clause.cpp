@@ -1,13 +1,10 @@
 #include "check/text/clause.h"
 
-#include <algorithm>
 #include <cstdint>
 #include <initializer_list>
-#include <string>
 #include <string_view>
-#include <vector>
 
-#include "check/text/tokenizer.h"
+#include "check/text/word_set.h"
 
 namespace mkrp::check::text {
 
@@ -67,28 +64,23 @@ bool startsCoordinateClause(std::span<const Token> tokens, std::size_t k) {
 }
 
 // Whether `token` may be one of the words a clause starts with (the contrast words, the
-// conjunctions and the relative pronouns above), by its norm's hash: a token that is none of them
-// starts a clause only at a sentence start or after a semicolon, and that is nearly every token.
+// conjunctions and the relative pronouns above): a token that is none of them starts a clause
+// only at a sentence start or after a semicolon, and that is nearly every token.
 bool mayStartClause(const Token& token) {
-  struct Words {
-    std::vector<std::uint64_t> hashes;
-    std::uint64_t bloom = 0;  // a bit per hash: most tokens are turned away by one test
-  };
-  static const Words kWords = [] {
-    Words words;
-    for (const std::string_view word :
-         {"unless", "except", "however", "although", "though", "whereas", "otherwise", "until",
-          "but", "and", "or", "nor", "so", "which", "who", "whereby"}) {
-      for (const std::string& norm : normalizePhrase(word)) {
-        words.hashes.push_back(hashWord(norm));
-        words.bloom |= std::uint64_t{1} << (words.hashes.back() & 63);
-      }
-    }
-    return words;
-  }();
-  if ((kWords.bloom & (std::uint64_t{1} << (token.normHash & 63))) == 0) return false;
-  return std::find(kWords.hashes.begin(), kWords.hashes.end(), token.normHash) !=
-         kWords.hashes.end();
+  static const WordSet kWords = {"unless",    "except", "however", "although", "though", "whereas",
+                                 "otherwise", "until",  "but",     "and",      "or",     "nor",
+                                 "so",        "which",  "who",     "whereby"};
+  return kWords.has(token);
+}
+
+// The clause around `span`, with `starts(k)` telling whether token k starts one.
+template <typename Starts>
+TokenRange clauseAround(std::span<const Token> tokens, TokenRange span, Starts starts) {
+  std::size_t begin = span.begin;
+  while (!starts(begin)) --begin;
+  std::size_t end = span.end;
+  while (end < tokens.size() && !starts(end)) ++end;
+  return {begin, end};
 }
 
 }  // namespace
@@ -114,23 +106,14 @@ bool startsClause(std::span<const Token> tokens, std::size_t k) {
 }
 
 TokenRange clauseOf(std::span<const Token> tokens, TokenRange span, std::span<std::uint8_t> known) {
-  auto starts = [&](std::size_t k) {
+  return clauseAround(tokens, span, [&](std::size_t k) {
     if (known[k] == 0) known[k] = startsClause(tokens, k) ? 2 : 1;
     return known[k] == 2;
-  };
-  std::size_t begin = span.begin;
-  while (!starts(begin)) --begin;
-  std::size_t end = span.end;
-  while (end < tokens.size() && !starts(end)) ++end;
-  return {begin, end};
+  });
 }
 
 TokenRange clauseOf(std::span<const Token> tokens, TokenRange span) {
-  std::size_t begin = span.begin;
-  while (!startsClause(tokens, begin)) --begin;
-  std::size_t end = span.end;
-  while (end < tokens.size() && !startsClause(tokens, end)) ++end;
-  return {begin, end};
+  return clauseAround(tokens, span, [&](std::size_t k) { return startsClause(tokens, k); });
 }
 
 }  // namespace mkrp::check::text

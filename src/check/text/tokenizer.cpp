@@ -865,14 +865,10 @@ TokenList tokenizeWithoutFastPaths(std::string_view utf8) {
 
 }  // namespace detail
 
-namespace {
-
 Tokenizer& threadTokenizer() {
   thread_local Tokenizer tokenizer;
   return tokenizer;
 }
-
-}  // namespace
 
 TokenList tokenize(std::string_view utf8) { return threadTokenizer().tokenize(utf8); }
 

@@ -54,9 +54,12 @@ class Tokenizer {
   std::vector<std::uint32_t> ends_;    // scratch: original end byte of each folded byte
 };
 
-// Tokenizer::tokenize with a tokenizer owned by the calling thread. Thread-safe.
+// The calling thread's tokenizer: a Tokenizer is not thread-safe, and one per thread, reused for
+// every text and phrase it reads, keeps its stem cache warm.
+Tokenizer& threadTokenizer();
+// Tokenizer::tokenize with the calling thread's tokenizer. Thread-safe.
 TokenList tokenize(std::string_view utf8);
-// Tokenizer::normalizePhrase with a tokenizer owned by the calling thread. Thread-safe.
+// Tokenizer::normalizePhrase with the calling thread's tokenizer. Thread-safe.
 std::vector<std::string> normalizePhrase(std::string_view phrase);
 
 }  // namespace mkrp::check::text

@@ -53,12 +53,11 @@ bool isNonFinalAbbreviation(std::string_view word) {
   // Sorted once, searched by halves: the tokenizer asks at every full stop after a word.
   static const auto kAbbreviations = [] {
     std::vector<std::string_view> words = {
-        "mr",   "mrs",  "ms",     "dr",   "st",   "sgt",    "lt",   "capt", "cpl",
-        "det",  "ofc",  "insp",   "cmdr", "dep",  "gen",    "gov",  "sen",  "rep",
-        "no",   "nos",  "vs",     "v",    "dept", "sec",    "sect", "art",  "ch",
-        "chap", "para", "fig",    "vol",  "ref",  "approx", "appx", "cf",   "jr",
-        "sr",   "subd", "subsec", "pg",   "pp",   "eg",     "ie",   "usc",  "us",
-        "cfr",  "viz",  "al",     "supt", "asst", "lieut",  "inv",  "ptl"};
+        "mr",   "mrs",  "ms",   "dr",  "st",   "sgt",    "lt",    "capt", "cpl", "det", "ofc",
+        "insp", "cmdr", "dep",  "gen", "gov",  "sen",    "rep",   "no",   "nos", "vs",  "v",
+        "dept", "sec",  "sect", "art", "ch",   "chap",   "para",  "fig",  "vol", "ref", "approx",
+        "appx", "cf",   "jr",   "sr",  "subd", "subsec", "pg",    "pp",   "eg",  "ie",  "usc",
+        "us",   "cfr",  "viz",  "al",  "supt", "asst",   "lieut", "inv",  "ptl"};
     std::sort(words.begin(), words.end());
     return words;
   }();

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -222,6 +223,8 @@ TEST_CASE("a word set finds a token exactly when its lower-case form is one of t
   // The comparison means something only if both answers occur often.
   CHECK(found > 500);
   CHECK(tokens - found > 5000);
+  // A word the tokenizer reads as two tokens could never be found: refused.
+  CHECK_THROWS_AS(WordSet({"cannot"}), std::invalid_argument);
 }
 
 }  // namespace mkrp::check::text
